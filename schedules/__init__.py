@@ -1,0 +1,1 @@
+"""Running over time: the CLI, the cycle, the daemon and alert emails."""

@@ -1,0 +1,88 @@
+"""What every CLI command shares: the loaded config and a lazily opened store."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from schedules.config import RumourConfig, load_config, resolve_database_url
+from verifier.store import Store, open_store
+
+
+@dataclass
+class App:
+    """Per-invocation state built from the global options."""
+
+    config_path: Path | None = None
+    database_override: str | None = None
+    verbose: bool = False
+    quiet: bool = False
+    _config: tuple[RumourConfig, Path | None] | None = field(default=None, repr=False)
+    _store: Store | None = field(default=None, repr=False)
+
+    def loaded_config(self) -> tuple[RumourConfig, Path | None]:
+        if self._config is None:
+            self._config = load_config(self.config_path)
+        return self._config
+
+    @property
+    def config(self) -> RumourConfig:
+        return self.loaded_config()[0]
+
+    @property
+    def database_url(self) -> str:
+        return resolve_database_url(self.config, self.database_override)
+
+    def store(self, *, upgrade: bool = True) -> Store:
+        if self._store is None:
+            self._store = open_store(self.database_url, upgrade=upgrade)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+pass_app = click.make_pass_decorator(App)
+
+
+def configure_logging(verbose: bool, quiet: bool) -> None:
+    level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    # Libraries talk at INFO about every request and migration; keep them for --verbose.
+    for noisy in ("httpx", "httpcore", "alembic", "apscheduler"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
+def echo_json(value: Any) -> None:
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+
+
+def echo_table(headers: list[str], rows: list[list[str]]) -> None:
+    """A plain aligned table; the last column may run long."""
+    if not rows:
+        return
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row[:-1]):
+            widths[i] = min(max(widths[i], len(cell)), 48)
+
+    def line(cells: list[str]) -> str:
+        head = [c[: widths[i]].ljust(widths[i]) for i, c in enumerate(cells[:-1])]
+        return "  ".join([*head, cells[-1]]).rstrip()
+
+    click.echo(line(headers))
+    click.echo(line(["-" * w for w in widths[:-1]] + ["-" * len(headers[-1])]))
+    for row in rows:
+        click.echo(line(row))

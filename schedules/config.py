@@ -1,0 +1,290 @@
+"""The TOML config: where it is, what it may hold, and how it is checked.
+
+Lookup order: ``--config PATH``, else ``$RUMOUR_CONFIG``, else ``config.toml`` in
+the platform's user config dir (absent there means the defaults). Every key is
+validated on load; a mistake raises ``ConfigError`` with one line naming the
+file, the key and what was expected.
+
+Example::
+
+    [database]
+    url = "postgresql://rumour@db.example/rumour"
+
+    [[sources]]
+    name = "netflix-kdrama-2026"
+    url = "https://example.com/netflix/2026-korean-series"
+    kind = "page"
+    role = "official"
+    every = "6h"
+    slate = { year = 2026, scope = "Korean series", complete = true }
+
+    [[titles]]
+    name = "All of Us Are Dead"
+    aliases = ["지금 우리 학교는"]
+
+    [alerts]
+    recipients = ["desk@example.com"]
+    [alerts.smtp]
+    host = "smtp.example.com"
+    password_env = "RUMOUR_SMTP_PASSWORD"
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import platformdirs
+from apscheduler.triggers.cron import CronTrigger
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from schedules.errors import ConfigError
+
+APP_NAME = "rumour"
+ENV_CONFIG = "RUMOUR_CONFIG"
+ENV_DATABASE_URL = "RUMOUR_DATABASE_URL"
+
+_INTERVAL_PART = re.compile(r"(\d+)\s*([smhdw])")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_interval(text: str) -> int:
+    """Seconds in an interval such as "30m", "6h" or "1h30m"; ValueError otherwise."""
+    compact = text.strip().lower().replace(" ", "")
+    parts = _INTERVAL_PART.findall(compact)
+    if not compact or "".join(n + u for n, u in parts) != compact:
+        raise ValueError(f'expected an interval like "30m", "6h" or "1h30m", got {text!r}')
+    seconds = sum(int(n) * _UNIT_SECONDS[u] for n, u in parts)
+    if seconds < 60:
+        raise ValueError(f"expected an interval of at least one minute, got {text!r}")
+    return seconds
+
+
+def _check_http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"expected an http(s) URL with a host, got {value!r}")
+    return value
+
+
+def _check_email(value: str) -> str:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        raise ValueError(f"expected an email address, got {value!r}")
+    return value
+
+
+def _check_cron(value: str) -> str:
+    try:
+        CronTrigger.from_crontab(value)
+    except ValueError as exc:
+        raise ValueError(f"expected a crontab line like '0 */6 * * *', got {value!r}") from exc
+    return value
+
+
+HttpUrl = Annotated[str, AfterValidator(_check_http_url)]
+Email = Annotated[str, AfterValidator(_check_email)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Slate(_Strict):
+    """An official source that lists a whole year's line-up for a scope."""
+
+    year: int = Field(ge=1900, le=2200)
+    scope: str = Field(min_length=1)
+    complete: bool = False
+
+
+class SourceConfig(_Strict):
+    name: str = Field(min_length=1, max_length=200)
+    url: HttpUrl
+    kind: Literal["page", "feed", "sitemap"] = "page"
+    role: Literal["news", "official"] = "news"
+    every: str | None = None
+    cron: Annotated[str, AfterValidator(_check_cron)] | None = None
+    slate: Slate | None = None
+    enabled: bool = True
+
+    @field_validator("every")
+    @classmethod
+    def _valid_every(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_interval(value)
+        return value
+
+    @model_validator(mode="after")
+    def _one_schedule(self) -> SourceConfig:
+        if self.every is not None and self.cron is not None:
+            raise ValueError("give either 'every' or 'cron', not both")
+        if self.slate is not None and self.role != "official":
+            raise ValueError("'slate' is only for sources with role = \"official\"")
+        return self
+
+    @property
+    def every_seconds(self) -> int | None:
+        if self.cron is not None:
+            return None
+        return parse_interval(self.every or "1h")
+
+
+class TitleConfig(_Strict):
+    name: str = Field(min_length=1)
+    aliases: list[str] = []
+    recipients: list[Email] = []
+
+
+class SmtpConfig(_Strict):
+    host: str = "localhost"
+    port: int = Field(default=25, ge=1, le=65535)
+    security: Literal["none", "starttls", "tls"] = "none"
+    user: str | None = None
+    password: str | None = None
+    password_env: str | None = None
+    timeout: float = Field(default=30.0, gt=0)
+
+    def resolved_password(self) -> str | None:
+        """The password from the config or from the environment variable it names."""
+        if self.password_env:
+            return os.environ.get(self.password_env) or self.password
+        return self.password
+
+
+class AlertsConfig(_Strict):
+    recipients: list[Email] = []
+    sender: Email = Field(default="rumour@localhost", alias="from")
+    delivery: Literal["immediate", "digest"] = "immediate"
+    digest_at: str = "08:00"
+    timezone: str = "UTC"
+    failing_after: int = Field(default=3, ge=1)
+    smtp: SmtpConfig = SmtpConfig()
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+    @field_validator("digest_at")
+    @classmethod
+    def _valid_time(cls, value: str) -> str:
+        match = re.fullmatch(r"(\d{1,2}):(\d{2})", value)
+        if not match or int(match[1]) > 23 or int(match[2]) > 59:
+            raise ValueError(f'expected a time of day like "08:00", got {value!r}')
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _valid_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(
+                f"expected an IANA time zone like 'Europe/London', got {value!r}"
+            ) from exc
+        return value
+
+
+class DatabaseConfig(_Strict):
+    url: str | None = None
+
+
+class HttpConfig(_Strict):
+    user_agent: str = "rumour-verifier/0.1 (+https://example.invalid/rumour)"
+    timeout: float = Field(default=20.0, gt=0)
+
+
+class RumourConfig(_Strict):
+    database: DatabaseConfig = DatabaseConfig()
+    http: HttpConfig = HttpConfig()
+    sources: list[SourceConfig] = []
+    titles: list[TitleConfig] = []
+    alerts: AlertsConfig = AlertsConfig()
+
+    @model_validator(mode="after")
+    def _unique_source_names(self) -> RumourConfig:
+        seen: set[str] = set()
+        for source in self.sources:
+            if source.name in seen:
+                raise ValueError(f"source name {source.name!r} is used twice")
+            seen.add(source.name)
+        return self
+
+
+def default_config_path() -> Path:
+    return platformdirs.user_config_path(APP_NAME) / "config.toml"
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{platformdirs.user_data_path(APP_NAME) / 'rumour.db'}"
+
+
+def _key_path(location: tuple[Any, ...]) -> str:
+    path = ""
+    for part in location:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part in ("function-after", "function-before") or "[" in str(part):
+            continue
+        else:
+            path += f".{part}" if path else str(part)
+    return path or "(top level)"
+
+
+def _explain(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "unknown key"
+    if kind == "missing":
+        return "required key is missing"
+    message = str(error["msg"])
+    message = message.removeprefix("Value error, ")
+    if kind.endswith("_type") or kind == "literal_error":
+        message = f"{message} (got {error.get('input')!r})"
+    return message
+
+
+def parse_config(data: dict[str, Any], origin: str) -> RumourConfig:
+    """Validate a parsed TOML document; ``origin`` names it in errors."""
+    try:
+        return RumourConfig.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(f"{origin}: {_key_path(first['loc'])}: {_explain(dict(first))}") from exc
+
+
+def load_config(path: Path | None) -> tuple[RumourConfig, Path | None]:
+    """Find and load the config; returns it with the file it came from (None: defaults)."""
+    explicit = path is not None or bool(os.environ.get(ENV_CONFIG))
+    chosen = path or Path(os.environ.get(ENV_CONFIG) or default_config_path())
+    if not chosen.exists():
+        if explicit:
+            raise ConfigError(f"{chosen}: config file not found; create it or fix the path")
+        return RumourConfig(), None
+    try:
+        data = tomllib.loads(chosen.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{chosen}: not valid TOML: {exc}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{chosen}: cannot read the config file: {exc}") from exc
+    return parse_config(data, str(chosen)), chosen
+
+
+def resolve_database_url(config: RumourConfig, override: str | None = None) -> str:
+    """``--database``, else ``$RUMOUR_DATABASE_URL``, else the config, else the default."""
+    return (
+        override
+        or os.environ.get(ENV_DATABASE_URL)
+        or config.database.url
+        or default_database_url()
+    )

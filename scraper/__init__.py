@@ -1,0 +1,1 @@
+"""Fetching and parsing: turns a source into documents. Never imports ``verifier``."""

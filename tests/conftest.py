@@ -1,0 +1,51 @@
+"""Shared fixtures: a database URL per backend (SQLite always, PostgreSQL when
+``RUMOUR_TEST_DATABASE_URL`` is set), each test in a fresh database or schema."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from verifier.store import parse_database_url
+
+POSTGRES_URL = os.environ.get("RUMOUR_TEST_DATABASE_URL")
+
+
+def _postgres_schema_url() -> Iterator[str]:
+    if not POSTGRES_URL:
+        pytest.skip("RUMOUR_TEST_DATABASE_URL is not set: PostgreSQL tests skipped")
+    schema = f"rumour_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(parse_database_url(POSTGRES_URL))
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    base = parse_database_url(POSTGRES_URL)
+    url = base.update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL to an empty database: the same tests run on every backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'rumour.db'}"
+    else:
+        yield from _postgres_schema_url()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep tests away from the real user config and data dirs."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.delenv("RUMOUR_CONFIG", raising=False)
+    monkeypatch.delenv("RUMOUR_DATABASE_URL", raising=False)

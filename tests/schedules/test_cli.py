@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from schedules.cli import cli
+
+
+def _all_command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    paths = [prefix]
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            paths += _all_command_paths(command, (*prefix, name))
+        else:
+            paths.append((*prefix, name))
+    return paths
+
+
+@pytest.mark.parametrize("path", _all_command_paths(cli), ids=" ".join)
+def test_every_command_has_help(path: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(cli, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    assert CliRunner().invoke(cli, ["frobnicate"]).exit_code == 2
+
+
+def test_db_upgrade_creates_then_reports_current(database_url: str) -> None:
+    runner = CliRunner()
+    first = runner.invoke(cli, ["--database", database_url, "db", "upgrade"])
+    assert first.exit_code == 0, first.output
+    assert "upgraded schema from empty to" in first.stdout
+    second = runner.invoke(cli, ["--database", database_url, "db", "upgrade"])
+    assert "schema is current" in second.stdout
+    status = runner.invoke(cli, ["--database", database_url, "db", "status", "--json"])
+    assert '"state": "current"' in status.stdout
+
+
+def test_default_database_lives_in_the_user_data_dir(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "xdg-data" / "rumour" / "rumour.db").exists()
+
+
+def test_unreachable_database_exits_1_with_one_line() -> None:
+    result = CliRunner().invoke(
+        cli, ["--database", "postgresql://x@127.0.0.1:1/db", "db", "upgrade"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("rumour: error: cannot reach database")
