@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from schedules.app import App, configure_logging
+from schedules.commands.check import check
 from schedules.commands.config import config_group
 from schedules.commands.db import db_group
 from schedules.errors import ConfigError, ScheduleError
@@ -70,6 +71,7 @@ def cli(
     ctx.obj = App(config_path=config_path, database_override=database, verbose=verbose, quiet=quiet)
 
 
+cli.add_command(check)
 cli.add_command(config_group)
 cli.add_command(db_group)
 

@@ -1,0 +1,127 @@
+"""Extraction accuracy on the hand-labelled corpus (../shared/corpus by default).
+
+    python bench/accuracy.py [--corpus DIR] [--catalogue none|official] [--quiet]
+
+Matching rule (corpus README): titles equal after case-folding, dropping
+punctuation and a leading "The", or difflib ratio >= 0.9; seasons equal with
+null == 1; start and end each within 31 days (ends both null when open; a
+null labelled start is not compared). Each label matches at most one
+prediction. Prints precision, recall, F1, window accuracy (exact windows
+among matches), stance accuracy, and the misses and false claims.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from verifier.claims import Claim, extract_claims  # noqa: E402
+from verifier.titles import Catalogue  # noqa: E402
+
+
+def _norm_title(title: str) -> str:
+    text = re.sub(r"[^\w\s]", "", title.casefold())
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def matches(label: dict[str, Any], claim: Claim) -> bool:
+    a, b = _norm_title(label["title"]), _norm_title(claim.title)
+    if a != b and difflib.SequenceMatcher(None, a, b).ratio() < 0.9:
+        return False
+    if (label["season"] or 1) != (claim.season or 1):
+        return False
+    start, end = _date(label["start"]), _date(label["end"])
+    if start is not None and (
+        claim.window.start is None or abs((claim.window.start - start).days) > 31
+    ):
+        return False
+    if end is None or claim.window.end is None:
+        return end is None and claim.window.end is None
+    return abs((claim.window.end - end).days) <= 31
+
+
+def exact_window(label: dict[str, Any], claim: Claim) -> bool:
+    return _date(label["start"]) == claim.window.start and _date(label["end"]) == claim.window.end
+
+
+def run(corpus: Path, catalogue_mode: str, quiet: bool) -> dict[str, float]:
+    catalogue = Catalogue()
+    if catalogue_mode == "official":
+        for row in json.loads((corpus / "official.json").read_text()):
+            catalogue.add(row["title"])
+    predicted = labelled = matched = exact = stance_ok = 0
+    report: list[str] = []
+    for path in sorted((corpus / "cases").glob("*.json")):
+        case = json.loads(path.read_text())
+        published = _date(case["published"])
+        claims = extract_claims(case["text"], published=published, catalogue=catalogue)
+        predicted += len(claims)
+        labelled += len(case["claims"])
+        used: set[int] = set()
+        for label in case["claims"]:
+            hit = next(
+                (i for i, c in enumerate(claims) if i not in used and matches(label, c)), None
+            )
+            if hit is None:
+                report.append(
+                    f"  MISS  {case['id']} {label['title']} s{label['season']} "
+                    f"{label['start']}..{label['end']} | {label['quote'][:90]}"
+                )
+                continue
+            used.add(hit)
+            matched += 1
+            exact += exact_window(label, claims[hit])
+            stance_ok += label["stance"] == claims[hit].stance
+        for i, claim in enumerate(claims):
+            if i not in used:
+                w = claim.window
+                report.append(
+                    f"  FALSE {case['id']} {claim.title} s{claim.season} {w.start}..{w.end} "
+                    f"| {claim.quotes[0].text[:90]}"
+                )
+    precision = matched / predicted if predicted else 0.0
+    recall = matched / labelled if labelled else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    figures = {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "window_accuracy": exact / matched if matched else 0.0,
+        "stance_accuracy": stance_ok / matched if matched else 0.0,
+    }
+    print(
+        f"catalogue={catalogue_mode} labelled={labelled} predicted={predicted} matched={matched}\n"
+        + "  ".join(f"{k}={v:.3f}" for k, v in figures.items())
+    )
+    if not quiet:
+        print("\n".join(sorted(report)))
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--catalogue", choices=["none", "official", "both"], default="both")
+    parser.add_argument("--quiet", action="store_true", help="figures only")
+    args = parser.parse_args()
+    modes = ["none", "official"] if args.catalogue == "both" else [args.catalogue]
+    for mode in modes:
+        run(args.corpus, mode, args.quiet)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""Extraction speed against dateparser, and cost as the catalogue grows.
+
+    pip install -e '.[bench]' && python bench/speed.py [--corpus DIR] [--rounds N]
+
+Both run in this one process over the same corpus texts, one core, so the
+ratio holds on a noisy shared machine. The catalogue part times extraction
+and measures traced peak memory per document with 10, 1,000 and 10,000
+synthetic titles in the catalogue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from verifier.claims import extract_claims  # noqa: E402
+from verifier.titles import Catalogue  # noqa: E402
+
+WORDS = ["Silver", "Harbor", "Glass", "Orchard", "Lantern", "Ember", "Road", "Tide", "Moon",
+         "Paper", "River", "Crown", "Winter", "Garden", "Signal", "Echo", "Stone", "Mirror"]  # fmt: skip
+
+
+def load(corpus: Path) -> list[tuple[str, dt.date | None]]:
+    cases = [json.loads(p.read_text()) for p in sorted((corpus / "cases").glob("*.json"))]
+    return [
+        (c["text"], dt.date.fromisoformat(c["published"]) if c["published"] else None)
+        for c in cases
+    ]
+
+
+def rate(work, texts: list[tuple[str, dt.date | None]], rounds: int) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for text, published in texts:
+            work(text, published)
+    return rounds * len(texts) / (time.perf_counter() - start)
+
+
+def synthetic_catalogue(size: int) -> Catalogue:
+    catalogue = Catalogue()
+    n = len(WORDS)
+    for i in range(size):
+        catalogue.add(f"{WORDS[i % n]} {WORDS[(i // n) % n]} {WORDS[(i // n // n) % n]} {i}")
+    return catalogue
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    texts = load(args.corpus)
+    ours = rate(lambda t, p: extract_claims(t, published=p), texts, args.rounds)
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        print("dateparser missing: pip install -e '.[bench]'")
+        return
+    search_dates("warm up in March 2026", languages=["en"])
+    baseline = rate(lambda t, p: search_dates(t, languages=["en"]), texts, max(1, args.rounds // 5))
+    chars = sum(len(t) for t, _ in texts) / len(texts)
+    print(f"corpus: {len(texts)} articles, {chars:.0f} characters each on average")
+    print(f"extract_claims:             {ours:8.1f} articles/s (one core)")
+    print(f"dateparser.search_dates:    {baseline:8.1f} articles/s (one core)")
+    print(f"ratio:                      {ours / baseline:8.1f}x faster than the baseline")
+    for size in (10, 1_000, 10_000):
+        catalogue = synthetic_catalogue(size)
+        speed = rate(
+            lambda t, p, c=catalogue: extract_claims(t, published=p, catalogue=c), texts, 2
+        )
+        tracemalloc.start()
+        for text, published in texts:
+            extract_claims(text, published=published, catalogue=catalogue)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(
+            f"catalogue {size:>6} titles: {speed:8.1f} articles/s, "
+            f"peak {peak / 1024:7.0f} KiB traced during extraction"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""``rumour check``: extract release-date claims from one document."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from schedules.app import App, echo_json, echo_table, pass_app
+from scraper.document import ParsedDocument, parse_document
+from scraper.errors import ScraperError
+from scraper.fetch import fetch_page
+from verifier.claims import MAX_TEXT, Claim, extract_claims
+from verifier.errors import InputError
+from verifier.titles import Catalogue
+
+logger = logging.getLogger(__name__)
+
+
+def read_document(source: str, user_agent: str, timeout: float) -> ParsedDocument:
+    """A document from a file path, an http(s) URL or ``-`` (standard input)."""
+    try:
+        if source.startswith(("http://", "https://")):
+            page = asyncio.run(fetch_page(source, user_agent=user_agent, timeout=timeout))
+            return parse_document(page.body, url=page.url, charset=page.charset)
+        if source == "-":
+            return parse_document(sys.stdin.buffer.read())
+        path = Path(source)
+        try:
+            body = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{source}: cannot read: {exc.strerror}") from exc
+        return parse_document(body, url=path.resolve().as_uri())
+    except ScraperError as exc:
+        raise InputError(f"{source}: {exc}" if source not in str(exc) else str(exc)) from exc
+
+
+def check_result(document: ParsedDocument, claims: list[Claim]) -> dict[str, Any]:
+    """The JSON contract of ``rumour check --json`` (documented in the README)."""
+    return {
+        "document": {
+            "url": document.url,
+            "headline": document.headline,
+            "published": document.published.isoformat() if document.published else None,
+        },
+        "claims": [{**claim.as_json(), "verdict": None} for claim in claims],
+    }
+
+
+def catalogue_from_config(app: App) -> Catalogue:
+    return Catalogue((title.name, title.aliases) for title in app.config.titles)
+
+
+@click.command("check")
+@click.argument("source", metavar="PATH|URL|-")
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date YYYY-MM-DD (overrides what the page says).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the claims as JSON.")
+@pass_app
+def check(app: App, source: str, published: dt.datetime | None, as_json: bool) -> None:
+    """Extract release-date claims from an HTML or text document."""
+    document = read_document(source, app.config.http.user_agent, app.config.http.timeout)
+    if published is not None:
+        document = ParsedDocument(
+            document.url, document.canonical_url, document.headline, published.date(), document.text
+        )
+    if len(document.text) > MAX_TEXT:
+        logger.warning(
+            "%s: text longer than %d characters; only the start is read", source, MAX_TEXT
+        )
+    claims = extract_claims(
+        document.text,
+        headline=document.headline,
+        published=document.published,
+        catalogue=catalogue_from_config(app),
+    )
+    result = check_result(document, claims)
+    if as_json:
+        echo_json(result)
+        return
+    meta = result["document"]
+    click.echo(f"document:  {meta['url'] or source}")
+    click.echo(f"headline:  {meta['headline'] or '(none)'}")
+    click.echo(f"published: {meta['published'] or '(unknown: year-less dates are not resolved)'}")
+    if not claims:
+        click.echo("no release-date claims found")
+        return
+    echo_table(
+        ["title", "season", "window", "stance", "quote"],
+        [
+            [
+                claim.title,
+                "-"
+                if claim.season is None
+                else str(claim.season) + (f" part {claim.part}" if claim.part else ""),
+                claim.window.value,
+                claim.stance,
+                _short(claim.quotes[0].text),
+            ]
+            for claim in claims
+        ],
+    )
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

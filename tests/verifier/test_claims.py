@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from verifier.claims import extract_claims
+from verifier.titles import Catalogue
+
+CASES = tomllib.loads((Path(__file__).parent / "data" / "claims.toml").read_text("utf-8"))["case"]
+
+
+def _summary(claim: Any) -> str:
+    season = "-" if claim.season is None else str(claim.season)
+    return f"{claim.title} | {season} | {claim.window.value} | {claim.stance}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_sentence_to_claims(case: dict[str, Any]) -> None:
+    catalogue = Catalogue((name, aliases) for name, *aliases in case.get("catalogue", []))
+    claims = extract_claims(
+        case["text"],
+        headline=case.get("headline"),
+        published=dt.date.fromisoformat(case["published"]) if "published" in case else None,
+        catalogue=catalogue,
+    )
+    assert sorted(_summary(c) for c in claims) == sorted(case["claims"])
+    if "quotes" in case:
+        assert [len(c.quotes) for c in claims] == [case["quotes"]]
+
+
+def test_quotes_point_at_their_text() -> None:
+    text = "Intro line.\n\nSilver Tide season 5 is coming in October 2026."
+    (claim,) = extract_claims(text, published=dt.date(2026, 5, 1))
+    quote = claim.quotes[0]
+    assert text[quote.start : quote.end] == quote.text
+    assert "October 2026" in quote.text
+
+
+def test_curly_quotes_and_odd_spaces_are_tolerated() -> None:
+    text = "The studio says \u2018Ember\u00a0Road Season 2\u2019 will premiere in May 2027."
+    (claim,) = extract_claims(text, published=dt.date(2026, 5, 1))
+    assert (claim.title, claim.season, claim.window.value) == ("Ember Road", 2, "2027-05")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400), st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2050, 1, 1)))
+def test_any_text_never_crashes_the_extractor(text: str, published: dt.date | None) -> None:
+    for claim in extract_claims(text, published=published):
+        window = claim.window
+        assert window.start is None or window.end is None or window.start <= window.end
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Ember Road", "season 2", "will", "premiere", "in", "March", "2027",
+                         "filming", "by", "late", "it", ".", ",", "'", "Part 1", "Q3", "not until",
+                         "released", "the series", "\n\n", "and", "Glass Orchard"]),
+        max_size=60,
+    ),
+)  # fmt: skip
+def test_release_like_word_salad_never_crashes(words: list[str]) -> None:
+    for claim in extract_claims(" ".join(words), published=dt.date(2026, 1, 1)):
+        assert (
+            claim.window.start is None
+            or claim.window.end is None
+            or (claim.window.start <= claim.window.end)
+        )

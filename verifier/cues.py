@@ -1,0 +1,162 @@
+"""Words that tell what a date is about, how sure the writer is, and the tense.
+
+A date in a sentence belongs to the nearest event word: a release event
+(released, premieres, arrives, "slated for") makes it a claim; another event
+(filming, renewal, views, an interview) makes it something else. Weak release
+cues ("set for", "coming") give way to another event named earlier in the
+same clause ("Filming is set for January").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+STRONG_RELEASE = re.compile(
+    r"\b(?:(?:re-?)?releas\w*|premier\w*|debut\w*|arriv\w*|drop(?:s|ped|ping)?|land(?:s|ed|ing)?|"
+    r"stream(?:s|ed|ing)?(?!\s+(?:platform|service|giant|site|app|rights|numbers|chart|record|war))|"
+    r"air(?:s|ed|ing)?|launch\w*|hit(?:s|ting)?\s+(?:netflix|the\s+stream\w*|"
+    r"screens|theaters|theatres|cinemas|our\s+screens|their\s+screens|platforms?|disney|hbo|max|prime|"
+    r"apple|hulu)|(?:come|comes|came|coming)\s+out|release\s+date|bow(?:s|ed)?|"
+    r"(?:pushed|moved|delayed|postponed)(?:\s+back)?\s+(?:to|until|till)|"
+    r"(?:is|are|be|was|were)\s+out|follows?\s+on|conclude\s+with\s+releases?)\b",
+    re.I,
+)
+WEAK_RELEASE = re.compile(
+    r"\b(?:(?:slated|scheduled|set|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"
+    r"(?:is|are|be|'s|'re)\s+coming|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|back\s+(?:on|in)|"
+    r"on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
+    r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
+    r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
+    r"|see\s+(?:[\w':]+\s+){1,5}season|will\s+(?:see|feature|bring)|line-?up|release)\b",
+    re.I,
+)
+OTHER_EVENT = re.compile(
+    r"\b(?:film\w*|shoot\w*|shot|production|produc(?:e|ed|ing)|wrap\w*|cast(?:s|ing|ed)?|"
+    r"renew\w*|greenlit|greenlight\w*|order(?:ed)?|announc\w*|revealed|unveil\w*|confirm\w*|"
+    r"report(?:ed|s)?|interview\w*|said|says|told|posted|tweeted|views|viewing|watched|"
+    r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
+    r"begin\w*|began|start(?:s|ed|ing)?|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
+    r"conference|festival|published|updated|disclos\w*|born|died|married|set\s+in|takes\s+place|"
+    r"months?\s+(?:before|after)|first\s+(?:month|week|days?)|week\s+of|since\b)",
+    re.I,
+)
+
+
+# Something other than a title released: "the list was released", "a trailer dropped".
+THING_RELEASED = re.compile(
+    r"\b(?:list|trailer|teaser|poster|video|photos?|images?|stills?|statement|soundtrack|single|"
+    r"album|book|novel|webtoon|manga|game|report|article|update|episode\s+\d+)"
+    r"(?:\s+(?:for|of)\s+[^.;,]{1,60}?)?\s+"
+    r"(?:was\s+|were\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+|will\s+be\s+)?"
+    r"(?:released|unveiled|dropped|published|out|launched)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    kind: str  # strong, weak, other
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Every event word in ``text``, in order; where two overlap the release cue wins."""
+    cues = [Cue(m.start(), m.end(), "other") for m in THING_RELEASED.finditer(text)]
+    taken = [(c.start, c.end) for c in cues]
+    for m in STRONG_RELEASE.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            cues.append(Cue(m.start(), m.end(), "strong"))
+            taken.append((m.start(), m.end()))
+    for m in WEAK_RELEASE.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            cues.append(Cue(m.start(), m.end(), "weak"))
+            taken.append((m.start(), m.end()))
+    for m in OTHER_EVENT.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            cues.append(Cue(m.start(), m.end(), "other"))
+    return sorted(cues, key=lambda c: c.start)
+
+
+def is_release_date(cues: list[Cue], start: int, end: int) -> bool:
+    """Whether the date at [start, end) belongs to a release event among ``cues``.
+
+    The nearest cue decides; one before the date counts as nearer than one the
+    same distance after it. A weak release cue yields to another event named
+    before it in the clause.
+    """
+    best: tuple[float, Cue] | None = None
+    for cue in cues:
+        if cue.end <= start:
+            distance = float(start - cue.end)
+        elif cue.start >= end:
+            distance = (cue.start - end) * 1.6 + 4
+        else:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, cue)
+    if best is None or best[1].kind == "other":
+        return False
+    if best[1].kind == "weak":
+        earlier = [c for c in cues if c.end <= best[1].start]
+        if earlier and earlier[-1].kind == "other":
+            return False
+    return True
+
+
+RUMOUR = re.compile(
+    r"\b(?:rumou?r\w*|reportedly|reports?\s+(?:say|suggest|claim|indicate)\w*|according\s+to\s+"
+    r"(?:reports?|the\s+latest\s+report|sources|insiders|a\s+report|previous\s+reports|leak\w*)|"
+    r"insiders?|sources?\s+(?:say|said|claim|close)|leak\w*|speculat\w*|whisper\w*|tipped|"
+    r"allegedly|unconfirmed|(?:some|many)\s+(?:fans\s+)?(?:believe|think|claim))\b",
+    re.I,
+)
+SPECULATION = re.compile(
+    r"\b(?:likely|unlikely|could|may|might|(?<!can )(?<!will )expect\w*|hope\w*|probabl\w*|possibl\w*|potential\w*|"
+    r"perhaps|maybe|predict\w*|estimat\w*|guess\w*|should|would|earliest|anticipat\w*|"
+    r"suggests?|seems?|appears?|if\b|chances|wouldn't|won't\s+\w+\s+(?:before|until)|"
+    r"best-case|on\s+the\s+cards|in\s+the\s+works)\b",
+    re.I,
+)
+OFFICIAL = re.compile(
+    r"\b(?:officially|official|announced|announces|confirmed|confirms|revealed|unveil\w*|"
+    r"has\s+set|have\s+set|press\s+release|the\s+streamer\s+(?:said|says|shared)|"
+    r"(?:netflix|hbo|disney|apple|amazon|max|hulu|the\s+streamer)\s+(?:has|have)?\s*"
+    r"(?:announc\w*|confirm\w*|reveal\w*|dat\w*|set)|teaser|trailer|is\s+scheduled\s+to|"
+    r"are\s+scheduled\s+to|line-?up|slate)\b",
+    re.I,
+)
+
+
+def classify_stance(sentence: str, *, official_source: bool = False, past: bool = False) -> str:
+    """rumour, speculation, official or report, by the cues in the sentence."""
+    if RUMOUR.search(sentence):
+        return "rumour"
+    if SPECULATION.search(sentence):
+        return "speculation"
+    if OFFICIAL.search(sentence) and not past:
+        return "official"
+    if official_source and not past:
+        return "official"
+    return "report"
+
+
+PAST_RELEASE = re.compile(
+    r"\b(?:released|premiered|aired|debuted|arrived|dropped|landed|launched|bowed|"
+    r"hit|came\s+out|was\s+out|returned|streamed|since|ago|last\s+(?:year|month)|"
+    r"first\s+season|previous|earlier\s+this\s+year)\b",
+    re.I,
+)
+FUTURE = re.compile(
+    r"\b(?:will|'ll|won't|shall|to\s+be|set\s+to|set\s+for|expected|scheduled|slated|could|"
+    r"may|might|would|going\s+to|is\s+coming|are\s+coming|coming|upcoming|next|due|"
+    r"hopes?|hoping|later\s+this|to\s+(?:premiere|release|debut|arrive|return|drop|land|hit|air|"
+    r"stream|launch))\b",
+    re.I,
+)
+
+
+def speaks_of_the_past(sentence: str) -> bool:
+    """True when the sentence reports a release that already happened."""
+    return bool(PAST_RELEASE.search(sentence)) and not FUTURE.search(sentence)

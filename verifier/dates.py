@@ -1,0 +1,402 @@
+"""Finding date phrases in text and turning them into windows.
+
+A pure function of (text, publication date, tense, slate year): no clock.
+Phrases are found by one scanning regex, parsed into an unresolved ``Spec``
+(month 12, no year), joined into ranges ("October or November", "late 2022 or
+early 2023"), then resolved: an explicit year wins, then a relative one ("next
+year"), then the slate's year for quarters and halves, then the publication
+date (the next such date, or the last one when the text speaks of the past).
+Modifiers around a phrase make deadlines ("by summer 2021") and open windows
+("2024 at the earliest", "not until 2027").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from verifier.windows import Window, month_end
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+            "4th": 4, "final": 4, "last": 4, "latter": 2, "back": 2, "front": 1}  # fmt: skip
+SEASON_NAMES = {"spring": "spring", "summer": "summer", "fall": "fall", "autumn": "fall",
+                "winter": "winter"}  # fmt: skip
+REL_YEARS = {"this": 0, "next": 1, "last": -1, "the": 0}
+
+
+def _month_alternation() -> str:
+    # Months are matched capitalised (or in capitals): lower-case "may" and "march" are verbs.
+    names = sorted(MONTHS, key=len, reverse=True)
+    forms = [f"(?:{n.capitalize()}|{n.upper()})" + (r"\.?" if len(n) <= 4 else "") for n in names]
+    return "(?:" + "|".join(f"(?:{f})" for f in forms) + r")(?![a-z])"
+
+
+M = _month_alternation()
+Y = r"(?:19|20)\d{2}(?!\d)"
+D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+WD = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?\s+)"
+RELY = r"(?i:this|next|last)\s+year"
+SEASON = r"(?i:spring|summer|fall|autumn|winter)"
+PART = r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of|start\s+of|the\s+beginning\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of)"
+ORD = r"(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+
+ALTERNATIVES: dict[str, str] = {
+    "mdy": rf"{WD}?(?:the\s+)?{M}\s+{D}(?:\s*(?:-|–|and|&)\s*{D})?(?:,?\s+{Y}|\s+{RELY})?",
+    "dmy": rf"{WD}?(?:the\s+)?{D}\s+(?:of\s+)?{M}(?:,?\s+{Y}|\s+{RELY})?",
+    "my": rf"(?:(?i:early|mid|late)[-\s]+)?{M},?\s+(?:of\s+)?{Y}",
+    "quarter": rf"(?:Q[1-4]\s*(?:of\s+)?{Y}|{Y}\s*Q[1-4]|Q[1-4](?![\w-])|"
+    rf"(?i:the\s+)?{ORD}\s+(?i:quarter)(?:\s+of\s+(?:{Y}|{RELY}|(?i:the\s+year)))?)",
+    "half": rf"(?:H[12]\s+{Y}|{Y}\s+H[12]|(?i:the\s+)?(?i:first|second|latter|back|front)\s+"
+    rf"(?i:half)(?:\s+of\s+(?:{Y}|{RELY}|(?i:the\s+year)))?)",
+    "season": rf"(?:(?i:(?:this|next|last|early|mid|late)[-\s]+)?{SEASON}(?:\s+(?:of\s+)?{Y}|\s+{RELY})"
+    rf"|(?i:(?:this|next|last|the|early|late|mid)[-\s]+){SEASON}(?![\w-])"
+    rf"|{SEASON}(?=\s+(?:or|to|and|through|into)\s+(?:(?i:early|late)\s+)?{SEASON}))",
+    "part": rf"{PART}[-\s]*(?:{Y}|{RELY}|(?i:the\s+year))",
+    "relyear": rf"(?i:(?:later|earlier|early|late)\s+)?{RELY}",
+    "holiday": r"(?i:christmas\s+day|christmas\s+eve|christmas|new\s+year'?s\s+eve|new\s+year'?s\s+day"
+    r"|halloween|valentine'?s\s+day|thanksgiving)" + rf"(?:\s+{Y})?",
+    "month": rf"(?:(?i:this|next|last|early|mid|late)[-\s]+)?{M}(?:\s+{RELY})?",
+    "year": rf"(?<![\d/.$£€-]){Y}(?!\s*(?:-|–|/)\s*\d)(?![%.]\d)",
+}
+_SCAN = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in ALTERNATIVES.items()))
+_PARSE = {name: re.compile(pattern) for name, pattern in ALTERNATIVES.items()}
+
+_RANGE_JOIN = re.compile(
+    r"\s*(?:,\s*)?(?:or|to|through|thru|until|till|-|–|—|into)\s*(?:early\s+)?$", re.I
+)
+_BETWEEN_JOIN = re.compile(r"\s*and\s*$", re.I)
+_OPEN_BEFORE = re.compile(
+    r"(?:not\s+until|no\s+earlier\s+than|not\s+before|not\s+any\s+earlier\s+than|"
+    r"(?:n't|not|never)\b[^.;]{0,60}?\b(?:before|until)|at\s+the\s+earliest\s+in)\s+(?:the\s+)?$",
+    re.I,
+)
+_SOMETIME_BEFORE = re.compile(
+    r"(?:some\s*time|at\s+some\s+point)\s+(?:in|during)\s+(?:the\s+)?$", re.I
+)
+_DEADLINE_BEFORE = re.compile(
+    r"(?:\bby|no\s+later\s+than|not\s+later\s+than|\bbefore|prior\s+to|ahead\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+_OPEN_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:at\s+the\s+(?:very\s+)?earliest|or\s+later|or\s+beyond|and\s+beyond)", re.I
+)
+_DEADLINE_AFTER = re.compile(r"^\s*(?:,\s*)?at\s+the\s+(?:very\s+)?latest", re.I)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A date phrase as written, before the year is settled."""
+
+    unit: str  # day, month, quarter, half, season, part, year, holiday
+    year: int | None = None
+    rel: int | None = None  # years relative to publication ("next year": 1)
+    month: int | None = None
+    day: int | None = None
+    last_day: int | None = None
+    number: int | None = None  # quarter or half number
+    name: str | None = None  # season name, part-of-year name, holiday name
+    part: str | None = None  # early, mid, late within a month or season
+    later: bool = False  # "later this year": from publication to the year's end
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None or self.rel is not None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase found in text: its span and the window it means."""
+
+    start: int
+    end: int
+    window: Window
+    spec: Spec
+
+
+def _year_of(text: str) -> tuple[int | None, int | None]:
+    found = re.search(Y, text)
+    if found:
+        return int(found.group()), None
+    rel = re.search(r"(?i)\b(this|next|last)\s+year\b", text)
+    if rel:
+        return None, REL_YEARS[rel.group(1).lower()]
+    return None, None
+
+
+def _part_word(text: str) -> str | None:
+    lowered = text.lower()
+    for word, part in (("early", "early"), ("beginning", "start"), ("start", "start"),
+                       ("mid", "mid"), ("middle", "mid"), ("late", "late"), ("end", "end")):  # fmt: skip
+        if re.search(rf"\b{word}", lowered):
+            return part
+    return None
+
+
+def _month_number(text: str) -> int:
+    found = re.search(M, text)
+    assert found is not None
+    return MONTHS[found.group().rstrip(".").lower()]
+
+
+def parse_spec(kind: str, text: str) -> Spec | None:
+    """Parse one matched alternative into a Spec (None: not a date after all)."""
+    year, rel = _year_of(text)
+    lowered = text.lower()
+    if kind in ("mdy", "dmy"):
+        without_year = re.sub(Y, "", text)
+        days = [
+            int(d) for d in re.findall(r"(?<![\d])(\d{1,2})(?:st|nd|rd|th)?(?!\d)", without_year)
+        ]
+        if not days:
+            return None
+        return Spec(
+            "day", year, rel, _month_number(text), days[0], days[-1] if len(days) > 1 else None
+        )
+    if kind in ("my", "month"):
+        part = _part_word(text.split(re.search(M, text).group())[0]) if re.search(M, text) else None  # type: ignore[union-attr]
+        rel_word = re.match(r"(?i)(this|next|last)\b", text)
+        if rel_word and rel is None and year is None:
+            return Spec(
+                "month", None, None, _month_number(text), part=part, name=rel_word[1].lower()
+            )
+        return Spec("month", year, rel, _month_number(text), part=part)
+    if kind == "quarter":
+        number = re.search(r"Q([1-4])", text)
+        if number:
+            return Spec("quarter", year, rel, number=int(number.group(1)))
+        ordinal = re.search(ORD, text)
+        assert ordinal is not None
+        return Spec("quarter", year, rel, number=ORDINALS[ordinal.group().lower()])
+    if kind == "half":
+        number = re.search(r"H([12])", text)
+        if number:
+            return Spec("half", year, rel, number=int(number.group(1)))
+        ordinal = re.search(r"(?i)first|second|latter|back|front", text)
+        assert ordinal is not None
+        return Spec("half", year, rel, number=ORDINALS[ordinal.group().lower()])
+    if kind == "season":
+        found = re.search(SEASON, text)
+        assert found is not None
+        lead = lowered[: found.start()]
+        rel_word = re.search(r"\b(this|next|last)\b", lead)
+        if rel_word and year is None and rel is None:
+            rel = REL_YEARS[rel_word[1]]
+        return Spec(
+            "season", year, rel, name=SEASON_NAMES[found.group().lower()], part=_part_word(lead)
+        )
+    if kind == "part":
+        lead = re.split(r"\d|this|next|last|the\s+year", lowered)[0]
+        return Spec("part", year, rel if rel is not None else (0 if year is None else None),
+                    name=_part_word(lead) or "mid")  # fmt: skip
+    if kind == "relyear":
+        return Spec("year", None, rel, later=lowered.startswith(("later", "late")),
+                    name="early" if lowered.startswith(("earlier", "early")) else None)  # fmt: skip
+    if kind == "holiday":
+        name = re.sub(r"[\s']+", " ", re.sub(Y, "", lowered)).strip()
+        return Spec("holiday", year, rel, name=name)
+    if kind == "year":
+        return Spec("year", year)
+    return None
+
+
+_HOLIDAYS = {"christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24),
+             "new year s eve": (12, 31), "new years eve": (12, 31), "new year s day": (1, 1),
+             "new years day": (1, 1), "halloween": (10, 31), "valentine s day": (2, 14),
+             "valentines day": (2, 14)}  # fmt: skip
+
+
+def _thanksgiving(year: int) -> dt.date:
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _build(spec: Spec, year: int) -> Window | None:
+    """The window for ``spec`` in ``year``; None when the date does not exist."""
+    try:
+        if spec.unit == "day":
+            assert spec.month is not None and spec.day is not None
+            first = dt.date(year, spec.month, spec.day)
+            if spec.last_day and spec.last_day > spec.day:
+                return Window.days(first, dt.date(year, spec.month, spec.last_day))
+            return Window.day(first)
+        if spec.unit == "month":
+            assert spec.month is not None
+            return Window.month(year, spec.month, spec.part)
+        if spec.unit == "quarter":
+            assert spec.number is not None
+            return Window.quarter(year, spec.number)
+        if spec.unit == "half":
+            assert spec.number is not None
+            return Window.half(year, spec.number)
+        if spec.unit == "season":
+            assert spec.name is not None
+            return Window.season(year, spec.name, spec.part)
+        if spec.unit == "part":
+            assert spec.name is not None
+            return Window.part_of_year(year, spec.name)
+        if spec.unit == "holiday":
+            assert spec.name is not None
+            if spec.name == "thanksgiving":
+                return Window.day(_thanksgiving(year))
+            month, day = _HOLIDAYS[spec.name]
+            return Window.day(dt.date(year, month, day))
+        return Window.year(year)
+    except (ValueError, KeyError):
+        return None
+
+
+def resolve(
+    spec: Spec, published: dt.date | None, *, past: bool = False, slate_year: int | None = None
+) -> Window | None:
+    """The window a Spec means, given where and when it was written."""
+    if spec.year is not None:
+        return _build(spec, spec.year)
+    if spec.rel is not None:
+        if published is None:
+            return None
+        year = published.year + spec.rel
+        window = _build(spec, year)
+        if window and spec.unit == "year" and spec.later and published.year == year:
+            return Window(published, window.end, "year", f"{published.isoformat()}/{year}")
+        return window
+    if spec.unit in ("quarter", "half") and slate_year is not None:
+        return _build(spec, slate_year)
+    if published is None:
+        return _build(spec, slate_year) if slate_year is not None else None
+    if spec.unit == "month" and spec.name in ("this", "next", "last"):
+        return _relative_month(spec, published)
+    if spec.unit in ("quarter", "half"):
+        return _build(spec, published.year)
+    return _nearest(spec, published, past=past)
+
+
+def _relative_month(spec: Spec, published: dt.date) -> Window | None:
+    assert spec.month is not None
+    if spec.name == "last":
+        year = published.year if spec.month < published.month else published.year - 1
+    elif spec.name == "next":
+        year = published.year if spec.month > published.month else published.year + 1
+    else:
+        year = published.year
+    return _build(replace(spec, name=None), year)
+
+
+def _nearest(spec: Spec, published: dt.date, *, past: bool) -> Window | None:
+    """The next occurrence on or after publication, or the last on or before it (past)."""
+    for year in (
+        (published.year, published.year - 1) if past else (published.year, published.year + 1)
+    ):
+        window = _build(spec, year)
+        if window is None or window.start is None or window.end is None:
+            continue
+        if past and window.start <= published:
+            return window
+        if not past and window.end >= published:
+            return window
+    return None
+
+
+def _merge_ranges(
+    text: str, found: list[tuple[int, int, Spec]]
+) -> list[tuple[int, int, Spec, Spec | None]]:
+    """Join "X or Y", "X to Y", "between X and Y" into one (start, end, first, last)."""
+    merged: list[tuple[int, int, Spec, Spec | None]] = []
+    i = 0
+    while i < len(found):
+        start, end, spec = found[i]
+        if i + 1 < len(found):
+            nstart, nend, nspec = found[i + 1]
+            gap = text[end:nstart]
+            between = re.search(r"(?i)\bbetween\s+(?:the\s+)?$", text[max(0, start - 20) : start])
+            if (
+                _RANGE_JOIN.fullmatch(gap + " ")
+                or (_RANGE_JOIN.search(gap) and len(gap) < 14)
+                or (between and _BETWEEN_JOIN.fullmatch(gap))
+            ):
+                if not spec.has_year and nspec.has_year:
+                    spec = replace(spec, year=nspec.year, rel=nspec.rel)
+                merged.append((start, nend, spec, nspec))
+                i += 2
+                continue
+        merged.append((start, end, spec, None))
+        i += 1
+    return merged
+
+
+def find_dates(
+    text: str,
+    published: dt.date | None = None,
+    *,
+    past: bool = False,
+    slate_year: int | None = None,
+) -> list[DateMention]:
+    """Every date phrase in ``text`` with the window it means, in order."""
+    found: list[tuple[int, int, Spec]] = []
+    for match in _SCAN.finditer(text):
+        kind = match.lastgroup
+        assert kind is not None
+        spec = parse_spec(kind, match.group())
+        if spec is not None:
+            found.append((match.start(), match.end(), spec))
+    mentions: list[DateMention] = []
+    for start, end, first, last in _merge_ranges(text, found):
+        window = resolve(first, published, past=past, slate_year=slate_year)
+        if window is None:
+            continue
+        if last is not None:
+            other = resolve(last, published, past=past, slate_year=slate_year)
+            if other is None:
+                continue
+            if window.start and other.start and window.start > other.start and not first.has_year:
+                window = resolve(replace(first, year=(other.start.year - 1)), published) or window
+            if window.start and other.end and window.start <= other.end:
+                window = window.until(other)
+        window = _apply_modifiers(text, start, end, window, first, published)
+        if window is not None:
+            mentions.append(DateMention(start, end, window, first))
+    return mentions
+
+
+def _apply_modifiers(
+    text: str, start: int, end: int, window: Window, spec: Spec, published: dt.date | None
+) -> Window:
+    before = text[max(0, start - 80) : start]
+    after = text[end : end + 30]
+    if _SOMETIME_BEFORE.search(before):
+        return window
+    if _OPEN_AFTER.match(after) or _OPEN_BEFORE.search(before):
+        return window.open_from()
+    if _DEADLINE_AFTER.match(after):
+        return window.deadline(published)
+    deadline = _DEADLINE_BEFORE.search(before)
+    if deadline:
+        if spec.unit == "part" and spec.name == "end":  # "by the end of 2024": the whole year
+            assert window.end is not None
+            window = Window.year(window.end.year)
+        if deadline.group().lower().lstrip().startswith(("before", "prior", "ahead")):
+            assert window.start is not None
+            last = window.start - dt.timedelta(days=1)
+            inner = Window(last, last, window.granularity, window.value)
+            result = inner.deadline(published)
+            return Window(result.start, result.end, window.granularity, f"..<{window.value}")
+        return window.deadline(published)
+    return window
+
+
+def parse_window(
+    phrase: str, published: dt.date | None = None, *, past: bool = False,
+    slate_year: int | None = None,
+) -> Window | None:  # fmt: skip
+    """The window of a whole date phrase ("by summer 2021", "Q4 2026"), or None."""
+    mentions = find_dates(phrase, published, past=past, slate_year=slate_year)
+    return mentions[-1].window if mentions else None
+
+
+__all__ = ["DateMention", "Spec", "find_dates", "month_end", "parse_window", "resolve"]
