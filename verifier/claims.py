@@ -18,6 +18,7 @@ from typing import Any
 
 from verifier.cues import classify_stance, find_cues, is_release_date, speaks_of_the_past
 from verifier.dates import DateMention, find_dates
+from verifier.sentences import Sentence, clause_span, segment_span, split_sentences
 from verifier.titles import (
     Catalogue,
     SeasonMention,
@@ -67,46 +68,6 @@ class Claim:
         }
 
 
-@dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
-    paragraph: int
-    field: str
-
-
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "vol", "jan", "feb",
-                  "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
-                  "co", "ltd", "approx", "ep", "eps", "feat", "ft", "u.s", "u.k"}  # fmt: skip
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9\u0080-\uffff])|\n+")
-
-
-def split_sentences(text: str, field: str = "text") -> list[Sentence]:
-    """Sentences with offsets; paragraphs are runs of lines without a blank line."""
-    sentences: list[Sentence] = []
-    start, paragraph = 0, 0
-    for m in _BOUNDARY.finditer(text):
-        if m.group().startswith((".", "!", "?")):
-            before = re.search(r"([\w.]+)\.+$", text[start : m.start() + 1])
-            word = before.group(1).lower() if before else ""
-            if word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):
-                continue
-        end = m.start() + len(m.group().rstrip())
-        if text[start:end].strip():
-            sentences.append(Sentence(start, end, paragraph, field))
-        if (
-            "\n\n" in m.group()
-            or (m.group().startswith("\n") and "\n" in m.group()[1:])
-            or m.group().startswith("\n")
-        ):
-            paragraph += 1
-        start = m.end()
-    if text[start:].strip():
-        sentences.append(Sentence(start, len(text), paragraph, field))
-    return sentences
-
-
-_CLAUSE_BREAK = re.compile(r";|\s(?:but|however|while|whereas|although|though)\s|\s[—–]\s", re.I)
 _REFERENCE = re.compile(
     r"\b(?:it|its|it's|the\s+(?:series|show|film|movie|season|sequel|drama|k-?drama|new\s+season|"
     r"next\s+season|final\s+season|new\s+episodes|episodes|thriller|title)|season\s+\d+|"
@@ -138,15 +99,6 @@ _COORDINATION = re.compile(
     r"(?:and|&|or|as\s+well\s+as|plus)?[\s,'\"()]*(?:the\s+)?$",
     re.I,
 )
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of ``text`` around [start, end): between breaks like ';' or ' but '."""
-    left = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, start):
-        left = m.end()
-    right_match = _CLAUSE_BREAK.search(text, end)
-    return left, right_match.start() if right_match else len(text)
 
 
 class _Document:
@@ -320,7 +272,7 @@ def _sentence_claims(doc: _Document, sentence: Sentence, recent: list[str]) -> l
             or (i + 1 < len(dates) and _refined_by(date, dates[i + 1], body))
         ):
             continue
-        left, right = _clause(body, date.start, date.end)
+        left, right = clause_span(body, date.start, date.end)
         clause = body[left:right]
         past = speaks_of_the_past(clause)
         window = date.window
@@ -336,13 +288,6 @@ def _sentence_claims(doc: _Document, sentence: Sentence, recent: list[str]) -> l
             )
             found.append(Claim(title, season, window, stance, [quote], part))
     return found
-
-
-def _segment(body: str, date: DateMention) -> tuple[int, int]:
-    """The comma-delimited stretch of ``body`` around a date."""
-    left = max(body.rfind(",", 0, date.start), body.rfind(";", 0, date.start)) + 1
-    right_candidates = [i for i in (body.find(",", date.end), body.find(";", date.end)) if i >= 0]
-    return left, min(right_candidates) if right_candidates else len(body)
 
 
 def _quote(body: str, left: int, right: int, offset: int, field_name: str) -> Quote:
@@ -435,7 +380,7 @@ def _choose_season(
             ) or (s.end <= t.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap_before)):
                 attached[s.start] = t
     own = [s for s in seasons if s.start in attached and attached[s.start] is mention]
-    segment = _segment(body, date)
+    segment = segment_span(body, date.start, date.end)
     free = [
         s
         for s in seasons
