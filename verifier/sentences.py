@@ -39,11 +39,7 @@ def split_sentences(text: str, field: str = "text") -> list[Sentence]:
         end = m.start() + len(m.group().rstrip())
         if text[start:end].strip():
             sentences.append(Sentence(start, end, paragraph, field))
-        if (
-            "\n\n" in m.group()
-            or (m.group().startswith("\n") and "\n" in m.group()[1:])
-            or m.group().startswith("\n")
-        ):
+        if m.group().startswith("\n"):  # a line break starts a new paragraph
             paragraph += 1
         start = m.end()
     if text[start:].strip():
