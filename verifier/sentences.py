@@ -39,7 +39,7 @@ def split_sentences(text: str, field: str = "text") -> list[Sentence]:
         end = m.start() + len(m.group().rstrip())
         if text[start:end].strip():
             sentences.append(Sentence(start, end, paragraph, field))
-        if m.group().startswith("\n"):  # a line break starts a new paragraph
+        if m.group().startswith("\n") or "\n\n" in m.group():  # a new paragraph
             paragraph += 1
         start = m.end()
     if text[start:].strip():
