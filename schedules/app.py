@@ -10,9 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import click
+from sqlalchemy.orm import Session
 
 from schedules.config import RumourConfig, load_config, resolve_database_url
 from verifier.store import Store, open_store
+from verifier.store.repository import TitleRegistry, TitleSpec
+from verifier.store.verification import reverify
 
 
 @dataclass
@@ -43,6 +46,16 @@ class App:
         if self._store is None:
             self._store = open_store(self.database_url, upgrade=upgrade)
         return self._store
+
+    def registry(self, session: Session) -> TitleRegistry:
+        """The session's titles, brought in line with the config's titles first."""
+        registry = TitleRegistry(session)
+        merged = registry.sync(
+            TitleSpec(t.name, tuple(t.aliases), tuple(t.scopes)) for t in self.config.titles
+        )
+        if merged:
+            reverify(session, merged)
+        return registry
 
     def close(self) -> None:
         if self._store is not None:
@@ -86,3 +99,15 @@ def echo_table(headers: list[str], rows: list[list[str]]) -> None:
     click.echo(line(["-" * w for w in widths[:-1]] + ["-" * len(headers[-1])]))
     for row in rows:
         click.echo(line(row))
+
+
+def season_text(season: int | None, part: int | None = None) -> str:
+    if season is None:
+        return f"part {part}" if part else "-"
+    return str(season) + (f" part {part}" if part else "")
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    """One line of at most ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -18,6 +18,9 @@ from schedules.app import App, configure_logging
 from schedules.commands.check import check
 from schedules.commands.config import config_group
 from schedules.commands.db import db_group
+from schedules.commands.export import export
+from schedules.commands.official import official_group
+from schedules.commands.verdicts import claims, verdicts, verify
 from schedules.errors import ConfigError, ScheduleError
 from verifier.errors import VerifierError
 
@@ -74,6 +77,11 @@ def cli(
 cli.add_command(check)
 cli.add_command(config_group)
 cli.add_command(db_group)
+cli.add_command(official_group)
+cli.add_command(verdicts)
+cli.add_command(claims)
+cli.add_command(verify)
+cli.add_command(export)
 
 
 def main() -> None:

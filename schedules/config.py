@@ -145,6 +145,9 @@ class SourceConfig(_Strict):
 class TitleConfig(_Strict):
     name: str = Field(min_length=1)
     aliases: list[str] = []
+    # Slate scopes the title belongs to ("Korean series"): complete slates of these
+    # scopes that omit it make its claims "absent_from_slate".
+    scopes: list[Annotated[str, Field(min_length=1)]] = []
     recipients: list[Email] = []
 
 

@@ -161,7 +161,7 @@ class SeasonMention:
     kind: str  # season or part
 
 
-def _number(text: str) -> int | None:
+def number_word(text: str) -> int | None:
     text = text.lower().rstrip(".")
     if text.isdigit():
         return int(text)
@@ -173,7 +173,7 @@ def find_seasons(text: str) -> list[SeasonMention]:
     for kind, pattern in (("season", SEASON_PATTERN), ("part", PART_PATTERN)):
         for m in pattern.finditer(text):
             raw = next(g for g in m.groupdict().values() if g)
-            number = _number(raw)
+            number = number_word(raw)
             # "act", "vol." and "chapter" count only written as names ("Act Two").
             casual = (
                 kind == "part"

@@ -54,6 +54,18 @@ class Window:
     def coarser(self, other: Window) -> str:
         return max(self.granularity, other.granularity, key=_FINER.__getitem__)
 
+    def describe(self) -> str:
+        """The window in words: "December 2026", "Q4 2026", "26 December 2026", "by summer 2026"."""
+        value = self.value
+        if value.startswith(".."):
+            return "by " + Window.from_value(value[2:]).describe()
+        if value.endswith(".."):
+            return Window.from_value(value[:-2]).describe() + " or later"
+        if "/" in value:
+            first, last = value.split("/", 1)
+            return f"{Window.from_value(first).describe()} to {Window.from_value(last).describe()}"
+        return _describe_value(value)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "start": self.start.isoformat() if self.start else None,
@@ -163,6 +175,26 @@ class Window:
             f"{value!r} is not a window value (expected e.g. 2026-12-26, 2026-12, "
             "2026-Q4, 2026-H1, 2026-SU, 2027-EARLY, 2027, ..2026-03 or 2027..)"
         )
+
+
+def _describe_value(value: str) -> str:
+    year, _, rest = value.partition("-")
+    if not rest:
+        return year
+    head, _, tail = rest.partition("-")
+    if head.isdigit() and tail.isdigit():
+        return f"{int(tail)} {calendar.month_name[int(head)]} {year}"
+    if head.isdigit():
+        month = f"{calendar.month_name[int(head)]} {year}"
+        return f"{_PART_BY_CODE[tail]} {month}" if tail else month
+    if head[0] == "Q" or head[0] == "H":
+        return f"{head} {year}"
+    if head in _SEASON_BY_CODE:
+        season = f"{_SEASON_BY_CODE[head]} {year}"
+        return f"{_PART_BY_CODE[tail]} {season}" if tail else season
+    if head in ("END", "START"):
+        return f"{_PART_BY_CODE[head]} of {year}"
+    return f"{_PART_BY_CODE[head]} {year}" if head in _PART_BY_CODE else value
 
 
 _SEASON_BY_CODE = {code: name for name, code in SEASON_CODES.items()}

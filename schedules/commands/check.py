@@ -11,13 +11,14 @@ from typing import Any
 
 import click
 
-from schedules.app import App, echo_json, echo_table, pass_app
+from schedules.app import App, echo_json, echo_table, pass_app, season_text, shorten
 from scraper.document import ParsedDocument, parse_document
 from scraper.errors import ScraperError
 from scraper.fetch import fetch_page
 from verifier.claims import MAX_TEXT, Claim, extract_claims
 from verifier.errors import InputError
-from verifier.titles import Catalogue
+from verifier.store.verification import judge
+from verifier.verdicts import Decision
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,9 @@ def read_document(source: str, user_agent: str, timeout: float) -> ParsedDocumen
         raise InputError(f"{source}: {exc}" if source not in str(exc) else str(exc)) from exc
 
 
-def check_result(document: ParsedDocument, claims: list[Claim]) -> dict[str, Any]:
+def check_result(
+    document: ParsedDocument, claims: list[Claim], verdicts: list[Decision]
+) -> dict[str, Any]:
     """The JSON contract of ``rumour check --json`` (documented in the README)."""
     return {
         "document": {
@@ -48,12 +51,29 @@ def check_result(document: ParsedDocument, claims: list[Claim]) -> dict[str, Any
             "headline": document.headline,
             "published": document.published.isoformat() if document.published else None,
         },
-        "claims": [{**claim.as_json(), "verdict": None} for claim in claims],
+        "claims": [
+            {**claim.as_json(), "verdict": verdict.as_json()}
+            for claim, verdict in zip(claims, verdicts, strict=True)
+        ],
     }
 
 
-def catalogue_from_config(app: App) -> Catalogue:
-    return Catalogue((title.name, title.aliases) for title in app.config.titles)
+def extract_and_judge(app: App, document: ParsedDocument) -> tuple[list[Claim], list[Decision]]:
+    """Claims in the document, with verdicts from the database's official statements.
+
+    The catalogue is every title the database knows plus the config's titles.
+    Nothing is stored.
+    """
+    with app.store().transaction() as session:
+        registry = app.registry(session)
+        claims = extract_claims(
+            document.text,
+            headline=document.headline,
+            published=document.published,
+            catalogue=registry.catalogue(),
+        )
+        verdicts = judge(session, registry, [(c.title, c.season, c.part, c.window) for c in claims])
+    return claims, verdicts
 
 
 @click.command("check")
@@ -76,13 +96,8 @@ def check(app: App, source: str, published: dt.datetime | None, as_json: bool) -
         logger.warning(
             "%s: text longer than %d characters; only the start is read", source, MAX_TEXT
         )
-    claims = extract_claims(
-        document.text,
-        headline=document.headline,
-        published=document.published,
-        catalogue=catalogue_from_config(app),
-    )
-    result = check_result(document, claims)
+    claims, verdicts = extract_and_judge(app, document)
+    result = check_result(document, claims, verdicts)
     if as_json:
         echo_json(result)
         return
@@ -94,22 +109,16 @@ def check(app: App, source: str, published: dt.datetime | None, as_json: bool) -
         click.echo("no release-date claims found")
         return
     echo_table(
-        ["title", "season", "window", "stance", "quote"],
+        ["title", "season", "window", "stance", "verdict", "quote"],
         [
             [
                 claim.title,
-                "-"
-                if claim.season is None
-                else str(claim.season) + (f" part {claim.part}" if claim.part else ""),
+                season_text(claim.season, claim.part),
                 claim.window.value,
                 claim.stance,
-                _short(claim.quotes[0].text),
+                f"{verdict.label} ({verdict.reason})",
+                shorten(claim.quotes[0].text),
             ]
-            for claim in claims
+            for claim, verdict in zip(claims, verdicts, strict=True)
         ],
     )
-
-
-def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

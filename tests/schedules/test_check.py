@@ -62,7 +62,11 @@ def test_check_json_contract_from_a_url(site: str) -> None:
         "start": "2026-10-01", "end": "2026-10-31", "granularity": "month", "value": "2026-10"
     }  # fmt: skip
     assert claim["stance"] == "report"
-    assert claim["verdict"] is None
+    assert claim["verdict"] == {
+        "label": "unsupported",
+        "reason": "no_official_date",
+        "evidence": [],
+    }
     assert claim["quotes"][0]["text"].startswith("Ember Road season 2 will premiere")
 
 

@@ -103,3 +103,40 @@ def test_unwritable_data_directory_is_one_clear_error(tmp_path: Path) -> None:
 def test_malformed_url_is_one_clear_error() -> None:
     with pytest.raises(StoreError, match="not a valid SQLAlchemy URL"):
         open_store("not a url at all")
+
+
+def test_statements_written_before_verdicts_existed_migrate(database_url: str) -> None:
+    from alembic import command
+
+    from verifier.store import _alembic_config
+
+    engine = create_store_engine(database_url)
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(
+            text(
+                "INSERT INTO titles (id, name, key, watched, created_at) "
+                "VALUES (1, 'Moon Court', 'moon court', false, CURRENT_TIMESTAMP)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO statements (id, title_id, role, stance, granularity, window_value, "
+                "quotes, created_at) VALUES (7, 1, 'claim', 'rumour', 'year', '2027', '[]', "
+                "CURRENT_TIMESTAMP)"
+            )
+        )
+    engine.dispose()
+    store = open_store(database_url)
+    try:
+        with store.engine.connect() as connection:
+            row = connection.execute(
+                text("SELECT fingerprint, released, label FROM statements WHERE id = 7")
+            ).one()
+            scopes = connection.execute(text("SELECT scopes FROM titles")).scalar_one()
+        assert (row.fingerprint, bool(row.released), row.label) == ("id-7", False, None)
+        assert scopes in ("[]", [])
+    finally:
+        store.close()

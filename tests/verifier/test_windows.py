@@ -84,3 +84,22 @@ def test_date_words_in_any_order_never_crash(words: list[str], published: dt.dat
     for mention in find_dates(" ".join(words), published):
         window = mention.window
         assert window.start is None or window.end is None or window.start <= window.end
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("2026-12", "December 2026"),
+        ("2026-12-26", "26 December 2026"),
+        ("2026-Q4", "Q4 2026"),
+        ("2026-SU", "summer 2026"),
+        ("2027-EARLY", "early 2027"),
+        ("2026-END", "end of 2026"),
+        ("2026-12-LATE", "late December 2026"),
+        ("..2026-03", "by March 2026"),
+        ("2027..", "2027 or later"),
+        ("2026-10/2026-11", "October 2026 to November 2026"),
+    ],
+)
+def test_every_window_value_reads_as_words(value: str, words: str) -> None:
+    assert Window.from_value(value).describe() == words

@@ -19,7 +19,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -129,16 +129,41 @@ def upgrade_schema(engine: Engine) -> tuple[str | None, str]:
     if before == head:
         return before, head
     config = _alembic_config()
+    sqlite = engine.dialect.name == "sqlite"
     try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        with engine.connect() as connection:
+            if sqlite:
+                # Batch migrations rebuild tables that others refer to; SQLite checks
+                # the keys once at the end instead (the pragma only works outside a
+                # transaction, and is back on before the connection is pooled).
+                connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                connection.commit()
+            try:
+                with connection.begin():
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
+                    if sqlite:
+                        _check_foreign_keys(connection, engine)
+            finally:
+                if sqlite:
+                    connection.rollback()
+                    connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    connection.commit()
     except SQLAlchemyError as exc:
         raise StoreError(
             f"cannot migrate database {display_url(engine.url)}: {_describe(exc)}"
         ) from exc
     logger.debug("database %s upgraded from %s to %s", display_url(engine.url), before, head)
     return before, head
+
+
+def _check_foreign_keys(connection: Connection, engine: Engine) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise StoreError(
+            f"cannot migrate database {display_url(engine.url)}: "
+            f"{len(broken)} row(s) refer to missing rows (first in table {broken[0][0]})"
+        )
 
 
 @dataclass

@@ -108,6 +108,8 @@ class Title(Base):
     name: Mapped[str] = mapped_column(Text)
     key: Mapped[str] = mapped_column(String(300), unique=True)
     watched: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Slate scopes the title belongs to by config ("Korean series"); slates add their own.
+    scopes: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     aliases: Mapped[list[TitleAlias]] = relationship(
@@ -126,14 +128,38 @@ class TitleAlias(Base):
     title: Mapped[Title] = relationship(back_populates="aliases")
 
 
+class Slate(Base):
+    """An official line-up for a year and scope; ``complete`` if it lists every title.
+
+    Its entries are the official statements that point to it.
+    """
+
+    __tablename__ = "slates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    scope: Mapped[str] = mapped_column(String(200))
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    source_url: Mapped[str | None] = mapped_column(Text)
+    announced: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class Statement(Base):
     """(title, season, window, stance, quotes) from a document or an import.
 
     ``role`` is ``official`` for official evidence and ``claim`` for news claims.
+    ``fingerprint`` makes recording the same statement twice a no-op. A claim
+    carries its current verdict (``label``, ``reason``, ``verdict_digest``);
+    the ``verdicts`` table holds the history.
     """
 
     __tablename__ = "statements"
-    __table_args__ = (Index("ix_statements_title_season", "title_id", "season"),)
+    __table_args__ = (
+        Index("ix_statements_title_season", "title_id", "season"),
+        Index("ix_statements_role_title", "role", "title_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int | None] = mapped_column(
@@ -151,10 +177,20 @@ class Statement(Base):
     quotes: Mapped[list[Any]] = mapped_column(default=list)
     source_url: Mapped[str | None] = mapped_column(Text)
     announced: Mapped[dt.date | None] = mapped_column(Date)
+    released: Mapped[bool] = mapped_column(Boolean, default=False)
+    slate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("slates.id", ondelete="SET NULL"), index=True
+    )
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str | None] = mapped_column(String(16), index=True)
+    reason: Mapped[str | None] = mapped_column(String(40))
+    verdict_digest: Mapped[str | None] = mapped_column(String(64))
+    verdict_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     document: Mapped[Document | None] = relationship(back_populates="statements")
     title: Mapped[Title] = relationship()
+    slate: Mapped[Slate | None] = relationship()
 
 
 class Verdict(Base):
@@ -214,6 +250,7 @@ __all__ = [
     "Base",
     "Document",
     "FetchLog",
+    "Slate",
     "Source",
     "Statement",
     "Title",

@@ -1,0 +1,220 @@
+"""``rumour official``, ``verdicts``, ``claims``, ``verify``, ``export`` and ``check``'s verdicts."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from schedules.cli import cli
+from verifier.store import open_store
+from verifier.store.repository import StatementSpec, TitleRegistry
+from verifier.store.verification import record_and_reverify
+from verifier.windows import Window
+
+OFFICIAL_CSV = """title,season,window,source_url,announced
+Gentle Rain,1,2026-05,https://streamer.example/2026,2026-01-20
+Night Harbor,2,2026-Q4,https://streamer.example/2026,2026-01-20
+"""
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, database_url: str) -> Path:
+    (tmp_path / "config.toml").write_text(
+        f'[database]\nurl = "{database_url}"\n\n'
+        '[[titles]]\nname = "All of Us Are Dead"\naliases = ["지금 우리 학교는"]\n'
+        'scopes = ["Korean series"]\n'
+    )
+    return tmp_path
+
+
+def rumour(workdir: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--config", str(workdir / "config.toml"), *args])
+
+
+def _write(workdir: Path, name: str, text: str) -> str:
+    path = workdir / name
+    path.write_text(text, "utf-8")
+    return str(path)
+
+
+def _officials(workdir: Path) -> list[dict[str, object]]:
+    result = rumour(workdir, "official", "list", "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def _add_claims(database_url: str, *specs: tuple[str, int | None, str]) -> None:
+    store = open_store(database_url)
+    try:
+        with store.transaction() as session:
+            registry = TitleRegistry(session)
+            record_and_reverify(
+                session, registry,
+                [StatementSpec(title, season, Window.from_value(value), "rumour",
+                               quotes=({"text": f"{title} is coming in {value}", "start": 0,
+                                        "end": 10, "field": "text"},),
+                               source_url="https://news.example/story", announced=dt.date(2026, 3, 1))
+                 for title, season, value in specs],
+                role="claim",
+            )  # fmt: skip
+    finally:
+        store.close()
+
+
+def test_import_reports_every_bad_row_and_writes_nothing(workdir: Path) -> None:
+    path = _write(
+        workdir,
+        "bad.csv",
+        OFFICIAL_CSV + "Moon Court,two,2026-12,,\nPaper Crane,1,2026-13,,2026-02-30\n",
+    )
+    result = rumour(workdir, "official", "import", path)
+    assert result.exit_code == 1
+    message = result.stderr.strip()
+    assert message.count("\n") == 0
+    assert "line 4, column season: 'two' is not a whole number" in message
+    assert "line 5, column announced: '2026-02-30' is not a date" in message
+    assert "nothing imported" in message
+    assert _officials(workdir) == []
+
+
+def test_import_names_an_unknown_column(workdir: Path) -> None:
+    path = _write(workdir, "typo.csv", "title,windw\nGentle Rain,2026-05\n")
+    result = rumour(workdir, "official", "import", path)
+    assert result.exit_code == 1
+    assert "unknown column 'windw'" in result.stderr
+    assert "missing column 'window'" in result.stderr
+
+
+def test_a_bad_window_is_named_with_what_was_expected(workdir: Path) -> None:
+    path = _write(workdir, "w.json", json.dumps([{"title": "Gentle Rain", "window": "soon"}]))
+    result = rumour(workdir, "official", "import", path)
+    assert result.exit_code == 1
+    assert "item 1, column window: 'soon' is not a window value (expected e.g." in result.stderr
+
+
+def test_import_twice_records_once_and_unknown_titles_join_the_catalogue(workdir: Path) -> None:
+    path = _write(workdir, "ok.csv", OFFICIAL_CSV)
+    first = rumour(workdir, "official", "import", path, "--json")
+    second = rumour(workdir, "official", "import", path, "--json")
+    assert json.loads(first.stdout)["new"] == 2
+    assert json.loads(second.stdout)["new"] == 0
+    officials = _officials(workdir)
+    assert [(o["title"], o["season"], o["window"]["value"]) for o in officials] == [  # type: ignore[index]
+        ("Gentle Rain", 1, "2026-05"),
+        ("Night Harbor", 2, "2026-Q4"),
+    ]
+
+
+def test_json_import_declares_a_complete_slate(workdir: Path, database_url: str) -> None:
+    _add_claims(database_url, ("All of Us Are Dead", 2, "2026-12"))
+    document = {
+        "slate": {"year": 2026, "scope": "Korean series", "complete": True,
+                  "announced": "2026-01-20"},
+        "statements": [
+            {"title": "Gentle Rain", "season": 1, "window": "2026-05",
+             "source_url": "https://streamer.example/2026"},
+        ],
+    }  # fmt: skip
+    result = rumour(
+        workdir, "official", "import", _write(workdir, "slate.json", json.dumps(document))
+    )
+    assert result.exit_code == 0, result.output
+    assert "complete 2026 Korean series slate; 1 verdict(s) changed" in result.stdout
+    assert "unsupported → unsupported (absent_from_slate)" in result.stdout
+    assert _officials(workdir)[0]["slate"] == "2026 Korean series (complete)"
+
+
+def test_check_fills_the_verdict_from_official_statements(workdir: Path) -> None:
+    rumour(workdir, "official", "import", _write(workdir, "ok.csv", OFFICIAL_CSV))
+    article = _write(
+        workdir,
+        "a.txt",
+        "Insiders say Night Harbor season 2 will premiere in November 2026. "
+        "Gentle Rain is set to debut in May 2026.",
+    )
+    result = rumour(workdir, "check", article, "--published", "2026-03-01", "--json")
+    assert result.exit_code == 0, result.output
+    verdicts = {c["title"]: c["verdict"] for c in json.loads(result.stdout)["claims"]}
+    assert verdicts["Gentle Rain"]["label"] == "confirmed"
+    assert verdicts["Gentle Rain"]["evidence"][0] == {
+        "kind": "announcement",
+        "url": "https://streamer.example/2026",
+        "quote": None,
+        "window": {"start": "2026-05-01", "end": "2026-05-31", "granularity": "month",
+                   "value": "2026-05"},
+        "announced": "2026-01-20",
+        "superseded": False,
+    }  # fmt: skip
+    assert (verdicts["Night Harbor"]["label"], verdicts["Night Harbor"]["reason"]) == (
+        "unsupported",
+        "official_wider",
+    )
+
+
+def test_a_delay_shows_in_verdicts_with_history(workdir: Path, database_url: str) -> None:
+    _add_claims(database_url, ("지금 우리 학교는", 2, "2026-12"), ("Paper Crane", 1, "2027"))
+    rumour(workdir, "official", "import", _write(workdir, "1.csv",
+           "title,season,window,announced\nAll of Us Are Dead,2,2026-12-18,2026-06-01\n"))  # fmt: skip
+    rumour(workdir, "official", "import", _write(workdir, "2.csv",
+           "title,season,window,announced\nAll of Us Are Dead,2,2027-02-05,2026-10-30\n"))  # fmt: skip
+
+    result = rumour(workdir, "verdicts", "--label", "contradicted", "--json", "--history")
+    assert result.exit_code == 0, result.output
+    (view,) = json.loads(result.stdout)
+    assert (view["title"], view["season"]) == ("All of Us Are Dead", 2)
+    assert [e["window"]["value"] for e in view["verdict"]["evidence"]] == [
+        "2027-02-05",
+        "2026-12-18",
+    ]
+    assert [h["label"] for h in view["history"]] == ["unsupported", "confirmed", "contradicted"]
+
+    table = rumour(workdir, "verdicts", "--title", "paper crane")
+    assert "Paper Crane" in table.stdout
+    assert "no official date has been announced" in table.stdout
+    future = rumour(workdir, "verdicts", "--changed-since", "2999-01-01")
+    assert future.stdout.strip() == "no verdicts match"
+
+    claims = rumour(workdir, "claims", "--json")
+    assert {c["document"]["url"] for c in json.loads(claims.stdout)} == {
+        "https://news.example/story"
+    }
+
+
+def test_export_claimreview_csv_and_json(workdir: Path, database_url: str) -> None:
+    _add_claims(database_url, ("All of Us Are Dead", 2, "2026-12"))
+    rumour(workdir, "official", "import", _write(workdir, "1.csv",
+           "title,season,window,announced,source_url\n"
+           "All of Us Are Dead,2,2026-12-18,2026-06-01,https://streamer.example/aouad\n"))  # fmt: skip
+
+    (review,) = json.loads(rumour(workdir, "export", "--format", "claimreview").stdout)
+    assert review["@context"] == "https://schema.org"
+    assert review["@type"] == "ClaimReview"
+    assert (
+        review["claimReviewed"] == "All of Us Are Dead season 2 will be released in December 2026"
+    )
+    assert review["itemReviewed"]["appearance"][0]["url"] == "https://news.example/story"
+    assert review["itemReviewed"]["datePublished"] == "2026-03-01"
+    assert review["reviewRating"]["alternateName"] == "Confirmed"
+    assert review["url"] == "https://streamer.example/aouad"
+    assert dt.date.fromisoformat(review["datePublished"])
+
+    rows = list(csv.DictReader(io.StringIO(rumour(workdir, "export", "--format", "csv").stdout)))
+    assert [(r["title"], r["window"], r["label"], r["evidence_window"]) for r in rows] == [
+        ("All of Us Are Dead", "2026-12", "confirmed", "2026-12-18")
+    ]
+    out = workdir / "claims.json"
+    result = rumour(workdir, "export", "--format", "json", "--output", str(out))
+    assert result.exit_code == 0
+    assert json.loads(out.read_text())[0]["verdict"]["reason"] == "official_within_claim"
+
+
+def test_verify_changes_nothing_when_nothing_changed(workdir: Path, database_url: str) -> None:
+    _add_claims(database_url, ("Paper Crane", 1, "2027"))
+    result = rumour(workdir, "verify", "--json")
+    assert json.loads(result.stdout) == {"changed_verdicts": []}

@@ -1,0 +1,276 @@
+"""Re-verification: decide every affected claim and append what changed to history.
+
+``reverify`` loads the claims of the given titles (or all), the official
+statements and slates that bear on them, runs the pure ``verifier.verdicts``
+rules, and writes a ``verdicts`` row only where the label, the reason or the
+evidence changed. The claim row carries its current verdict, so listing
+current labels needs no history scan. New official information for one title
+costs the claims of that title, not of the whole database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, insert, select, update
+from sqlalchemy.orm import Session
+
+from verifier.store.models import Slate, Statement, Title, Verdict, utcnow
+from verifier.store.repository import (
+    SlateSpec,
+    StatementSpec,
+    TitleRegistry,
+    record_slate,
+    record_statements,
+)
+from verifier.titles import title_key
+from verifier.verdicts import Decision, Numbered, Official, decide, relevant
+from verifier.verdicts import Slate as SlateFact
+from verifier.windows import Window
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class VerdictChange:
+    """A claim whose current verdict changed; ``old_label`` None for its first verdict."""
+
+    statement_id: int
+    title_id: int
+    verdict_id: int
+    old_label: str | None
+    old_reason: str | None
+    decision: Decision
+
+
+def digest(decision: Decision) -> str:
+    text = json.dumps(decision.as_json(), sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def row_window(row: Any) -> Window:
+    return Window(row.window_start, row.window_end, row.granularity, row.window_value)
+
+
+def _chunks(ids: Collection[int] | None) -> Iterator[list[int] | None]:
+    if ids is None:
+        yield None
+        return
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), _CHUNK):
+        yield ordered[i : i + _CHUNK]
+
+
+def _in_titles(chunk: list[int] | None) -> list[ColumnElement[bool]]:
+    return [] if chunk is None else [Statement.title_id.in_(chunk)]
+
+
+class _Evidence:
+    """Official statements, slates and title scopes for a set of titles."""
+
+    def __init__(self, session: Session, chunk: list[int] | None) -> None:
+        self.officials: dict[int, list[Numbered]] = defaultdict(list)
+        official_rows = session.execute(
+            select(
+                Statement.id,
+                Statement.title_id,
+                Statement.season,
+                Statement.part,
+                Statement.window_start,
+                Statement.window_end,
+                Statement.granularity,
+                Statement.window_value,
+                Statement.source_url,
+                Statement.quotes,
+                Statement.announced,
+                Statement.released,
+            ).where(Statement.role == "official", *_in_titles(chunk))
+        )
+        for row in official_rows:
+            quote = row.quotes[0].get("text") if row.quotes else None
+            official = Official(
+                row_window(row), row.source_url, quote, row.announced, row.released, row.id
+            )
+            self.officials[row.title_id].append(Numbered(row.season, row.part, official))
+
+        self.slates: dict[int, tuple[SlateFact, str]] = {
+            slate.id: (
+                SlateFact(
+                    slate.year, slate.scope, slate.source_url, slate.announced, slate.complete
+                ),
+                title_key(slate.scope),
+            )
+            for slate in session.scalars(select(Slate))
+        }
+        # Which slates list which (title, season); a title is in the scope of any slate listing it.
+        self.listed: dict[int, dict[int, set[int | None]]] = defaultdict(lambda: defaultdict(set))
+        self.scopes: dict[int, set[str]] = defaultdict(set)
+        entries = session.execute(
+            select(Statement.title_id, Statement.season, Statement.slate_id)
+            .where(Statement.slate_id.is_not(None), *_in_titles(chunk))
+            .distinct()
+        )
+        for entry in entries:
+            self.listed[entry.title_id][entry.slate_id].add(entry.season)
+            self.scopes[entry.title_id].add(self.slates[entry.slate_id][1])
+        title_query = select(Title.id, Title.scopes)
+        if chunk is not None:
+            title_query = title_query.where(Title.id.in_(chunk))
+        for title_id, scopes in session.execute(title_query):
+            self.scopes[title_id].update(title_key(s) for s in scopes or ())
+
+    def absent_from(self, title_id: int, season: int | None) -> list[SlateFact]:
+        """Complete slates in the title's scopes that do not list this season of it."""
+        scopes = self.scopes.get(title_id, set())
+        absent = []
+        for slate_id, (slate, scope_key) in self.slates.items():
+            if not slate.complete or scope_key not in scopes:
+                continue
+            seasons = self.listed.get(title_id, {}).get(slate_id, set())
+            if season is None and seasons:
+                continue
+            if any((s or 1) == (season or 1) for s in seasons):
+                continue
+            absent.append(slate)
+        return absent
+
+    def decide(self, title_id: int, season: int | None, part: int | None, claim: Window,
+               as_of: dt.date | None) -> Decision:  # fmt: skip
+        officials = relevant(season, part, self.officials.get(title_id, ()))
+        slates = () if officials else self.absent_from(title_id, season)
+        return decide(claim, officials, slates, as_of=as_of)
+
+
+def reverify(
+    session: Session,
+    title_ids: Collection[int] | None = None,
+    *,
+    as_of: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> list[VerdictChange]:
+    """Decide the claims of ``title_ids`` (None: every claim); record and return changes."""
+    now = now or utcnow()
+    changes: list[VerdictChange] = []
+    for chunk in _chunks(title_ids):
+        evidence = _Evidence(session, chunk)
+        claims = session.execute(
+            select(
+                Statement.id,
+                Statement.title_id,
+                Statement.season,
+                Statement.part,
+                Statement.window_start,
+                Statement.window_end,
+                Statement.granularity,
+                Statement.window_value,
+                Statement.label,
+                Statement.reason,
+                Statement.verdict_digest,
+            ).where(Statement.role == "claim", *_in_titles(chunk))
+        ).all()
+        pending: list[tuple[Any, Decision, str]] = []
+        for row in claims:
+            decision = evidence.decide(row.title_id, row.season, row.part, row_window(row), as_of)
+            new_digest = digest(decision)
+            if new_digest != row.verdict_digest:
+                pending.append((row, decision, new_digest))
+        if not pending:
+            continue
+        verdict_ids = session.scalars(
+            insert(Verdict).returning(Verdict.id, sort_by_parameter_order=True),
+            [
+                {
+                    "statement_id": row.id,
+                    "label": decision.label,
+                    "reason": decision.reason,
+                    "evidence": list(decision.evidence),
+                    "decided_at": now,
+                }
+                for row, decision, _ in pending
+            ],
+        ).all()
+        session.execute(
+            update(Statement),
+            [
+                {
+                    "id": row.id,
+                    "label": decision.label,
+                    "reason": decision.reason,
+                    "verdict_digest": new_digest,
+                    "verdict_at": now,
+                }
+                for row, decision, new_digest in pending
+            ],
+        )
+        changes.extend(
+            VerdictChange(row.id, row.title_id, verdict_id, row.label, row.reason, decision)
+            for (row, decision, _), verdict_id in zip(pending, verdict_ids, strict=True)
+        )
+    session.flush()
+    return changes
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What recording statements did: the new rows and the verdicts that changed."""
+
+    new: list[Statement]
+    changes: list[VerdictChange]
+
+
+def record_and_reverify(
+    session: Session,
+    registry: TitleRegistry,
+    specs: Sequence[StatementSpec],
+    *,
+    role: str,
+    document_id: int | None = None,
+    slate: SlateSpec | None = None,
+    as_of: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> Recorded:
+    """Record claims or official statements, then re-verify what they can change.
+
+    New claims are decided; new official statements re-decide the claims of
+    their titles; a new or changed slate re-decides every claim, since any
+    title in its scope may be absent from it.
+    """
+    slate_row, slate_changed = record_slate(session, slate) if slate else (None, False)
+    new, changed = record_statements(
+        session, registry, specs, role=role, document_id=document_id, slate=slate_row
+    )
+    if slate_changed:
+        changes = reverify(session, None, as_of=as_of, now=now)
+    elif changed:
+        changes = reverify(session, changed, as_of=as_of, now=now)
+    else:
+        changes = []
+    return Recorded(new, changes)
+
+
+def judge(
+    session: Session,
+    registry: TitleRegistry,
+    claims: Sequence[tuple[str, int | None, int | None, Window]],
+    *,
+    as_of: dt.date | None = None,
+) -> list[Decision]:
+    """Verdicts on claims that are not stored (``rumour check``): (title, season, part, window)."""
+    found = [registry.find(title) for title, *_ in claims]
+    title_ids = sorted({f[0] for f in found if f is not None})
+    evidence = _Evidence(session, title_ids)
+    decisions = []
+    for (_, season, part, window), hit in zip(claims, found, strict=True):
+        if hit is None:
+            decisions.append(decide(window, (), as_of=as_of))
+        else:
+            title_id, named_season = hit
+            season = season if season is not None else named_season
+            decisions.append(evidence.decide(title_id, season, part, window, as_of))
+    return decisions
