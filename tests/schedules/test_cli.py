@@ -9,17 +9,17 @@ from click.testing import CliRunner
 from schedules.cli import cli
 
 
-def _all_command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+def all_command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     paths = [prefix]
     for name, command in group.commands.items():
         if isinstance(command, click.Group):
-            paths += _all_command_paths(command, (*prefix, name))
+            paths += all_command_paths(command, (*prefix, name))
         else:
             paths.append((*prefix, name))
     return paths
 
 
-@pytest.mark.parametrize("path", _all_command_paths(cli), ids=" ".join)
+@pytest.mark.parametrize("path", all_command_paths(cli), ids=" ".join)
 def test_every_command_has_help(path: tuple[str, ...]) -> None:
     result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0, result.output

@@ -218,3 +218,14 @@ def test_verify_changes_nothing_when_nothing_changed(workdir: Path, database_url
     _add_claims(database_url, ("Paper Crane", 1, "2027"))
     result = rumour(workdir, "verify", "--json")
     assert json.loads(result.stdout) == {"changed_verdicts": []}
+
+
+def test_an_unknown_title_filter_suggests_close_names(workdir: Path) -> None:
+    rumour(workdir, "official", "import", _write(workdir, "ok.csv", OFFICIAL_CSV))
+    result = rumour(workdir, "verdicts", "--title", "Night Harbour")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "rumour: error: no title 'Night Harbour' in the database; did you mean 'Night Harbor'?"
+    )
+    nothing_close = rumour(workdir, "claims", "--title", "Zzyzx")
+    assert nothing_close.stderr.strip() == "rumour: error: no title 'Zzyzx' in the database"

@@ -76,8 +76,7 @@ def _iso(value: dt.date | None) -> str | None:
 
 def _title_filter(session: Session, title: str) -> Any:
     """Statements of the title named (or aliased) ``title``."""
-    found = TitleRegistry(session).find(title)
-    return Statement.title_id == (found[0] if found else -1)
+    return Statement.title_id == TitleRegistry(session).require(title)
 
 
 def list_claims(

@@ -17,9 +17,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from verifier.errors import InputError
 from verifier.store.models import Slate, Statement, Title, TitleAlias
 from verifier.titles import Catalogue, number_word, title_key
 from verifier.windows import Window
@@ -69,6 +71,24 @@ class TitleRegistry:
             if match and number and title_key(match["base"]) in self._ids:
                 return self._ids[title_key(match["base"])], number
         return None
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """Known titles whose names are close to ``name`` (for "did you mean")."""
+        names = list(self._names.values())
+        found = process.extract(
+            title_key(name), names, processor=title_key, scorer=fuzz.WRatio,
+            score_cutoff=75, limit=limit,
+        )  # fmt: skip
+        return [match[0] for match in found]
+
+    def require(self, name: str) -> int:
+        """The id of a title a user named; an unknown name is an error with suggestions."""
+        found = self.find(name)
+        if found is not None:
+            return found[0]
+        close = self.suggest(name)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise InputError(f"no title {name!r} in the database{hint}")
 
     def resolve(self, name: str, season: int | None = None) -> tuple[int, int | None]:
         """(title id, season) for ``name``; an unknown title becomes a new catalogue entry."""
