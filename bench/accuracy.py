@@ -8,6 +8,11 @@ null == 1; start and end each within 31 days (ends both null when open; a
 null labelled start is not compared). Each label matches at most one
 prediction. Prints precision, recall, F1, window accuracy (exact windows
 among matches), stance accuracy, and the misses and false claims.
+
+Verdicts: every labelled claim and every extracted claim is decided against
+``official.json`` by the verdict rules; the labels' verdicts are the
+reference. Printed: the label counts of both, and verdict agreement (matched
+claims whose verdict equals their label's verdict).
 """
 
 from __future__ import annotations
@@ -26,6 +31,30 @@ sys.path.insert(0, str(ROOT))
 
 from verifier.claims import Claim, extract_claims  # noqa: E402
 from verifier.titles import Catalogue  # noqa: E402
+from verifier.verdicts import Numbered, Official, decide, relevant  # noqa: E402
+from verifier.windows import Window  # noqa: E402
+
+
+class Officials:
+    """``official.json`` as evidence, by normalised title."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.by_title: dict[str, list[Numbered]] = {}
+        for i, row in enumerate(rows):
+            window = Window(_date(row["start"]), _date(row["end"]), row["granularity"], "")
+            official = Official(window, row["source_url"], None, _date(row.get("announced")),
+                                order=i)  # fmt: skip
+            self.by_title.setdefault(_norm_title(row["title"]), []).append(
+                Numbered(row["season"], row.get("part"), official)
+            )
+
+    def label(self, title: str, season: int | None, part: int | None, window: Window) -> str:
+        candidates = self.by_title.get(_norm_title(title), [])
+        return decide(window, relevant(season, part, candidates)).label
+
+
+def _label_window(label: dict[str, Any]) -> Window:
+    return Window(_date(label["start"]), _date(label["end"]), label["granularity"], "")
 
 
 def _norm_title(title: str) -> str:
@@ -63,7 +92,10 @@ def run(corpus: Path, catalogue_mode: str, quiet: bool) -> dict[str, float]:
     if catalogue_mode == "official":
         for row in json.loads((corpus / "official.json").read_text()):
             catalogue.add(row["title"])
-    predicted = labelled = matched = exact = stance_ok = 0
+    officials = Officials(json.loads((corpus / "official.json").read_text()))
+    predicted = labelled = matched = exact = stance_ok = verdict_ok = 0
+    label_counts: dict[str, int] = {}
+    predicted_counts: dict[str, int] = {}
     report: list[str] = []
     for path in sorted((corpus / "cases").glob("*.json")):
         case = json.loads(path.read_text())
@@ -72,7 +104,14 @@ def run(corpus: Path, catalogue_mode: str, quiet: bool) -> dict[str, float]:
         predicted += len(claims)
         labelled += len(case["claims"])
         used: set[int] = set()
+        verdicts = [officials.label(c.title, c.season, c.part, c.window) for c in claims]
+        for verdict in verdicts:
+            predicted_counts[verdict] = predicted_counts.get(verdict, 0) + 1
         for label in case["claims"]:
+            reference = officials.label(
+                label["title"], label["season"], label.get("part"), _label_window(label)
+            )
+            label_counts[reference] = label_counts.get(reference, 0) + 1
             hit = next(
                 (i for i, c in enumerate(claims) if i not in used and matches(label, c)), None
             )
@@ -86,6 +125,7 @@ def run(corpus: Path, catalogue_mode: str, quiet: bool) -> dict[str, float]:
             matched += 1
             exact += exact_window(label, claims[hit])
             stance_ok += label["stance"] == claims[hit].stance
+            verdict_ok += verdicts[hit] == reference
         for i, claim in enumerate(claims):
             if i not in used:
                 w = claim.window
@@ -102,10 +142,13 @@ def run(corpus: Path, catalogue_mode: str, quiet: bool) -> dict[str, float]:
         "f1": f1,
         "window_accuracy": exact / matched if matched else 0.0,
         "stance_accuracy": stance_ok / matched if matched else 0.0,
+        "verdict_agreement": verdict_ok / matched if matched else 0.0,
     }
     print(
         f"catalogue={catalogue_mode} labelled={labelled} predicted={predicted} matched={matched}\n"
         + "  ".join(f"{k}={v:.3f}" for k, v in figures.items())
+        + f"\nverdicts of labelled claims {dict(sorted(label_counts.items()))}"
+        + f"\nverdicts of extracted claims {dict(sorted(predicted_counts.items()))}"
     )
     if not quiet:
         print("\n".join(sorted(report)))
