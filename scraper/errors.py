@@ -13,7 +13,26 @@ class ScraperError(Exception):
 
 
 class FetchError(ScraperError):
-    """A URL could not be fetched."""
+    """A URL could not be fetched.
+
+    ``kind`` says why, for the fetch log and for back-off decisions: ``http``
+    (``status`` set), ``timeout``, ``network``, ``too_large``, ``robots``,
+    ``scheme``, ``redirects`` or ``content_type``. ``retry_after`` is the
+    server's Retry-After in seconds, when it sent one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str = "network",
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.status = status
+        self.retry_after = retry_after
 
 
 class ParseError(ScraperError):

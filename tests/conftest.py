@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from tests.site import Site
 from verifier.store import parse_database_url
 
 POSTGRES_URL = os.environ.get("RUMOUR_TEST_DATABASE_URL")
@@ -49,3 +50,13 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.delenv("RUMOUR_CONFIG", raising=False)
     monkeypatch.delenv("RUMOUR_DATABASE_URL", raising=False)
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    """A real HTTP server on 127.0.0.1 with routes set by the test (tests/site.py)."""
+    running = Site().start()
+    try:
+        yield running
+    finally:
+        running.stop()

@@ -28,7 +28,7 @@ def read_document(source: str, user_agent: str, timeout: float) -> ParsedDocumen
     try:
         if source.startswith(("http://", "https://")):
             page = asyncio.run(fetch_page(source, user_agent=user_agent, timeout=timeout))
-            return parse_document(page.body, url=page.url, charset=page.charset)
+            return parse_document(page.body, url=page.final_url, charset=page.charset)
         if source == "-":
             return parse_document(sys.stdin.buffer.read())
         path = Path(source)
