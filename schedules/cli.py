@@ -20,6 +20,7 @@ from schedules.commands.config import config_group
 from schedules.commands.db import db_group
 from schedules.commands.export import export
 from schedules.commands.official import official_group
+from schedules.commands.run import run, sources_group
 from schedules.commands.verdicts import claims, verdicts, verify
 from schedules.errors import ConfigError, ScheduleError
 from verifier.errors import VerifierError
@@ -82,6 +83,8 @@ cli.add_command(verdicts)
 cli.add_command(claims)
 cli.add_command(verify)
 cli.add_command(export)
+cli.add_command(run)
+cli.add_command(sources_group)
 
 
 def main() -> None:

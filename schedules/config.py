@@ -205,6 +205,13 @@ class DatabaseConfig(_Strict):
 class HttpConfig(_Strict):
     user_agent: str = "rumour-verifier/0.1 (+https://example.invalid/rumour)"
     timeout: float = Field(default=20.0, gt=0)
+    concurrency: int = Field(default=8, ge=1, le=256)
+    per_host: int = Field(default=2, ge=1, le=64)
+    host_delay: float = Field(default=1.0, ge=0)  # seconds between two requests to one host
+    retries: int = Field(default=3, ge=0, le=10)
+    max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    max_articles: int = Field(default=50, ge=1)  # new feed articles fetched per source per cycle
+    robots: bool = True
 
 
 class RumourConfig(_Strict):

@@ -24,6 +24,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -66,6 +67,8 @@ class Source(Base):
     slate_scope: Mapped[str | None] = mapped_column(String(200))
     slate_complete: Mapped[bool] = mapped_column(Boolean, default=False)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    # "config" sources follow the config file; "cli" ones were added with `rumour sources add`.
+    origin: Mapped[str] = mapped_column(String(16), default="config")
     next_due_at: Mapped[dt.datetime | None] = mapped_column(index=True)
     etag: Mapped[str | None] = mapped_column(Text)
     last_modified: Mapped[str | None] = mapped_column(Text)
@@ -87,7 +90,7 @@ class Document(Base):
     source_id: Mapped[int | None] = mapped_column(
         ForeignKey("sources.id", ondelete="SET NULL"), index=True
     )
-    url: Mapped[str] = mapped_column(Text)
+    url: Mapped[str] = mapped_column(Text, index=True)
     canonical_url: Mapped[str | None] = mapped_column(Text)
     headline: Mapped[str | None] = mapped_column(Text)
     published: Mapped[dt.date | None] = mapped_column(Date)
@@ -227,6 +230,20 @@ class Alert(Base):
     sent_at: Mapped[dt.datetime | None]
 
 
+class FeedEntry(Base):
+    """An article URL a feed or sitemap listed; each is fetched once."""
+
+    __tablename__ = "feed_entries"
+    __table_args__ = (UniqueConstraint("source_id", "url"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    url: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))  # stored, unchanged, failed
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    first_seen: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class FetchLog(Base):
     """Every fetch attempt on a source: what happened and how long it took."""
 
@@ -249,6 +266,7 @@ __all__ = [
     "Alert",
     "Base",
     "Document",
+    "FeedEntry",
     "FetchLog",
     "Slate",
     "Source",
