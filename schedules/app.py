@@ -49,18 +49,23 @@ class App:
 
     def registry(self, session: Session) -> TitleRegistry:
         """The session's titles, brought in line with the config's titles first."""
-        registry = TitleRegistry(session)
-        merged = registry.sync(
-            TitleSpec(t.name, tuple(t.aliases), tuple(t.scopes)) for t in self.config.titles
-        )
-        if merged:
-            reverify(session, merged)
-        return registry
+        return config_registry(session, self.config)
 
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+def config_registry(session: Session, config: RumourConfig) -> TitleRegistry:
+    """The session's titles, brought in line with ``config``'s titles first."""
+    registry = TitleRegistry(session)
+    merged = registry.sync(
+        TitleSpec(t.name, tuple(t.aliases), tuple(t.scopes)) for t in config.titles
+    )
+    if merged:
+        reverify(session, merged)
+    return registry
 
 
 pass_app = click.make_pass_decorator(App)

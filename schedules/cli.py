@@ -18,6 +18,7 @@ from schedules.app import App, configure_logging
 from schedules.commands.check import check
 from schedules.commands.config import config_group
 from schedules.commands.db import db_group
+from schedules.commands.demo import demo
 from schedules.commands.export import export
 from schedules.commands.official import official_group
 from schedules.commands.run import run, sources_group
@@ -84,6 +85,7 @@ cli.add_command(claims)
 cli.add_command(verify)
 cli.add_command(export)
 cli.add_command(run)
+cli.add_command(demo)
 cli.add_command(sources_group)
 
 

@@ -163,6 +163,9 @@ def _is_boilerplate(tag: Tag) -> bool:
     return bool(BOILERPLATE.search(marks)) or tag.get("aria-hidden") == "true"
 
 
+_BLOCK = "\u2029"  # the paragraph separator marks block boundaries while the text is joined
+
+
 def _main_text(soup: BeautifulSoup) -> str:
     for tag in soup.find_all(DROP_TAGS):
         tag.decompose()
@@ -172,12 +175,12 @@ def _main_text(soup: BeautifulSoup) -> str:
     root = soup.find("article") or soup.find("main") or soup.body or soup
     for heading in root.find_all("h1"):
         heading.decompose()  # the headline is kept apart
+    # Whitespace inside a block is one space, as a browser shows it; blocks are paragraphs.
     for tag in root.find_all(BLOCK_TAGS):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    text = root.get_text()
-    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+        tag.insert_before(_BLOCK)
+        tag.insert_after(_BLOCK)
+    blocks = (" ".join(block.split()) for block in root.get_text().split(_BLOCK))
+    return "\n\n".join(block for block in blocks if block)
 
 
 def parse_html(html: str, url: str | None = None) -> ParsedDocument:

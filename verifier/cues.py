@@ -109,11 +109,13 @@ RUMOUR = re.compile(
     r"\b(?:rumou?r\w*|reportedly|reports?\s+(?:say|suggest|claim|indicate)\w*|according\s+to\s+"
     r"(?:reports?|the\s+latest\s+report|sources|insiders|a\s+report|previous\s+reports|leak\w*)|"
     r"insiders?|sources?\s+(?:say|said|claim|close)|leak\w*|speculat\w*|whisper\w*|tipped|"
-    r"allegedly|unconfirmed|(?:some|many)\s+(?:fans\s+)?(?:believe|think|claim))\b",
+    r"allegedly|unconfirmed|(?:some|many)\s+(?:fans\s+)?(?:believe|think|claim)|"
+    r"(?:fan|online|internet)\s+(?:forums?|theor\w+|chatter|posts?)|forum\s+posts?|"
+    r"(?:posts?|chatter)\s+(?:online|on\s+social\s+media)|social\s+media\s+(?:posts?|users|chatter))\b",
     re.I,
 )
 SPECULATION = re.compile(
-    r"\b(?:likely|unlikely|could|may|might|(?<!can )(?<!will )expect\w*|hope\w*|probabl\w*|possibl\w*|potential\w*|"
+    r"\b(?:likely|unlikely|could|(?-i:may)|might|(?<!can )(?<!will )expect\w*|hope\w*|probabl\w*|possibl\w*|potential\w*|"
     r"perhaps|maybe|predict\w*|estimat\w*|guess\w*|should|would|earliest|anticipat\w*|"
     r"suggests?|seems?|appears?|if\b|chances|wouldn't|won't\s+\w+\s+(?:before|until)|"
     r"best-case|on\s+the\s+cards|in\s+the\s+works)\b",

@@ -30,12 +30,15 @@ def split_sentences(text: str, field: str = "text") -> list[Sentence]:
     """Sentences with offsets; paragraphs are runs of lines without a blank line."""
     sentences: list[Sentence] = []
     start, paragraph = 0, 0
+    wrapped = "\n" in text and hard_wrapped(text)
     for m in _BOUNDARY.finditer(text):
         if m.group().startswith((".", "!", "?")):
             before = re.search(r"([\w.]+)\.+$", text[start : m.start() + 1])
             word = before.group(1).lower() if before else ""
             if word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):
                 continue
+        elif m.group() == "\n" and wrapped:
+            continue
         end = m.start() + len(m.group().rstrip())
         if text[start:end].strip():
             sentences.append(Sentence(start, end, paragraph, field))
@@ -45,6 +48,17 @@ def split_sentences(text: str, field: str = "text") -> list[Sentence]:
     if text[start:].strip():
         sentences.append(Sentence(start, len(text), paragraph, field))
     return sentences
+
+
+def hard_wrapped(text: str) -> bool:
+    """Plain text wrapped at a fixed width (e-mail, terminals): no line is long, most lines
+    are near the width, and most of those stop mid-sentence. Its single newlines are spaces."""
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    if len(lines) < 3 or max(len(line) for line in lines) > 100:
+        return False
+    full = [line for line in lines if len(line) >= 50]
+    unfinished = [line for line in full if line[-1] not in ".!?:\"'”"]
+    return len(full) * 2 >= len(lines) and len(unfinished) * 2 >= len(full)
 
 
 _CLAUSE_BREAK = re.compile(r";|\s(?:but|however|while|whereas|although|though)\s|\s[—–]\s", re.I)

@@ -56,3 +56,15 @@ def test_non_utf8_bytes_are_decoded_not_refused() -> None:
 def test_binary_input_is_refused_with_a_clear_message() -> None:
     with pytest.raises(ParseError, match="looks binary"):
         parse_document(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+
+
+def test_line_breaks_inside_a_paragraph_are_spaces_as_a_browser_shows_them() -> None:
+    html = (
+        "<html><body><article><p>Moon Court season 2 will be released in\nDecember 2026,"
+        "\n   the studio said.</p><p>Second paragraph.</p></article></body></html>"
+    )
+    document = parse_document(html.encode())
+    assert document.text == (
+        "Moon Court season 2 will be released in December 2026, the studio said.\n\n"
+        "Second paragraph."
+    )

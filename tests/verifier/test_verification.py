@@ -102,6 +102,14 @@ def test_different_titles_with_similar_names_stay_apart(
         assert registry.resolve(first)[0] != registry.resolve(second)[0]
 
 
+def test_a_season_marker_after_an_unknown_name_names_a_season_of_it(store: Store) -> None:
+    with store.transaction() as session:
+        registry = TitleRegistry(session)
+        title_id, season = registry.resolve("Night Harbor: Season 2")
+        assert (registry.name(title_id), season) == ("Night Harbor", 2)
+        assert registry.resolve("Night Harbor")[0] == title_id
+
+
 def test_a_number_after_an_unknown_name_is_part_of_the_name(store: Store) -> None:
     with store.transaction() as session:
         registry = TitleRegistry(session)

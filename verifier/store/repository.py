@@ -96,6 +96,12 @@ class TitleRegistry:
         if found is not None:
             title_id, named_season = found
             return title_id, season if season is not None else named_season
+        match = _SEASON_SUFFIX.match(name.strip())
+        number = number_word(match["num"]) if match else None
+        if match and number and title_key(match["base"]):
+            # "Night Harbor: Season 2" names season 2 of Night Harbor, known or not.
+            title_id, _ = self.resolve(match["base"])
+            return title_id, season if season is not None else number
         key = title_key(name)
         if not key:
             raise ValueError(f"{name!r} is not a title (no letters or digits)")
