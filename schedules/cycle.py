@@ -33,8 +33,14 @@ from verifier.claims import extract_claims
 from verifier.dates import parse_window
 from verifier.store import Store
 from verifier.store.models import Document, FeedEntry, FetchLog, Source, utcnow
-from verifier.store.repository import SlateSpec, StatementSpec, TitleRegistry
-from verifier.store.verification import VerdictChange, record_and_reverify
+from verifier.store.repository import (
+    SlateSpec,
+    StatementSpec,
+    TitleRegistry,
+    record_slate,
+    record_statements,
+)
+from verifier.store.verification import VerdictChange, reverify
 from verifier.titles import Catalogue
 from verifier.windows import Window
 
@@ -250,7 +256,8 @@ class _Writer:
                  due: _Due, outcome: SourceOutcome, now: dt.datetime) -> None:  # fmt: skip
         self.session, self.registry, self.catalogue = session, registry, catalogue
         self.due, self.outcome, self.now = due, outcome, now
-        self.changes: list[VerdictChange] = []
+        self.titles: set[int] = set()  # titles whose claims or evidence changed
+        self.everything = False  # a slate changed: every claim may be absent from it
 
     def document(self, url: str, fetched: Fetched, hint: dt.date | None = None) -> int | None:
         """Store a fetched page; returns its id when its content is new, else None."""
@@ -307,16 +314,25 @@ class _Writer:
                                                quotes=(quote,), source_url=url, announced=announced))  # fmt: skip
         if not specs and not (official and self.due.slate):
             return
-        recorded = record_and_reverify(
+        slate = None
+        if official and self.due.slate is not None:
+            slate, changed = record_slate(self.session, self.due.slate)
+            self.everything |= changed
+        new, titles = record_statements(
             self.session, self.registry, specs,
-            role="official" if official else "claim", document_id=document.id,
-            slate=self.due.slate if official else None,
+            role="official" if official else "claim", document_id=document.id, slate=slate,
         )  # fmt: skip
+        self.titles |= titles
         if official:
-            self.outcome.new_officials += len(recorded.new)
+            self.outcome.new_officials += len(new)
         else:
-            self.outcome.new_claims += len(recorded.new)
-        self.changes += recorded.changes
+            self.outcome.new_claims += len(new)
+
+    def verify(self) -> list[VerdictChange]:
+        """Decide again, once per source, the claims that what was stored can change."""
+        if self.everything:
+            return reverify(self.session, None)
+        return reverify(self.session, self.titles) if self.titles else []
 
 
 def _row_window(when: str, published: dt.date, slate_year: int | None) -> Window | None:
@@ -366,7 +382,7 @@ def _process(session: Session, registry: TitleRegistry, catalogue: Catalogue,
         source.last_modified = page.last_modified or source.last_modified
         source.next_due_at = next_due(source, now)
     source.last_fetched_at = now
-    return outcome, writer.changes
+    return outcome, writer.verify()
 
 
 def _transient(error: FetchError) -> bool:

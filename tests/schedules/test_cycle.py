@@ -224,6 +224,10 @@ def test_a_feed_with_a_broken_entry_and_a_malformed_article(
     site.route("/broken", body=b"\x00\x01\x02binary", content_type="text/html")
     site.route("/private/secret", body=RUMOUR)
     site.route(
+        "/malformed",
+        body="<html><p>Unclosed <b>Ember Road season 2 arrives in October 2027<p><td>x</table>",
+    )
+    site.route(
         "/mojibake",
         body=article(
             "Glass Orchard season 3 date",
@@ -231,17 +235,17 @@ def test_a_feed_with_a_broken_entry_and_a_malformed_article(
         ).encode("cp1252"),
         content_type="text/html; charset=utf-8",
     )
-    site.route("/feed.xml", body=feed(site, "/moon-court", "/broken", "/private/secret", "/mojibake")
+    site.route("/feed.xml", body=feed(site, "/moon-court", "/broken", "/private/secret", "/mojibake", "/malformed")
                .replace("</channel>", "<item><title>no link</title></item></channel>"))  # fmt: skip
     report = cycle(config, store)
     news = next(s for s in report.sources if s.name == "news")
-    assert news.state == "fetched" and news.new_documents == 2
+    assert news.state == "fetched" and news.new_documents == 3
     with store.transaction() as session:
         entries = dict(session.execute(select(FeedEntry.url, FeedEntry.status)).all())  # type: ignore[arg-type]
         windows = set(session.scalars(select(Statement.window_value)))
     assert entries[site.url("/broken")] == "failed"
     assert site.url("/private/secret") in entries and site.hits["/private/secret"] == 0
-    assert {"2026-12", "2027-05"} <= windows
+    assert {"2026-12", "2027-05", "2027-10"} <= windows
 
 
 def rumour(config: Path, *args: str) -> Result:
