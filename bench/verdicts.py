@@ -116,7 +116,7 @@ def timed(work: Any) -> tuple[float, Any]:
 def run_size(url: str, claims: int, officials: int) -> dict[str, Any]:
     store = open_store(url)
     try:
-        base = fill(store, claims, officials)
+        fill(store, claims, officials)
 
         def full() -> int:
             with store.transaction() as session:
@@ -139,7 +139,6 @@ def run_size(url: str, claims: int, officials: int) -> dict[str, Any]:
                 )
 
         incremental_s, incremental_changed = timed(incremental)
-        assert base is not None
 
         forget_verdicts(store)
         tracemalloc.start()

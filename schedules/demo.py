@@ -18,8 +18,6 @@ from pathlib import Path
 
 from schedules.config import RumourConfig
 
-PUBLISHED = "2026-03-10"
-
 AOUAD = """<html><head><title>All of Us Are Dead season 2: what we know about the release date</title>
 <meta property="article:published_time" content="2026-03-10"></head><body>
 <nav><a href="/">Home</a> <a href="/tv">TV</a></nav>

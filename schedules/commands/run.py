@@ -11,7 +11,8 @@ from sqlalchemy import select
 from schedules.app import App, echo_json, echo_table, pass_app, shorten
 from schedules.commands.verdicts import echo_changes
 from schedules.config import SourceConfig, parse_interval
-from schedules.cycle import run_cycle, sync_sources
+from schedules.cycle import run_cycle
+from schedules.sources import sync_sources
 from verifier.errors import InputError
 from verifier.store.models import Source, utcnow
 

@@ -135,16 +135,7 @@ def verify(app: App, as_json: bool) -> None:
 
 def change_rows(registry: TitleRegistry, changes: list[VerdictChange]) -> list[dict[str, Any]]:
     """Verdict changes as plain rows (the ``changed_verdicts`` JSON)."""
-    return [
-        {
-            "claim": c.statement_id,
-            "title": registry.name(c.title_id),
-            "from": c.old_label,
-            "to": c.decision.label,
-            "reason": c.decision.reason,
-        }
-        for c in changes
-    ]
+    return [c.as_json(registry.name(c.title_id)) for c in changes]
 
 
 def echo_changes(rows: list[dict[str, Any]]) -> None:

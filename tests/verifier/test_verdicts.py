@@ -104,7 +104,7 @@ def test_compare_is_a_partition(claim: Window, official: Window) -> None:
 
 
 @given(_windows, st.lists(_windows, max_size=4))
-def test_stance_free_decision_is_stable_under_evidence_order(
+def test_the_decision_does_not_depend_on_the_order_of_the_evidence(
     claim: Window, windows: list[Window]
 ) -> None:
     officials = [

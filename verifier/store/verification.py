@@ -35,6 +35,17 @@ from verifier.verdicts import Slate as SlateFact
 from verifier.windows import Window
 
 _CHUNK = 500
+# What a decision needs of a statement: which title, season and part, and the window.
+_DECIDING = (
+    Statement.id,
+    Statement.title_id,
+    Statement.season,
+    Statement.part,
+    Statement.window_start,
+    Statement.window_end,
+    Statement.granularity,
+    Statement.window_value,
+)
 # Core statements: executemany without per-row ORM work (100,000 claims in seconds).
 _VERDICTS = cast(Table, Verdict.__table__)
 _STATEMENTS = cast(Table, Statement.__table__)
@@ -60,6 +71,16 @@ class VerdictChange:
     old_label: str | None
     old_reason: str | None
     decision: Decision
+
+    def as_json(self, title: str) -> dict[str, Any]:
+        """One row of the ``changed_verdicts`` JSON (``run --once``, ``official import``, ``verify``)."""
+        return {
+            "claim": self.statement_id,
+            "title": title,
+            "from": self.old_label,
+            "to": self.decision.label,
+            "reason": self.decision.reason,
+        }
 
 
 def _newest_verdicts(session: Session, statement_ids: list[int]) -> dict[int, int]:
@@ -106,14 +127,7 @@ class _Evidence:
         self.officials: dict[int, list[Numbered]] = defaultdict(list)
         official_rows = session.execute(
             select(
-                Statement.id,
-                Statement.title_id,
-                Statement.season,
-                Statement.part,
-                Statement.window_start,
-                Statement.window_end,
-                Statement.granularity,
-                Statement.window_value,
+                *_DECIDING,
                 Statement.source_url,
                 Statement.quotes,
                 Statement.announced,
@@ -189,14 +203,7 @@ def reverify(
         evidence = _Evidence(session, chunk)
         claims = session.execute(
             select(
-                Statement.id,
-                Statement.title_id,
-                Statement.season,
-                Statement.part,
-                Statement.window_start,
-                Statement.window_end,
-                Statement.granularity,
-                Statement.window_value,
+                *_DECIDING,
                 Statement.label,
                 Statement.reason,
                 Statement.verdict_digest,

@@ -1,0 +1,99 @@
+"""Sources in the database: synced from the config, due when their schedule says.
+
+Due-ness lives in the database (``next_due_at``) so that cron runs and the
+daemon share it. A failing source waits longer each time: its interval
+doubles with every consecutive failure, up to a day, or as long as the
+server's Retry-After asks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from apscheduler.triggers.cron import CronTrigger
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from schedules.config import SourceConfig
+from verifier.store.models import FeedEntry, Source
+from verifier.store.repository import SlateSpec
+
+MAX_BACKOFF = dt.timedelta(hours=24)
+
+
+def sync_sources(session: Session, sources: list[SourceConfig], now: dt.datetime) -> None:
+    """Bring config sources into the database; ones the config dropped are removed."""
+    known = {s.name: s for s in session.scalars(select(Source))}
+    for spec in sources:
+        source = known.get(spec.name)
+        if source is None:
+            source = Source(name=spec.name, origin="config", next_due_at=now)
+            session.add(source)
+        source.url = spec.url
+        source.kind = spec.kind
+        source.role = spec.role
+        source.every_seconds = spec.every_seconds
+        source.cron = spec.cron
+        source.enabled = spec.enabled
+        source.slate_year = spec.slate.year if spec.slate else None
+        source.slate_scope = spec.slate.scope if spec.slate else None
+        source.slate_complete = spec.slate.complete if spec.slate else False
+    names = {s.name for s in sources}
+    for name, source in known.items():
+        if source.origin == "config" and name not in names:
+            session.delete(source)
+    session.flush()
+
+
+@dataclass(frozen=True)
+class Due:
+    id: int
+    name: str
+    url: str
+    kind: str
+    role: str
+    etag: str | None
+    last_modified: str | None
+    slate: SlateSpec | None
+    seen: frozenset[str]
+
+
+def due_sources(session: Session, now: dt.datetime) -> list[Due]:
+    due = []
+    for source in session.scalars(
+        select(Source).where(Source.enabled).order_by(Source.next_due_at, Source.id)
+    ):
+        if source.next_due_at is not None and _aware(source.next_due_at) > now:
+            continue
+        seen: frozenset[str] = frozenset()
+        if source.kind != "page":
+            seen = frozenset(
+                session.scalars(select(FeedEntry.url).where(FeedEntry.source_id == source.id))
+            )
+        slate = None
+        if source.slate_year is not None and source.slate_scope:
+            slate = SlateSpec(source.slate_year, source.slate_scope, source.slate_complete,
+                              source_url=source.url)  # fmt: skip
+        due.append(Due(source.id, source.name, source.url, source.kind, source.role,
+                        source.etag, source.last_modified, slate, seen))  # fmt: skip
+    return due
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def next_due(source: Source, now: dt.datetime, retry_after: float | None = None) -> dt.datetime:
+    """When to fetch again: the schedule, stretched by repeated failures (at most a day)."""
+    if source.cron:
+        trigger = CronTrigger.from_crontab(source.cron, timezone=dt.UTC)
+        fire = trigger.get_next_fire_time(None, now) or now + MAX_BACKOFF
+        base = max(fire - now, dt.timedelta(minutes=1))
+    else:
+        base = dt.timedelta(seconds=source.every_seconds or 3600)
+    if source.failure_count:
+        base = min(base * 2 ** min(source.failure_count - 1, 10), MAX_BACKOFF)
+    if retry_after is not None:
+        base = max(base, dt.timedelta(seconds=min(retry_after, MAX_BACKOFF.total_seconds())))
+    return now + base
