@@ -15,8 +15,10 @@ from typing import Any
 import click
 
 from schedules.app import App, configure_logging
+from schedules.commands.alerts import alerts_group
 from schedules.commands.check import check
 from schedules.commands.config import config_group
+from schedules.commands.daemon import daemon, status
 from schedules.commands.db import db_group
 from schedules.commands.demo import demo
 from schedules.commands.export import export
@@ -87,6 +89,9 @@ cli.add_command(export)
 cli.add_command(run)
 cli.add_command(demo)
 cli.add_command(sources_group)
+cli.add_command(daemon)
+cli.add_command(status)
+cli.add_command(alerts_group)
 
 
 def main() -> None:

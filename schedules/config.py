@@ -96,6 +96,8 @@ def _check_cron(value: str) -> str:
 
 HttpUrl = Annotated[str, AfterValidator(_check_http_url)]
 Email = Annotated[str, AfterValidator(_check_email)]
+AlertEvent = Literal["verdict_change", "new_claim", "official_date", "source_failing"]
+Delivery = Literal["immediate", "digest"]
 
 
 class _Strict(BaseModel):
@@ -142,13 +144,25 @@ class SourceConfig(_Strict):
         return parse_interval(self.every or "1h")
 
 
+class Recipient(_Strict):
+    """An alert recipient; a bare address in the config means ``{address = ...}``."""
+
+    address: Email
+    delivery: Delivery | None = None  # None: the [alerts] delivery
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_address(cls, value: Any) -> Any:
+        return {"address": value} if isinstance(value, str) else value
+
+
 class TitleConfig(_Strict):
     name: str = Field(min_length=1)
     aliases: list[str] = []
     # Slate scopes the title belongs to ("Korean series"): complete slates of these
     # scopes that omit it make its claims "absent_from_slate".
     scopes: list[Annotated[str, Field(min_length=1)]] = []
-    recipients: list[Email] = []
+    recipients: list[Recipient] = []  # this title's alerts, besides [alerts] recipients
 
 
 class SmtpConfig(_Strict):
@@ -159,6 +173,7 @@ class SmtpConfig(_Strict):
     password: str | None = None
     password_env: str | None = None
     timeout: float = Field(default=30.0, gt=0)
+    ca_file: str | None = None  # a private CA to trust for TLS, besides the system's
 
     def resolved_password(self) -> str | None:
         """The password from the config or from the environment variable it names."""
@@ -168,9 +183,13 @@ class SmtpConfig(_Strict):
 
 
 class AlertsConfig(_Strict):
-    recipients: list[Email] = []
+    recipients: list[Recipient] = []
     sender: Email = Field(default="rumour@localhost", alias="from")
-    delivery: Literal["immediate", "digest"] = "immediate"
+    # What makes an alert; "new_claim" is off by default (a busy title gets many).
+    on: list[AlertEvent] = ["verdict_change", "official_date", "source_failing"]
+    # Alerts about "watched" titles (those in [[titles]]) or about every title.
+    titles: Literal["watched", "all"] = "watched"
+    delivery: Delivery = "immediate"
     digest_at: str = "08:00"
     timezone: str = "UTC"
     failing_after: int = Field(default=3, ge=1)

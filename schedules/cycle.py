@@ -11,8 +11,10 @@ create nothing; a second cycle over unchanged sites writes only source state.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from schedules.config import RumourConfig
 from schedules.ingest import Fetching, SourceOutcome, process
+from schedules.outbox import Outbox, Rules
 from schedules.sources import Due, due_sources, sync_sources
 from scraper.errors import FetchError, ScraperError
 from scraper.feeds import Entry, Listing, parse_feed, parse_sitemap
@@ -40,6 +43,8 @@ MAX_URL = 2000
 class CycleReport:
     sources: list[SourceOutcome] = field(default_factory=list)
     changes: list[tuple[str, VerdictChange]] = field(default_factory=list)
+    alerts: int = 0  # alerts written to the outbox
+    stopped: bool = False  # asked to stop: the sources not yet written stay due
 
     def count(self, state: str) -> int:
         return sum(1 for s in self.sources if s.state == state)
@@ -53,7 +58,8 @@ class CycleReport:
             f"{self.count('unchanged')} unchanged, {self.count('failed')} failed; "
             f"{self.total('new_documents')} new documents, {self.total('new_claims')} new claims, "
             f"{self.total('new_officials')} new official statements, "
-            f"{len(self.changes)} changed verdicts"
+            f"{len(self.changes)} changed verdicts, {self.alerts} alerts queued"
+            + ("; stopped early" if self.stopped else "")
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -63,6 +69,7 @@ class CycleReport:
             "new_claims": self.total("new_claims"),
             "new_officials": self.total("new_officials"),
             "changed_verdicts": [change.as_json(title) for title, change in self.changes],
+            "alerts_queued": self.alerts,
             "failures": [{"source": s.name, "error": s.error} for s in self.sources if s.error],
         }
 
@@ -128,8 +135,13 @@ def run_cycle(
     *,
     now: dt.datetime | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
+    stop: threading.Event | None = None,
 ) -> CycleReport:
-    """Run one cycle over the due sources; a failing source is reported, never raised."""
+    """Run one cycle over the due sources; a failing source is reported, never raised.
+
+    Setting ``stop`` (the daemon's shutdown) abandons fetches in flight and
+    writes no further source; what was not written stays due for next time.
+    """
     now = now or utcnow()
     with store.transaction() as session:
         sync_sources(session, config.sources, now)
@@ -140,19 +152,35 @@ def run_cycle(
 
     async def fetch_all() -> list[Fetching]:
         async with Fetcher(fetch_policy(config), transport=transport) as fetcher:
-            return list(
-                await asyncio.gather(
-                    *(_fetch_source(fetcher, d, config.http.max_articles) for d in due)
-                )
+            work = asyncio.gather(
+                *(_fetch_source(fetcher, d, config.http.max_articles) for d in due)
             )
+            while not work.done():
+                if stop is not None and stop.is_set():
+                    work.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await work
+                    return []
+                await asyncio.wait({work}, timeout=0.2)
+            return list(work.result())
 
     # Official sources first, so that news claims of this cycle meet this cycle's evidence.
     fetched = sorted(asyncio.run(fetch_all()), key=lambda f: f.due.role != "official")
+    if stop is not None and stop.is_set():
+        report.stopped = True
+    rules = Rules.from_config(config)
     for fetching in fetched:
+        if stop is not None and stop.is_set():
+            report.stopped = True
+            break
         with store.transaction() as session:
             registry = registry_for(session)
-            outcome, changes = process(session, registry, registry.catalogue(), fetching, now)
+            outbox = Outbox(session, rules, now)
+            outcome, changes = process(
+                session, registry, registry.catalogue(), fetching, now, outbox
+            )
             names = {c.title_id: registry.name(c.title_id) for c in changes}
+        report.alerts += outbox.queued
         report.sources.append(outcome)
         report.changes += [(names[c.title_id], c) for c in changes]
         if outcome.error:

@@ -4,8 +4,8 @@
 the feed's new articles become documents (the same headline and main text
 create nothing), news documents give claims and official ones give official
 statements (their text, and slate tables, lists and JSON-LD), the source's
-state and fetch log are updated, and the claims that can have changed are
-verified once.
+state and fetch log are updated, the claims that can have changed are
+verified once, and the alerts all this causes are written to the outbox.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from schedules.outbox import Outbox
 from schedules.sources import Due, next_due
 from scraper.document import ParsedDocument, parse_document
 from scraper.errors import FetchError, ParseError, ScraperError
@@ -27,7 +28,7 @@ from scraper.fetch import Fetched
 from scraper.slates import parse_slate
 from verifier.claims import extract_claims
 from verifier.dates import parse_window
-from verifier.store.models import Document, FeedEntry, FetchLog, Source
+from verifier.store.models import Document, FeedEntry, FetchLog, Source, Statement
 from verifier.store.repository import (
     StatementSpec,
     TitleRegistry,
@@ -77,6 +78,7 @@ class _Writer:
         self.session, self.registry, self.catalogue = session, registry, catalogue
         self.due, self.outcome, self.now = due, outcome, now
         self.titles: set[int] = set()  # titles whose claims or evidence changed
+        self.officials: list[Statement] = []  # new official statements
         self.everything = False  # a slate changed: every claim may be absent from it
 
     def document(self, url: str, fetched: Fetched, hint: dt.date | None = None) -> int | None:
@@ -144,6 +146,7 @@ class _Writer:
         )  # fmt: skip
         self.titles |= titles
         if official:
+            self.officials += new
             self.outcome.new_officials += len(new)
         else:
             self.outcome.new_claims += len(new)
@@ -162,10 +165,12 @@ def _row_window(when: str, published: dt.date, slate_year: int | None) -> Window
         return parse_window(when, published, slate_year=slate_year)
 
 
-def process(session: Session, registry: TitleRegistry, catalogue: Catalogue,
-             fetching: Fetching, now: dt.datetime) -> tuple[SourceOutcome, list[VerdictChange]]:  # fmt: skip
+def process(session: Session, registry: TitleRegistry, catalogue: Catalogue, fetching: Fetching,
+            now: dt.datetime, outbox: Outbox | None = None) -> tuple[SourceOutcome, list[VerdictChange]]:  # fmt: skip
+    """Write one source's yield; its alerts go to ``outbox`` in the same transaction."""
     due = fetching.due
     source = session.get_one(Source, due.id)
+    failures_before = source.failure_count
     outcome = SourceOutcome(due.name)
     writer = _Writer(session, registry, catalogue, due, outcome, now)
     page, error = fetching.page, fetching.error
@@ -202,7 +207,12 @@ def process(session: Session, registry: TitleRegistry, catalogue: Catalogue,
         source.last_modified = page.last_modified or source.last_modified
         source.next_due_at = next_due(source, now)
     source.last_fetched_at = now
-    return outcome, writer.verify()
+    changes = writer.verify()
+    if outbox is not None:
+        outbox.source(source, failures_before)
+        outbox.officials(writer.officials)
+        outbox.claims(changes)
+    return outcome, changes
 
 
 def _transient(error: FetchError) -> bool:

@@ -3,12 +3,14 @@
 Due-ness lives in the database (``next_due_at``) so that cron runs and the
 daemon share it. A failing source waits longer each time: its interval
 doubles with every consecutive failure, up to a day, or as long as the
-server's Retry-After asks.
+server's Retry-After asks. A little jitter keeps sources on one schedule from
+all coming due in the same second.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
 from apscheduler.triggers.cron import CronTrigger
@@ -20,6 +22,7 @@ from verifier.store.models import FeedEntry, Source
 from verifier.store.repository import SlateSpec
 
 MAX_BACKOFF = dt.timedelta(hours=24)
+MAX_JITTER = dt.timedelta(minutes=5)
 
 
 def sync_sources(session: Session, sources: list[SourceConfig], now: dt.datetime) -> None:
@@ -84,8 +87,17 @@ def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+def jitter(source: Source, now: dt.datetime, base: dt.timedelta) -> dt.timedelta:
+    """Up to a tenth of the interval (at most five minutes), so sources sharing a schedule
+    spread out; derived from the source and the time, so it is reproducible."""
+    spread = min(base / 10, MAX_JITTER)
+    digest = hashlib.sha256(f"{source.name}:{now.isoformat()}".encode()).digest()
+    return spread * (int.from_bytes(digest[:8], "big") / 2**64)
+
+
 def next_due(source: Source, now: dt.datetime, retry_after: float | None = None) -> dt.datetime:
-    """When to fetch again: the schedule, stretched by repeated failures (at most a day)."""
+    """When to fetch again: the schedule plus jitter, stretched by repeated failures
+    (at most a day), never sooner than the server's Retry-After."""
     if source.cron:
         trigger = CronTrigger.from_crontab(source.cron, timezone=dt.UTC)
         fire = trigger.get_next_fire_time(None, now) or now + MAX_BACKOFF
@@ -94,6 +106,7 @@ def next_due(source: Source, now: dt.datetime, retry_after: float | None = None)
         base = dt.timedelta(seconds=source.every_seconds or 3600)
     if source.failure_count:
         base = min(base * 2 ** min(source.failure_count - 1, 10), MAX_BACKOFF)
+    base += jitter(source, now, base)
     if retry_after is not None:
         base = max(base, dt.timedelta(seconds=min(retry_after, MAX_BACKOFF.total_seconds())))
     return now + base

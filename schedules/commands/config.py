@@ -60,8 +60,13 @@ def check_config(app: App, as_json: bool) -> None:
         click.echo(f"  - {title.name}{aliases}")
     alerts = data["alerts"]
     smtp = alerts["smtp"]
+    recipients = ", ".join(
+        r["address"] + (f" ({r['delivery']})" if r["delivery"] else "")
+        for r in alerts["recipients"]
+    )
     click.echo(
-        f"alerts:   {alerts['delivery']} to {', '.join(alerts['recipients']) or '(no recipients)'}"
+        f"alerts:   {', '.join(alerts['on']) or 'nothing'} about {alerts['titles']} titles, "
+        f"{alerts['delivery']} to {recipients or '(no recipients)'}"
         f" via {smtp['host']}:{smtp['port']} ({smtp['security']})"
         + (f", user {smtp['user']}" if smtp["user"] else "")
         + (f", password {smtp['password']}" if smtp["password"] else "")

@@ -10,8 +10,10 @@ import click
 
 from schedules.app import App, echo_json, echo_table, pass_app, season_text
 from schedules.commands.verdicts import change_rows, echo_changes
+from schedules.outbox import Outbox, Rules
 from verifier.errors import InputError
 from verifier.imports import read_official_file
+from verifier.store.models import utcnow
 from verifier.store.reports import list_officials
 from verifier.store.repository import SlateSpec
 from verifier.store.verification import record_and_reverify
@@ -85,6 +87,9 @@ def import_command(
         registry = app.registry(session)
         recorded = record_and_reverify(session, registry, statements, role="official", slate=slate)
         changes = change_rows(registry, recorded.changes)
+        outbox = Outbox(session, Rules.from_config(app.config), utcnow())
+        outbox.officials(recorded.new)
+        outbox.claims(recorded.changes)
     outcome = {
         "file": str(file),
         "statements": len(statements),
@@ -93,6 +98,7 @@ def import_command(
         if slate is None
         else {"year": slate.year, "scope": slate.scope, "complete": slate.complete},
         "changed_verdicts": changes,
+        "alerts_queued": outbox.queued,
     }
     if as_json:
         echo_json(outcome)
@@ -102,7 +108,7 @@ def import_command(
         slate_text = f"; {'complete ' if slate.complete else ''}{slate.year} {slate.scope} slate"
     click.echo(
         f"imported {file}: {len(statements)} statements, {len(recorded.new)} new{slate_text}; "
-        f"{len(changes)} verdict(s) changed"
+        f"{len(changes)} verdict(s) changed, {outbox.queued} alert(s) queued"
     )
     echo_changes(changes)
 

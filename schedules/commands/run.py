@@ -11,7 +11,9 @@ from sqlalchemy import select
 from schedules.app import App, echo_json, echo_table, pass_app, shorten
 from schedules.commands.verdicts import echo_changes
 from schedules.config import SourceConfig, parse_interval
-from schedules.cycle import run_cycle
+from schedules.jobs import cycle_job, send_job
+from schedules.locks import Busy
+from schedules.sender import SendReport
 from schedules.sources import sync_sources
 from verifier.errors import InputError
 from verifier.store.models import Source, utcnow
@@ -22,20 +24,32 @@ from verifier.store.models import Source, utcnow
 @click.option("--json", "as_json", is_flag=True, help="Print the cycle's outcome as JSON.")
 @pass_app
 def run(app: App, once: bool, as_json: bool) -> None:
-    """Fetch the due sources, extract claims, verify them, and report.
+    """Fetch the due sources, extract claims, verify them, alert, and report.
 
     Exits 0 when the cycle ran, even if some sources failed (they are listed,
-    and `rumour sources list` shows their state).
+    and `rumour sources list` shows their state), and when another run holds
+    the lock ("another run is in progress": it does nothing).
     """
-    report = run_cycle(app.store(), app.config, app.registry)
+    store = app.store()
+    try:
+        report = cycle_job(store, app.config, app.registry)
+    except Busy:
+        click.echo("another run is in progress; nothing done")
+        return
+    try:
+        delivery: SendReport | None = send_job(store, app.config)
+    except Busy:
+        delivery = None  # the daemon's sender is at it
     if as_json:
-        echo_json(report.as_json())
+        echo_json({**report.as_json(), "delivery": delivery.as_json() if delivery else None})
         return
     click.echo(report.summary())
     for outcome in report.sources:
         if outcome.error:
             click.echo(f"  failed: {outcome.name}: {outcome.error}")
     echo_changes(report.as_json()["changed_verdicts"])
+    if delivery is not None and (delivery.sent or delivery.deferred or delivery.failed):
+        click.echo(f"alerts: {delivery.summary()}")
 
 
 @click.group("sources")

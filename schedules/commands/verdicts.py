@@ -8,6 +8,8 @@ from typing import Any
 import click
 
 from schedules.app import App, echo_json, echo_table, pass_app, season_text, shorten
+from schedules.outbox import Outbox, Rules
+from verifier.store.models import utcnow
 from verifier.store.reports import ClaimView, list_claims, verdict_history
 from verifier.store.repository import TitleRegistry
 from verifier.store.verification import VerdictChange, reverify
@@ -125,11 +127,14 @@ def verify(app: App, as_json: bool) -> None:
     """Verify every stored claim again (after changing titles, aliases or scopes)."""
     with app.store().transaction() as session:
         registry = app.registry(session)
-        rows = change_rows(registry, reverify(session, None))
+        changes = reverify(session, None)
+        rows = change_rows(registry, changes)
+        outbox = Outbox(session, Rules.from_config(app.config), utcnow())
+        outbox.claims(changes)
     if as_json:
-        echo_json({"changed_verdicts": rows})
+        echo_json({"changed_verdicts": rows, "alerts_queued": outbox.queued})
         return
-    click.echo(f"{len(rows)} verdict(s) changed")
+    click.echo(f"{len(rows)} verdict(s) changed, {outbox.queued} alert(s) queued")
     echo_changes(rows)
 
 

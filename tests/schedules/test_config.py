@@ -69,7 +69,7 @@ BAD_CONFIGS = [
         "[[sources]]\nname='a'\nurl='https://x.y/'\n[[sources]]\nname='a'\nurl='https://x.z/'",
         "used twice",
     ),
-    ("[alerts]\nrecipients=['nobody']", "alerts.recipients[0]: expected an email address"),
+    ("[alerts]\nrecipients=['nobody']", "alerts.recipients[0].address: expected an email address"),
     ("[alerts.smtp]\nport='25'", "alerts.smtp.port: Input should be a valid integer"),
     ("[alerts.smtp]\nport=70000", "alerts.smtp.port"),
     ("[alerts]\ntimezone='Mars/Base'", "expected an IANA time zone"),

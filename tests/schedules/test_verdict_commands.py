@@ -217,7 +217,7 @@ def test_export_claimreview_csv_and_json(workdir: Path, database_url: str) -> No
 def test_verify_changes_nothing_when_nothing_changed(workdir: Path, database_url: str) -> None:
     _add_claims(database_url, ("Paper Crane", 1, "2027"))
     result = rumour(workdir, "verify", "--json")
-    assert json.loads(result.stdout) == {"changed_verdicts": []}
+    assert json.loads(result.stdout) == {"changed_verdicts": [], "alerts_queued": 0}
 
 
 def test_an_unknown_title_filter_suggests_close_names(workdir: Path) -> None:

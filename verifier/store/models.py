@@ -212,14 +212,22 @@ class Verdict(Base):
 
 
 class Alert(Base):
-    """An outbox row per (recipient, change); sending is a separate step."""
+    """An outbox row per (recipient, change); sending is a separate step.
+
+    ``dedupe_key`` names the change and the recipient, so writing the same alert
+    twice fails instead of doubling it. ``batch`` names the email the row goes
+    out in (its own key when immediate, a digest's key once the digest is due);
+    the Message-ID is derived from it, so a resent email is recognisably the same.
+    """
 
     __tablename__ = "alerts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
+    dedupe_key: Mapped[str] = mapped_column(String(400), unique=True)
     recipient: Mapped[str] = mapped_column(String(320))
     kind: Mapped[str] = mapped_column(String(32))
+    delivery: Mapped[str] = mapped_column(String(16), default="immediate")
+    batch: Mapped[str | None] = mapped_column(String(400), index=True)
     verdict_id: Mapped[int | None] = mapped_column(ForeignKey("verdicts.id", ondelete="SET NULL"))
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
     status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
@@ -228,6 +236,16 @@ class Alert(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[dt.datetime | None]
+
+
+class Heartbeat(Base):
+    """The last run of a recurring job (``cycle``, ``send``): when, and what it did."""
+
+    __tablename__ = "heartbeats"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    at: Mapped[dt.datetime]
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class FeedEntry(Base):
@@ -268,6 +286,7 @@ __all__ = [
     "Document",
     "FeedEntry",
     "FetchLog",
+    "Heartbeat",
     "Slate",
     "Source",
     "Statement",

@@ -107,6 +107,21 @@ def list_claims(
     return [_view(s, evidence.get(s.id, [])) for s in statements]
 
 
+def claim_views(session: Session, ids: Sequence[int]) -> dict[int, ClaimView]:
+    """The claims with these ids, by id."""
+    views: dict[int, ClaimView] = {}
+    for i in range(0, len(ids), 500):
+        statements = session.scalars(
+            select(Statement)
+            .options(joinedload(Statement.title), joinedload(Statement.document))
+            .where(Statement.id.in_(ids[i : i + 500]))
+        ).unique()
+        chunk = list(statements)
+        evidence = _latest_evidence(session, [s.id for s in chunk if s.label])
+        views.update((s.id, _view(s, evidence.get(s.id, []))) for s in chunk)
+    return views
+
+
 def _latest_evidence(session: Session, ids: Sequence[int]) -> dict[int, list[Any]]:
     latest: dict[int, list[Any]] = {}
     for i in range(0, len(ids), 500):

@@ -1,0 +1,65 @@
+"""The recurring jobs that cron and the daemon share: a cycle, and sending alerts.
+
+Each job holds its lock (``schedules.locks``) while it runs, so a cron run
+that overlaps a daemon's cycle, or another cron run, does nothing and says
+so. Each leaves a heartbeat row for ``rumour status`` and one log line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+
+import httpx
+from sqlalchemy.orm import Session
+
+from schedules.config import RumourConfig
+from schedules.cycle import CycleReport, run_cycle
+from schedules.locks import exclusive
+from schedules.sender import SendReport, Transport, send_due
+from schedules.status import beat, gather_status
+from verifier.store import Store
+from verifier.store.models import utcnow
+from verifier.store.repository import TitleRegistry
+
+logger = logging.getLogger(__name__)
+
+
+def cycle_job(
+    store: Store,
+    config: RumourConfig,
+    registry_for: Callable[[Session], TitleRegistry],
+    *,
+    now: dt.datetime | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+    stop: threading.Event | None = None,
+    heartbeat: bool = False,
+) -> CycleReport:
+    """One cycle under the cycle lock; raises ``Busy`` if another is running.
+
+    ``heartbeat`` logs one line about it (the daemon's; a cron run prints its summary).
+    """
+    with exclusive(store, "cycle"):
+        report = run_cycle(store, config, registry_for, now=now, transport=transport, stop=stop)
+        finished = now or utcnow()
+        with store.transaction() as session:
+            beat(session, "cycle", finished, {"summary": report.summary(), **report.as_json()})
+            pending = gather_status(session, finished).pending
+    if heartbeat:
+        logger.info("cycle: %s; outbox: %d pending", report.summary(), pending)
+    return report
+
+
+def send_job(
+    store: Store,
+    config: RumourConfig,
+    *,
+    now: dt.datetime | None = None,
+    transport: Transport | None = None,
+    delivery: str | None = None,
+) -> SendReport:
+    """Send the due alerts under the send lock; raises ``Busy`` if another sender runs."""
+    with exclusive(store, "send"):
+        return send_due(store, config, now=now, transport=transport, delivery=delivery)

@@ -1,0 +1,70 @@
+"""One run at a time: ``exclusive(store, "cycle")`` or raise ``Busy``.
+
+SQLite gets a file lock beside the database file; PostgreSQL a session-level
+advisory lock, so runs on several machines sharing one database exclude each
+other too. Both locks vanish with the process that holds them: a killed run
+never leaves a stale lock behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from sqlalchemy import text
+
+from schedules.errors import ScheduleError
+from verifier.store import Store
+
+logger = logging.getLogger(__name__)
+
+
+class Busy(ScheduleError):
+    """Another process holds the lock."""
+
+
+def _key(name: str) -> int:
+    """A stable signed 64-bit advisory-lock key for ``name``."""
+    digest = hashlib.sha256(f"rumour-verifier:{name}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def lock_path(store: Store, name: str) -> Path:
+    """Where the file lock for ``name`` lives: beside the SQLite file, else in the temp dir."""
+    database = store.engine.url.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        path = Path(database).expanduser().resolve()
+        return path.with_name(f"{path.name}.{name}.lock")
+    digest = hashlib.sha256(str(store.engine.url).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"rumour-{digest}.{name}.lock"
+
+
+@contextmanager
+def exclusive(store: Store, name: str) -> Iterator[None]:
+    """Hold the ``name`` lock for the block; raise ``Busy`` at once if another run holds it."""
+    if store.engine.dialect.name == "postgresql":
+        with store.engine.connect() as connection:
+            key = _key(name)
+            if not connection.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}):
+                raise Busy(f"another {name} is in progress")
+            connection.commit()
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+                connection.commit()
+        return
+    lock = FileLock(lock_path(store, name), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise Busy(f"another {name} is in progress") from exc
+    try:
+        yield
+    finally:
+        lock.release()

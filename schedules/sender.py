@@ -1,0 +1,291 @@
+"""Sending the outbox: due alerts over SMTP, each batch once, retried with backoff.
+
+``send_due`` first gives the digest rows that have come due a batch per
+recipient (a digest's contents are fixed from then on), then sends each due
+batch as one email and marks its rows sent. A server that is down, refuses
+the login or fails TLS defers every due row with a growing delay (one minute,
+doubling, at most an hour) and one log line per attempt; nothing is dropped. A
+recipient the server refuses for good (5xx) marks that batch failed, visible in
+``rumour alerts list`` and ``rumour status``.
+
+Delivery is at least once: a crash after the server accepted an email and
+before its rows are marked sent would send it again, with the same Message-ID,
+which mail systems use to discard the copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import smtplib
+import socket
+import ssl
+from collections import defaultdict
+from dataclasses import dataclass
+from email.message import EmailMessage
+from types import TracebackType
+from typing import Any, Protocol
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from schedules.config import RumourConfig, SmtpConfig
+from schedules.errors import ScheduleError
+from schedules.messages import Item, compose
+from verifier.store import Store
+from verifier.store.models import Alert, Heartbeat, utcnow
+
+logger = logging.getLogger(__name__)
+
+MAX_BACKOFF = dt.timedelta(hours=1)
+MAX_BATCHES = 500  # per run; the rest wait for the next one
+
+
+class SmtpError(ScheduleError):
+    """Sending failed; ``permanent`` when trying again cannot help (a 5xx refusal)."""
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+
+
+class Transport(Protocol):
+    """An open way to deliver email (SMTP, or a test's or the demo's capture)."""
+
+    def __enter__(self) -> Transport: ...
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None: ...  # fmt: skip
+
+    def send(self, message: EmailMessage) -> None: ...
+
+
+def _explain(exc: BaseException, smtp: SmtpConfig) -> SmtpError:
+    """One line saying what went wrong with the SMTP server and what to check."""
+    where = f"SMTP server {smtp.host}:{smtp.port}"
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        detail = (
+            exc.smtp_error.decode(errors="replace")
+            if isinstance(exc.smtp_error, bytes)
+            else exc.smtp_error
+        )
+        return SmtpError(f"{where} refused the login ({exc.smtp_code} {detail}); check alerts.smtp.user "
+                         f"and the password{f' in ${smtp.password_env}' if smtp.password_env else ''}")  # fmt: skip
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        return SmtpError(f"{where} does not offer {'STARTTLS' if smtp.security == 'starttls' else 'AUTH'}: "
+                         f"{exc}; check alerts.smtp.security and alerts.smtp.user")  # fmt: skip
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in exc.recipients.values()]
+        reply = "; ".join(f"{a}: {c} {m.decode(errors='replace') if isinstance(m, bytes) else m}"
+                          for a, (c, m) in exc.recipients.items())  # fmt: skip
+        return SmtpError(f"{where} refused the recipient ({reply})", permanent=min(codes) >= 500)
+    if isinstance(exc, smtplib.SMTPResponseException):
+        detail = (
+            exc.smtp_error.decode(errors="replace")
+            if isinstance(exc.smtp_error, bytes)
+            else exc.smtp_error
+        )
+        return SmtpError(
+            f"{where} answered {exc.smtp_code} {detail}", permanent=exc.smtp_code >= 500
+        )
+    if isinstance(exc, ssl.SSLError):
+        hint = ("does it speak TLS from the start on this port? try security = \"starttls\""
+                if smtp.security == "tls" else "check alerts.smtp.ca_file for a private CA")  # fmt: skip
+        return SmtpError(f"{where}: TLS failed ({exc.reason or exc}); {hint}")
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        hint = ("; if the port expects TLS from the start, set security = \"tls\""
+                if smtp.security != "tls" else "")  # fmt: skip
+        return SmtpError(f"{where} closed the connection ({exc or 'no reply'}){hint}")
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return SmtpError(f"{where} did not answer within {smtp.timeout:g}s; check host and port")
+    if isinstance(exc, OSError):
+        return SmtpError(f"cannot connect to {where}: {exc.strerror or exc}; check alerts.smtp.host "
+                         "and port, and that the server is running")  # fmt: skip
+    return SmtpError(f"{where}: {exc}")
+
+
+class SmtpTransport:
+    """SMTP as ``alerts.smtp`` says: plain, STARTTLS or TLS, with a login if a user is set."""
+
+    def __init__(self, smtp: SmtpConfig) -> None:
+        self.smtp = smtp
+        self.client: smtplib.SMTP | None = None
+
+    def __enter__(self) -> SmtpTransport:
+        smtp = self.smtp
+        password = smtp.resolved_password()
+        if smtp.user and password is None:
+            where = f"${smtp.password_env}" if smtp.password_env else "alerts.smtp.password_env"
+            raise SmtpError(f"alerts.smtp.user is set but no password was found; set {where}")
+        try:
+            context = ssl.create_default_context(cafile=smtp.ca_file)
+            if smtp.security == "tls":
+                self.client = smtplib.SMTP_SSL(
+                    smtp.host, smtp.port, timeout=smtp.timeout, context=context
+                )
+            else:
+                self.client = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
+                if smtp.security == "starttls":
+                    self.client.starttls(context=context)
+            if smtp.user and password is not None:
+                self.client.login(smtp.user, password)
+        except (smtplib.SMTPException, OSError) as exc:
+            self._close()
+            raise _explain(exc, smtp) from exc
+        return self
+
+    def send(self, message: EmailMessage) -> None:
+        assert self.client is not None, "send() outside the with block"
+        try:
+            self.client.send_message(message)
+        except (smtplib.SMTPException, OSError) as exc:
+            raise _explain(exc, self.smtp) from exc
+
+    def _close(self) -> None:
+        if self.client is not None:
+            try:
+                self.client.quit()
+            except (smtplib.SMTPException, OSError):
+                self.client.close()
+            self.client = None
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:  # fmt: skip
+        self._close()
+
+
+@dataclass
+class SendReport:
+    sent: int = 0  # emails
+    alerts: int = 0  # outbox rows in them
+    deferred: int = 0  # rows tried again later
+    failed: int = 0  # rows refused for good
+    error: str | None = None
+
+    def summary(self) -> str:
+        text = f"{self.sent} emails sent ({self.alerts} alerts)"
+        if self.deferred:
+            text += f", {self.deferred} alerts deferred"
+        if self.failed:
+            text += f", {self.failed} alerts failed"
+        return text + (f": {self.error}" if self.error else "")
+
+    def as_json(self) -> dict[str, Any]:
+        return self.__dict__.copy()
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """One minute after the first failure, doubling, at most an hour."""
+    return min(dt.timedelta(minutes=2 ** min(attempts - 1, 10)), MAX_BACKOFF)
+
+
+def _form_digests(session: Session, now: dt.datetime) -> None:
+    """Give the due digest rows of each recipient one batch; its contents are fixed from now."""
+    rows = session.execute(
+        select(Alert.id, Alert.recipient).where(
+            Alert.status == "pending", Alert.batch.is_(None), Alert.next_attempt_at <= now
+        )
+    ).all()
+    by_recipient: dict[str, list[int]] = defaultdict(list)
+    for row in rows:
+        by_recipient[row.recipient].append(row.id)
+    for recipient, ids in by_recipient.items():
+        batch = f"digest:{recipient}:{now.isoformat()}"
+        session.execute(update(Alert).where(Alert.id.in_(ids)).values(batch=batch))
+
+
+def _due_batches(session: Session, now: dt.datetime, delivery: str | None) -> list[str]:
+    query = (
+        select(Alert.batch)
+        .where(Alert.status == "pending", Alert.batch.is_not(None), Alert.next_attempt_at <= now)
+        .group_by(Alert.batch)
+        .order_by(Alert.batch)
+        .limit(MAX_BATCHES)
+    )
+    if delivery is not None:
+        query = query.where(Alert.delivery == delivery)
+    return [batch for batch in session.scalars(query) if batch is not None]
+
+
+def _settle(store: Store, batch: str, now: dt.datetime, error: SmtpError | None) -> int:
+    """Mark a batch's rows sent, failed, or deferred; returns how many rows."""
+    with store.transaction() as session:
+        rows = session.scalars(
+            select(Alert).where(Alert.batch == batch, Alert.status == "pending")
+        ).all()
+        for row in rows:
+            row.attempts += 1
+            if error is None:
+                row.status, row.sent_at, row.last_error = "sent", now, None
+            elif error.permanent:
+                row.status, row.last_error = "failed", str(error)
+            else:
+                row.last_error = str(error)
+                row.next_attempt_at = now + backoff(row.attempts)
+        return len(rows)
+
+
+def send_due(
+    store: Store,
+    config: RumourConfig,
+    *,
+    now: dt.datetime | None = None,
+    transport: Transport | None = None,
+    delivery: str | None = None,
+) -> SendReport:
+    """Send every due batch (``delivery``: only "immediate" or only "digest" rows)."""
+    now = now or utcnow()
+    report = SendReport()
+    with store.transaction() as session:
+        if delivery != "immediate":
+            _form_digests(session, now)
+        batches = _due_batches(session, now, delivery)
+    if batches:
+        _send_batches(store, config, batches, now, transport, report)
+        if report.error:
+            logger.warning("alerts: %s", report.summary())
+        else:
+            logger.info("alerts: %s", report.summary())
+        with store.transaction() as session:
+            beat = session.get(Heartbeat, "send") or Heartbeat(name="send")
+            beat.at, beat.detail = now, report.as_json()
+            session.add(beat)
+    return report
+
+
+def _send_batches(store: Store, config: RumourConfig, batches: list[str], now: dt.datetime,
+                  transport: Transport | None, report: SendReport) -> None:  # fmt: skip
+    alerts = config.alerts
+    remaining = list(batches)
+    try:
+        with transport or SmtpTransport(alerts.smtp) as connection:
+            while remaining:
+                batch = remaining[0]
+                with store.transaction() as session:
+                    rows = session.scalars(
+                        select(Alert)
+                        .where(Alert.batch == batch, Alert.status == "pending")
+                        .order_by(Alert.id)
+                    ).all()
+                    items = [Item(row.kind, row.payload) for row in rows]
+                    recipient = rows[0].recipient if rows else ""
+                if items:
+                    message = compose(
+                        items, sender=alerts.sender, recipient=recipient, batch=batch, now=now
+                    )
+                    try:
+                        connection.send(message)
+                    except SmtpError as exc:
+                        if not exc.permanent:
+                            raise
+                        report.failed += _settle(store, batch, now, exc)
+                        report.error = str(exc)
+                        remaining.pop(0)
+                        continue
+                    report.alerts += _settle(store, batch, now, None)
+                    report.sent += 1
+                remaining.pop(0)
+    except SmtpError as exc:
+        report.error = str(exc)
+        for batch in remaining:
+            report.deferred += _settle(store, batch, now, exc)
