@@ -65,10 +65,7 @@ class Daemon:
         self.stop = threading.Event()
         self._running = 0
         self._idle = threading.Condition()
-        self.scheduler = BackgroundScheduler(
-            timezone=dt.UTC,
-            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
-        )
+        self.scheduler = BackgroundScheduler(timezone=dt.UTC)
 
     def _guarded(self, name: str, work: Callable[[], Any]) -> None:
         """Run one job: skip it once stopping, log its failure, never let it kill the daemon."""
@@ -108,12 +105,15 @@ class Daemon:
         hour, minute = (int(part) for part in alerts.digest_at.split(":"))
         now = dt.datetime.now(dt.UTC)
         every = IntervalTrigger(seconds=self.tick, timezone=dt.UTC)
-        self.scheduler.add_job(self._cycle, every, id="cycle", name="cycle", next_run_time=now)
+        # One instance of each job at a time; runs missed in a sleep or pause coalesce into one.
+        once = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
+        self.scheduler.add_job(self._cycle, every, id="cycle", name="cycle", next_run_time=now,
+                               **once)  # fmt: skip
         self.scheduler.add_job(self._send, every, args=["immediate"], id="send", name="send",
-                               next_run_time=now)  # fmt: skip
+                               next_run_time=now, **once)  # fmt: skip
         self.scheduler.add_job(
             self._send, CronTrigger(hour=hour, minute=minute, timezone=alerts.timezone),
-            args=["digest"], id="digest", name="digest",
+            args=["digest"], id="digest", name="digest", **once,
         )  # fmt: skip
 
     def _on_signal(self, number: int, _frame: FrameType | None) -> None:

@@ -13,6 +13,7 @@ import datetime as dt
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -127,7 +128,8 @@ class DemoSite:
 
 
 def demo_config(base: str, directory: Path) -> RumourConfig:
-    """The demo's config: its own SQLite database, the site's three sources, one title."""
+    """The demo's config: its own SQLite database, the site's three sources, one watched
+    title, and a desk that gets alerts (delivered to a ``Mailbox``)."""
     return RumourConfig.model_validate(
         {
             "database": {"url": f"sqlite:///{directory / 'rumour.db'}"},
@@ -160,9 +162,26 @@ def demo_config(base: str, directory: Path) -> RumourConfig:
                     "scopes": ["Korean series"],
                 }
             ],
+            "alerts": {"recipients": ["desk@newsroom.example"], "from": "rumour@newsroom.example"},
         },
         strict=False,
     )
+
+
+class Mailbox:
+    """Where the demo's alert emails go instead of an SMTP server: kept, to be shown."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+
+    def __enter__(self) -> Mailbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def send(self, message: EmailMessage) -> None:
+        self.messages.append(message)
 
 
 FIRST_CYCLE = dt.datetime(2026, 11, 20, 8, 0, tzinfo=dt.UTC)

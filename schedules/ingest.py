@@ -154,8 +154,8 @@ class _Writer:
     def verify(self) -> list[VerdictChange]:
         """Decide again, once per source, the claims that what was stored can change."""
         if self.everything:
-            return reverify(self.session, None)
-        return reverify(self.session, self.titles) if self.titles else []
+            return reverify(self.session, None, now=self.now)
+        return reverify(self.session, self.titles, now=self.now) if self.titles else []
 
 
 def _row_window(when: str, published: dt.date, slate_year: int | None) -> Window | None:

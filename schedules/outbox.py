@@ -27,7 +27,6 @@ from verifier.store.models import Alert, Source, Statement, Title
 from verifier.store.reports import ClaimView, claim_views, verdict_history
 from verifier.store.verification import VerdictChange, row_window
 from verifier.titles import title_key
-from verifier.verdicts import REASONS
 from verifier.windows import Window
 
 
@@ -149,11 +148,11 @@ class Outbox:
                 "published": _iso(view.published),
             },
             "old": None
-            if change.old_label is None
+            if change.old_label is None or len(history) < 2
             else {
                 "label": change.old_label,
                 "reason": change.old_reason,
-                "explanation": REASONS.get(change.old_reason or "", change.old_reason),
+                "explanation": history[-2].explanation,
             },
             "new": {
                 "label": decision.label,

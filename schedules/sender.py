@@ -245,7 +245,7 @@ def send_due(
         if report.error:
             logger.warning("alerts: %s", report.summary())
         else:
-            logger.info("alerts: %s", report.summary())
+            logger.debug("alerts: %s", report.summary())
         with store.transaction() as session:
             beat = session.get(Heartbeat, "send") or Heartbeat(name="send")
             beat.at, beat.detail = now, report.as_json()

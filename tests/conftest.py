@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from tests.mail import MailServer
 from tests.site import Site
 from verifier.store import parse_database_url
 
@@ -60,3 +61,13 @@ def site() -> Iterator[Site]:
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture
+def mail(tmp_path: Path) -> Iterator[MailServer]:
+    """A real SMTP server on 127.0.0.1 that keeps what it receives (tests/mail.py)."""
+    server = MailServer(tmp_path).start()
+    try:
+        yield server
+    finally:
+        server.stop()

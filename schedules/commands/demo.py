@@ -9,8 +9,10 @@ from pathlib import Path
 import click
 
 from schedules.app import config_registry, echo_table, season_text, shorten
+from schedules.config import RumourConfig
 from schedules.cycle import CycleReport, run_cycle
-from schedules.demo import FIRST_CYCLE, SECOND_CYCLE, DemoSite, demo_config
+from schedules.demo import FIRST_CYCLE, SECOND_CYCLE, DemoSite, Mailbox, demo_config
+from schedules.sender import send_due
 from verifier.store import Store, open_store
 from verifier.store.reports import list_claims
 
@@ -26,6 +28,25 @@ def _verdicts(store: Store) -> None:
             for v in sorted(views, key=lambda v: (v.title, v.season or 0, v.window.value))
         ],
     )  # fmt: skip
+
+
+def _emails(store: Store, config: RumourConfig, report: CycleReport) -> None:
+    mailbox = Mailbox()
+    sent = send_due(store, config, now=SECOND_CYCLE, transport=mailbox)
+    click.echo(f"\n3. The alerts it queued, sent ({sent.summary()}):\n")
+    for message in mailbox.messages:
+        click.echo(f"   To: {message['To']}  Subject: {message['Subject']}")
+    change = next((m for m in mailbox.messages if "is now" in str(m["Subject"])), None)
+    if change is None:
+        return
+    click.echo("\n   The verdict change email (its plain-text part; an HTML part goes with it):\n")
+    for header in ("From", "To", "Subject", "Message-ID"):
+        click.echo(f"   {header}: {change[header]}")
+    body = change.get_body(("plain",))
+    text = body.get_content() if body is not None else ""
+    click.echo("")
+    for line in text.rstrip().splitlines():
+        click.echo(f"   | {line}".rstrip())
 
 
 def _report(report: CycleReport) -> None:
@@ -78,6 +99,7 @@ def demo(keep: Path | None) -> None:
                     if evidence:
                         click.echo(f"     evidence: {evidence['window']['value']} at {evidence['url']}, "
                                    f"announced {evidence['announced'] or 'undated'}")  # fmt: skip
+                _emails(store, config, report)
             finally:
                 store.close()
         if keep:

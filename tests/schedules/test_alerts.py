@@ -43,15 +43,6 @@ def store(database_url: str) -> Iterator[Store]:
         opened.close()
 
 
-@pytest.fixture
-def mail(tmp_path: Path) -> Iterator[MailServer]:
-    server = MailServer(tmp_path).start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 def make_config(smtp: dict[str, Any], title: str = TITLE, **alerts: Any) -> RumourConfig:
     return RumourConfig.model_validate(
         {

@@ -23,6 +23,16 @@ def test_demo_shows_the_seed_scenario_and_the_verdict_change(tmp_path: Path) -> 
     assert '"December 2026" rumour: unsupported → CONTRADICTED' in second
     assert '"2027" speculation: unsupported → CONFIRMED' in second
     assert "March 2031" not in out  # the sidebar's date is no claim
+    _, emails = second.split("3. The alerts it queued, sent (3 emails sent (3 alerts))", 1)
+    assert (
+        'To: desk@newsroom.example  Subject: All of Us Are Dead S2: "December 2026" rumour is now CONTRADICTED'
+        in emails
+    )
+    assert "Subject: All of Us Are Dead S2: official date 12 February 2027" in emails
+    assert "| Was:        UNSUPPORTED: absent from the official 2026 Korean series slate" in emails
+    assert (
+        "|   2026-11-20 08:00  UNSUPPORTED" in emails
+    )  # the claim's history, at the cycles' times
     assert (tmp_path / "rumour.db").exists()
 
     again = CliRunner().invoke(

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, joinedload
 from verifier.store.models import Document, Slate, Statement, Title, Verdict
 from verifier.store.repository import TitleRegistry
 from verifier.store.verification import row_window
-from verifier.verdicts import REASONS, Decision
+from verifier.verdicts import Decision
 from verifier.windows import Window
 
 
@@ -163,24 +163,33 @@ class HistoryEntry:
     label: str
     reason: str
     decided_at: dt.datetime
+    explanation: str
 
     def as_json(self) -> dict[str, Any]:
         return {
             "label": self.label,
             "reason": self.reason,
-            "explanation": REASONS.get(self.reason, self.reason),
+            "explanation": self.explanation,
             "decided_at": self.decided_at.isoformat(),
         }
 
 
 def verdict_history(session: Session, statement_id: int) -> list[HistoryEntry]:
-    """A claim's labels, oldest first."""
+    """A claim's labels, oldest first, each explained with the evidence it had."""
     rows = session.execute(
-        select(Verdict.label, Verdict.reason, Verdict.decided_at)
+        select(Verdict.label, Verdict.reason, Verdict.decided_at, Verdict.evidence)
         .where(Verdict.statement_id == statement_id)
         .order_by(Verdict.id)
     )
-    return [HistoryEntry(r.label, r.reason, r.decided_at) for r in rows]
+    return [
+        HistoryEntry(
+            r.label,
+            r.reason,
+            r.decided_at,
+            Decision(r.label, r.reason, tuple(r.evidence or ())).explain(),
+        )
+        for r in rows
+    ]
 
 
 @dataclass(frozen=True)
