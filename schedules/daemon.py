@@ -7,7 +7,7 @@ once, not once per missed tick):
 - ``cycle`` every tick (a minute by default): the sources that are due by the
   database run through ``schedules.jobs.cycle_job``, under the cycle lock
   that ``rumour run --once`` also takes;
-- ``send`` every tick: immediate alerts that are due;
+- ``send`` every tick: immediate alerts that are due, and retries;
 - ``digest`` daily at ``alerts.digest_at`` in ``alerts.timezone``: each digest
   recipient's alerts in one email.
 
@@ -90,17 +90,20 @@ class Daemon:
             heartbeat=True,
         ))  # fmt: skip
 
-    def _send(self, delivery: str) -> None:
+    def _send(self, digests: bool) -> None:
+        name = "digest" if digests else "alerts"
+
         def work() -> None:
             transport = self.mail_transport() if self.mail_transport else None
-            report = send_job(self.store, self.config, transport=transport, delivery=delivery)
+            report = send_job(self.store, self.config, transport=transport, digests=digests)
             if report.sent or report.deferred or report.failed:
-                logger.info("%s alerts: %s", delivery, report.summary())
+                logger.info("%s: %s", name, report.summary())
 
-        self._guarded(f"{delivery} alerts", work)
+        self._guarded(name, work)
 
     def schedule(self) -> None:
-        """Add the jobs; the cycle and the sender first run at once."""
+        """Add the jobs. All three first run at once: the digest then sends only digests
+        already due, ones missed while the daemon was not running."""
         alerts = self.config.alerts
         hour, minute = (int(part) for part in alerts.digest_at.split(":"))
         now = dt.datetime.now(dt.UTC)
@@ -109,11 +112,11 @@ class Daemon:
         once = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
         self.scheduler.add_job(self._cycle, every, id="cycle", name="cycle", next_run_time=now,
                                **once)  # fmt: skip
-        self.scheduler.add_job(self._send, every, args=["immediate"], id="send", name="send",
+        self.scheduler.add_job(self._send, every, args=[False], id="send", name="send",
                                next_run_time=now, **once)  # fmt: skip
         self.scheduler.add_job(
             self._send, CronTrigger(hour=hour, minute=minute, timezone=alerts.timezone),
-            args=["digest"], id="digest", name="digest", **once,
+            args=[True], id="digest", name="digest", next_run_time=now, **once,
         )  # fmt: skip
 
     def _on_signal(self, number: int, _frame: FrameType | None) -> None:

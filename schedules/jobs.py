@@ -58,8 +58,8 @@ def send_job(
     *,
     now: dt.datetime | None = None,
     transport: Transport | None = None,
-    delivery: str | None = None,
+    digests: bool = True,
 ) -> SendReport:
     """Send the due alerts under the send lock; raises ``Busy`` if another sender runs."""
     with exclusive(store, "send"):
-        return send_due(store, config, now=now, transport=transport, delivery=delivery)
+        return send_due(store, config, now=now, transport=transport, digests=digests)

@@ -70,7 +70,10 @@ def subject(item: Item) -> str:
         else:
             text = f"{p['title']}{_season(p)}: official date {when}"
     elif item.kind == "source_failing":
-        text = f"Source {p['source']} is failing ({p['failures']} failures in a row)"
+        count = int(p["failures"])
+        text = (
+            f"Source {p['source']} is failing ({count} failure{'' if count == 1 else 's'} in a row)"
+        )
     elif item.kind == "source_recovered":
         text = f"Source {p['source']} works again"
     else:

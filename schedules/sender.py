@@ -194,7 +194,7 @@ def _form_digests(session: Session, now: dt.datetime) -> None:
         session.execute(update(Alert).where(Alert.id.in_(ids)).values(batch=batch))
 
 
-def _due_batches(session: Session, now: dt.datetime, delivery: str | None) -> list[str]:
+def _due_batches(session: Session, now: dt.datetime) -> list[str]:
     query = (
         select(Alert.batch)
         .where(Alert.status == "pending", Alert.batch.is_not(None), Alert.next_attempt_at <= now)
@@ -202,8 +202,6 @@ def _due_batches(session: Session, now: dt.datetime, delivery: str | None) -> li
         .order_by(Alert.batch)
         .limit(MAX_BATCHES)
     )
-    if delivery is not None:
-        query = query.where(Alert.delivery == delivery)
     return [batch for batch in session.scalars(query) if batch is not None]
 
 
@@ -231,15 +229,19 @@ def send_due(
     *,
     now: dt.datetime | None = None,
     transport: Transport | None = None,
-    delivery: str | None = None,
+    digests: bool = True,
 ) -> SendReport:
-    """Send every due batch (``delivery``: only "immediate" or only "digest" rows)."""
+    """Send every due batch; with ``digests``, first gather the due digest rows into batches.
+
+    The daemon gathers digests only at digest time; its every-tick sender still
+    retries digests already gathered whose earlier attempt failed.
+    """
     now = now or utcnow()
     report = SendReport()
     with store.transaction() as session:
-        if delivery != "immediate":
+        if digests:
             _form_digests(session, now)
-        batches = _due_batches(session, now, delivery)
+        batches = _due_batches(session, now)
     if batches:
         _send_batches(store, config, batches, now, transport, report)
         if report.error:

@@ -7,6 +7,7 @@ moving ``now`` forward.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Iterator
 from email.message import EmailMessage
@@ -14,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner, Result
 from sqlalchemy import select
 
 from schedules.app import config_registry
-from schedules.config import RumourConfig
+from schedules.cli import cli
+from schedules.config import RumourConfig, load_config
 from schedules.outbox import Outbox, Rules
 from schedules.sender import send_due
 from schedules.status import gather_status
@@ -358,3 +361,74 @@ def test_misconfigured_smtp_is_one_clear_line_and_keeps_alerts_pending(
         assert server.messages == []
     finally:
         server.stop()
+
+
+def test_a_digest_that_failed_is_retried_by_the_every_tick_sender(
+    store: Store, mail: MailServer
+) -> None:
+    config = make_config(mail.smtp_config(), on=["verdict_change"], delivery="digest")
+    contradict(store, config)
+    digest_time = T1 + dt.timedelta(days=1)
+    assert send_due(store, config, now=digest_time, digests=False).sent == 0  # not gathered yet
+    mail.stop()
+    assert send_due(store, config, now=digest_time).deferred == 1
+    mail.start()
+    report = send_due(store, config, now=digest_time + dt.timedelta(minutes=1), digests=False)
+    assert report.sent == 1
+    assert [m["Subject"] for m in mail.messages] == [SUBJECT]
+
+
+# --- the commands -----------------------------------------------------------------------------
+
+
+def _cli_config(tmp_path: Path, database_url: str, smtp: dict[str, Any]) -> Path:
+    path = tmp_path / "config.toml"
+    smtp_lines = "".join(f"{k} = {json.dumps(v)}\n" for k, v in smtp.items())
+    path.write_text(
+        f'[database]\nurl = "{database_url}"\n[[titles]]\nname = "{TITLE}"\n'
+        f'[alerts]\nrecipients = ["desk@example.com"]\nfrom = "rumour@verifier.example"\n'
+        f"[alerts.smtp]\n{smtp_lines}"
+    )
+    return path
+
+
+def test_alerts_test_sends_a_test_email_or_says_why_not(
+    tmp_path: Path, database_url: str, mail: MailServer
+) -> None:
+    config = _cli_config(tmp_path, database_url, mail.smtp_config())
+    result = CliRunner().invoke(cli, ["--config", str(config), "alerts", "test"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"sent a test email to desk@example.com via 127.0.0.1:{mail.port}\n"
+    (message,) = mail.messages
+    assert message["Subject"] == "Rumour verifier test email"
+    mail.stop()
+    result = CliRunner().invoke(
+        cli, ["--config", str(config), "alerts", "test", "--to", "x@example.com"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"rumour: error: cannot connect to SMTP server 127.0.0.1:{mail.port}"
+    )
+    assert result.stderr.count("\n") == 1
+
+
+def test_alerts_list_and_send_show_the_outbox(
+    tmp_path: Path, database_url: str, store: Store, mail: MailServer
+) -> None:
+    config_path = _cli_config(tmp_path, database_url, mail.smtp_config())
+    config, _ = load_config(config_path)
+    contradict(store, config)
+
+    def run(*args: str) -> Result:
+        result = CliRunner().invoke(cli, ["--config", str(config_path), "alerts", *args])
+        assert result.exit_code == 0, result.output
+        return result
+
+    rows = json.loads(run("list", "--json").stdout)
+    assert [(r["kind"], r["status"], r["subject"]) for r in rows] == [
+        ("verdict_change", "pending", SUBJECT),
+        ("official_date", "pending", "All of Us Are Dead S2: official date 12 February 2027"),
+    ]
+    assert run("send").stdout == "2 emails sent (2 alerts)\n"
+    assert "sent" in run("list", "--status", "sent").stdout
+    assert run("list", "--status", "pending").stdout == "the outbox is empty\n"

@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+import time_machine
 from click.testing import CliRunner, Result
 
 from schedules.app import config_registry
@@ -107,22 +108,27 @@ def test_an_overlapping_run_does_nothing_and_exits_zero(
 def test_status_shows_the_last_cycle_and_failing_sources(
     tmp_path: Path, database_url: str, site: Site
 ) -> None:
-    config = write_config(tmp_path / "config.toml", database_url, site)
+    extra = (
+        '[alerts]\nrecipients = ["desk@example.com"]\nfailing_after = 1\n[alerts.smtp]\nport = 9\n'
+    )
+    config = write_config(tmp_path / "config.toml", database_url, site, extra)
     result = rumour(config, "status")
     assert result.exit_code == 0 and "last cycle:  never" in result.output
     site.route("/moon", status=500)
-    assert rumour(config, "run", "--once").exit_code == 0
+    assert rumour(config, "run", "--once").exit_code == 0  # SMTP is down too: still 0
     result = rumour(config, "status", "--json")
     assert result.exit_code == 1  # a failing source needs attention
     state = json.loads(result.output)
     assert state["last_cycle"]["sources"] == {"fetched": 0, "unchanged": 0, "failed": 1}
     assert [(s["source"], s["failures"]) for s in state["failing_sources"]] == [("moon", 1)]
-    assert state["outbox"] == {
-        "pending": 0,
-        "oldest_pending": None,
-        "failed": 0,
-        "last_error": None,
-    }
+    # The source's failure queued one alert, which waits for the SMTP server to come back.
+    assert state["outbox"]["pending"] == 1
+    assert "cannot connect to SMTP server localhost:9" in state["outbox"]["last_error"]
+    assert "cannot connect" in state["last_send"]["error"]
+    listed = json.loads(rumour(config, "alerts", "list", "--json").output)
+    assert [(a["kind"], a["subject"]) for a in listed] == [
+        ("source_failing", "Source moon is failing (1 failure in a row)")
+    ]
 
 
 # --- the crontab line, as the README writes it ------------------------------------------------
@@ -304,3 +310,23 @@ def test_alerts_of_a_run_killed_before_sending_go_out_after_restart_once(
     subjects = [m["Subject"] for m in mail.messages]
     assert len(subjects) == queued == len(set(subjects))
     assert 'All of Us Are Dead S2: "December 2026" rumour is now CONTRADICTED' in subjects
+
+
+def test_status_flags_a_source_overdue_when_no_cycle_has_run_for_a_while(
+    tmp_path: Path, database_url: str, site: Site
+) -> None:
+    site.route("/moon", body=ARTICLE)
+    config = write_config(tmp_path / "config.toml", database_url, site)
+    start = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False):
+        assert rumour(config, "run", "--once").exit_code == 0
+    with time_machine.travel(start + dt.timedelta(minutes=40), tick=False):
+        result = rumour(config, "status")
+    assert result.exit_code == 0, result.output  # due at 08:30 (plus jitter): not yet overdue
+    with time_machine.travel(start + dt.timedelta(hours=2), tick=False):
+        result = rumour(config, "status")
+    assert result.exit_code == 1
+    assert "last cycle:  2026-11-24 08:00 UTC (2 h 0 min ago)" in result.output
+    assert re.search(
+        r"overdue:     1 source\(s\)\n  moon: due since 2026-11-24 08:3\d UTC", result.output
+    )
