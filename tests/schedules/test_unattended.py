@@ -28,6 +28,7 @@ from schedules.cycle import run_cycle
 from schedules.daemon import Daemon
 from schedules.locks import Busy, exclusive
 from schedules.sender import send_due
+from schedules.status import gather_status
 from tests.mail import MailServer
 from tests.site import Site
 from verifier.store import Store, open_store
@@ -330,3 +331,32 @@ def test_status_flags_a_source_overdue_when_no_cycle_has_run_for_a_while(
     assert re.search(
         r"overdue:     1 source\(s\)\n  moon: due since 2026-11-24 08:3\d UTC", result.output
     )
+
+
+def test_sigterm_during_a_slow_fetch_stops_at_once_and_leaves_the_source_due(
+    tmp_path: Path, site: Site
+) -> None:
+    site.route("/moon", body=ARTICLE, delay=20.0)
+    database = tmp_path / "rumour.db"
+    config = write_config(tmp_path / "config.toml", f"sqlite:///{database}", site)
+    config.write_text(config.read_text().replace("timeout = 5.0", "timeout = 60.0"))
+    process = _start_daemon([RUMOUR, "--config", str(config), "daemon", "--tick", "1"], tmp_path)
+    try:
+        _read_until(process, "daemon started")
+        deadline = time.monotonic() + 30
+        while not site.hits["/moon"]:
+            assert time.monotonic() < deadline, "the daemon never fetched"
+            time.sleep(0.05)
+        began = time.monotonic()
+    finally:
+        code, rest = _stop(process)
+    assert code == 0, rest
+    assert time.monotonic() - began < 10, "stopping waited for the slow fetch"
+    assert "stopped early" in rest and "daemon stopped" in rest
+    store = open_store(f"sqlite:///{database}")
+    try:
+        with store.transaction() as session:
+            due = gather_status(session, dt.datetime.now(dt.UTC))
+            assert due.failing == [] and due.cycle["sources"]["fetched"] == 0
+    finally:
+        store.close()
