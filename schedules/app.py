@@ -34,6 +34,10 @@ class App:
             self._config = load_config(self.config_path)
         return self._config
 
+    def use_config(self, config: RumourConfig, path: Path) -> None:
+        """Carry on with a config just written to ``path`` (``rumour sources add`` ...)."""
+        self._config = (config, path)
+
     @property
     def config(self) -> RumourConfig:
         return self.loaded_config()[0]

@@ -23,7 +23,8 @@ from schedules.commands.db import db_group
 from schedules.commands.demo import demo
 from schedules.commands.export import export
 from schedules.commands.official import official_group
-from schedules.commands.run import run, sources_group
+from schedules.commands.run import run
+from schedules.commands.sources import sources_group
 from schedules.commands.verdicts import claims, verdicts, verify
 from schedules.errors import ConfigError, ScheduleError
 from verifier.errors import VerifierError

@@ -12,9 +12,11 @@ import pytest
 from click.testing import CliRunner, Result
 from sqlalchemy import func, select
 
+from schedules import config_edit
 from schedules.cli import cli
 from schedules.config import load_config
 from schedules.cycle import CycleReport, run_cycle
+from schedules.errors import ConfigError
 from tests.site import Reply, Site
 from verifier.store import Store, open_store
 from verifier.store.models import Document, FeedEntry, FetchLog, Source, Statement
@@ -268,15 +270,72 @@ def test_sources_commands(setup: tuple[Path, Store], site: Site) -> None:
     rumour(config, "run", "--once")
     listed = {s["name"]: s for s in json.loads(rumour(config, "sources", "list", "--json").stdout)}
     assert listed["dead"]["state"] == "failing ×1" and "404" in listed["dead"]["last_error"]
-    assert (
-        rumour(config, "sources", "add", "extra", site.url("/extra"), "--every", "2h").exit_code
-        == 0
-    )
+    added = rumour(config, "sources", "add", "extra", site.url("/extra"), "--every", "2h",
+                   "--database-only")  # fmt: skip
+    assert added.exit_code == 0 and "to the database" in added.stdout
     assert rumour(config, "sources", "disable", "extra").exit_code == 0
     listed = {s["name"]: s for s in json.loads(rumour(config, "sources", "list", "--json").stdout)}
     assert (listed["extra"]["origin"], listed["extra"]["state"]) == ("cli", "disabled")
-    refused = rumour(config, "sources", "remove", "news")
-    assert refused.exit_code == 1 and "comes from the config file" in refused.stderr
     assert rumour(config, "sources", "remove", "extra").exit_code == 0
     bad = rumour(config, "sources", "add", "bad", "ftp://x.example/")
     assert bad.exit_code == 1 and "http(s)" in bad.stderr
+    taken = rumour(config, "sources", "add", "news", site.url("/other"))
+    assert taken.exit_code == 1 and "a source named 'news' exists" in taken.stderr
+
+
+def test_sources_commands_edit_the_config_file_keeping_its_comments(
+    setup: tuple[Path, Store], site: Site
+) -> None:
+    config, _ = setup
+    config.write_text("# our newsroom's sources\n" + config.read_text().replace(
+        'name = "news"', 'name = "news"  # the main feed'))  # fmt: skip
+    before = config.read_text()
+
+    def sources() -> dict[str, dict[str, object]]:
+        result = rumour(config, "sources", "list", "--json")
+        return {s["name"]: s for s in json.loads(result.stdout)}
+
+    added = rumour(config, "sources", "add", "extra", site.url("/extra"), "--kind", "feed",
+                   "--cron", "0 */6 * * *")  # fmt: skip
+    assert added.exit_code == 0, added.output
+    assert (
+        added.stdout
+        == f"added source extra to {config}: feed {site.url('/extra')}, cron 0 */6 * * *\n"
+    )
+    lines = iter(config.read_text().splitlines())
+    # Every line that was there is still there, in order, comments included.
+    assert all(line in lines for line in before.splitlines())
+    assert load_config(config)[0].sources[-1].cron == "0 */6 * * *"
+    assert sources()["extra"]["origin"] == "config"
+
+    assert rumour(config, "sources", "disable", "news").exit_code == 0
+    assert "# the main feed" in config.read_text()
+    assert sources()["news"]["state"] == "disabled"
+    assert [s.enabled for s in load_config(config)[0].sources if s.name == "news"] == [False]
+    assert rumour(config, "sources", "enable", "news").exit_code == 0
+    assert sources()["news"]["enabled"] is True
+
+    assert rumour(config, "sources", "remove", "extra").exit_code == 0
+    assert "extra" not in sources() and "extra" not in config.read_text()
+    assert "# our newsroom's sources" in config.read_text()
+
+
+def test_sources_add_creates_the_config_file_when_there_is_none(tmp_path: Path) -> None:
+    config = tmp_path / "xdg-config" / "rumour" / "config.toml"  # the default place (conftest)
+    database = f"sqlite:///{tmp_path / 'rumour.db'}"
+    result = CliRunner().invoke(cli, ["--database", database, "sources", "add", "news",
+                                      "https://news.example/feed.xml", "--kind", "feed"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert [s.name for s in load_config(config)[0].sources] == ["news"]
+
+
+def test_a_config_edit_that_would_break_the_config_changes_nothing(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    original = '# ours\n[[sources]]\nname = "news"\nurl = "https://news.example/"\n'
+    config.write_text(original)
+    with pytest.raises(ConfigError, match=r"sources\[1\]\.url: expected an http\(s\) URL"):
+        config_edit.add_source(config, {"name": "bad", "url": "ftp://files.example/"})
+    with pytest.raises(ConfigError, match="no source named 'gone'"):
+        config_edit.remove_source(config, "gone")
+    assert config.read_text() == original
+    assert [p.name for p in tmp_path.iterdir()] == ["config.toml"]  # no temporary left behind
