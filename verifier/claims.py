@@ -75,6 +75,9 @@ _REFERENCE = re.compile(
     re.I,
 )
 _BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b", re.I)
+# "season 5 of X", "season 5 of the streamer's beloved supernatural series “X”": a few
+# words that describe the title, no clause break, before its name.
+_OF_TITLE = re.compile(r"\s+of\s+(?:[^\s.,;:!?()]+\s+){0,5}?[\"“‘']?")
 _FIRST = re.compile(r"\b(?:first|originally|debut\s+season|original)\b", re.I)
 _SLATE_YEAR = re.compile(
     r"\b((?:19|20)\d{2})\s+(?:line-?up|slate|release\s+schedule|schedule|roster)|"
@@ -149,7 +152,7 @@ class _Document:
             if season.start >= mention.end and len(gap) <= 4 and re.fullmatch(r"[\s:,'\"-]*", gap):
                 return season
             gap = text[season.end : mention.start]
-            if season.end <= mention.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap):
+            if season.end <= mention.start and _OF_TITLE.fullmatch(gap):
                 return season
         return None
 
@@ -377,7 +380,7 @@ def _choose_season(
             gap_before = body[s.end : t.start]
             if (
                 s.start >= t.end and len(gap_after) <= 4 and re.fullmatch(r"[\s:,'\"-]*", gap_after)
-            ) or (s.end <= t.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap_before)):
+            ) or (s.end <= t.start and _OF_TITLE.fullmatch(gap_before)):
                 attached[s.start] = t
     own = [s for s in seasons if s.start in attached and attached[s.start] is mention]
     segment = segment_span(body, date.start, date.end)
