@@ -98,8 +98,9 @@ _MAY_HOLD_DATE = re.compile(
 )
 _PARENTHESISED_YEAR = re.compile(r"\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\)")
 _COORDINATION = re.compile(
-    r"^[\s,'\"()]*(?:(?:season|series|part)\s*\w+)?[\s,'\"()]*"
-    r"(?:and|&|or|as\s+well\s+as|plus)?[\s,'\"()]*(?:the\s+)?$",
+    r"^[\s,'\"“”‘’()]*(?:(?:season|series|part)\s*\w+)?"
+    r"(?:[\s,'\"“”‘’]*\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\))?[\s,'\"“”‘’()]*"
+    r"(?:and|&|or|as\s+well\s+as|plus)?[\s,'\"“”‘’()]*(?:the\s+)?$",
     re.I,
 )
 
@@ -271,7 +272,7 @@ def _sentence_claims(doc: _Document, sentence: Sentence, recent: list[str]) -> l
             not is_release_date(cues, date.start, date.end)
             or _ATTRIBUTIVE.match(body, date.end)
             or _implausible(date.window, doc.published)
-            or _PARENTHESISED_YEAR.match(body, max(0, date.start - 2))
+            or _annotation_year(body, date)
             or (i + 1 < len(dates) and _refined_by(date, dates[i + 1], body))
         ):
             continue
@@ -291,6 +292,12 @@ def _sentence_claims(doc: _Document, sentence: Sentence, recent: list[str]) -> l
             )
             found.append(Claim(title, season, window, stance, [quote], part))
     return found
+
+
+def _annotation_year(body: str, date: DateMention) -> bool:
+    """A year in parentheses after a name, "Squid Game (2021-)", dates the name, not a release."""
+    found = _PARENTHESISED_YEAR.search(body, max(0, date.start - 3), date.end + 8)
+    return found is not None and found.start() <= date.start < found.end()
 
 
 def _quote(body: str, left: int, right: int, offset: int, field_name: str) -> Quote:
