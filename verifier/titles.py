@@ -41,6 +41,9 @@ _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"
                        "\u2032": "'", "\u00b4": "'", "\u2009": " ", "\u202f": " "})  # fmt: skip
 
 
+_TOKEN_OR_AMPERSAND = re.compile(f"{_TOKEN.pattern}|&", _TOKEN.flags)
+
+
 def tokens(text: str) -> list[str]:
     normal = unicodedata.normalize("NFKC", fold(text)).casefold().replace("&", " and ")
     return _TOKEN.findall(normal)
@@ -100,8 +103,8 @@ class Catalogue:
     def find(self, text: str) -> list[TitleMention]:
         """Every known title in ``text``, longest match first, without overlaps."""
         words = [
-            (m.start(), m.end(), m.group().casefold())
-            for m in _TOKEN.finditer(unicodedata.normalize("NFKC", fold(text)))
+            (m.start(), m.end(), "and" if m.group() == "&" else m.group().casefold())
+            for m in _TOKEN_OR_AMPERSAND.finditer(unicodedata.normalize("NFKC", fold(text)))
         ]
         found: list[TitleMention] = []
         i = 0
