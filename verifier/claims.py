@@ -209,14 +209,19 @@ def extract_claims(
     """Every release-date claim in a document, repeats merged, in order of first quote."""
     doc = _Document(text, headline, published, catalogue or Catalogue(), official)
     claims: dict[tuple[str, int | None, int | None, str], Claim] = {}
-    recent: list[str] = []  # titles mentioned so far in the current paragraph
+    # Titles mentioned so far in the current paragraph, after those of the previous one
+    # (``earlier`` of them); a name in parentheses is an aside, never a referent.
+    recent: list[str] = []
+    earlier = 0
     paragraph = -1
     for field_name in ("headline", "text"):
         source = doc.source(field_name)
         for sentence in split_sentences(source, field_name):
             if sentence.paragraph != paragraph or field_name == "headline":
-                paragraph, recent = sentence.paragraph, []
-            for claim in _sentence_claims(doc, sentence, recent):
+                paragraph = sentence.paragraph
+                recent = recent[earlier:] if field_name == "text" else []
+                earlier = len(recent)
+            for claim in _sentence_claims(doc, sentence, recent, earlier):
                 existing = claims.get(claim.key) or _same_but_part(claims, claim)
                 if existing is None:
                     claims[claim.key] = claim
@@ -227,6 +232,7 @@ def extract_claims(
                 m.title
                 for m in doc.mentions[field_name]
                 if sentence.start <= m.start < sentence.end
+                and not _parenthesised(source, sentence.start, m.start)
             )
     return list(claims.values())
 
@@ -242,7 +248,13 @@ def _same_but_part(
     return None
 
 
-def _sentence_claims(doc: _Document, sentence: Sentence, recent: list[str]) -> list[Claim]:
+def _parenthesised(text: str, start: int, position: int) -> bool:
+    """Whether ``position`` lies inside parentheses opened after ``start``."""
+    return text.count("(", start, position) > text.count(")", start, position)
+
+
+def _sentence_claims(doc: _Document, sentence: Sentence, recent: list[str],
+                     earlier: int) -> list[Claim]:  # fmt: skip
     source = doc.source(sentence.field)
     body = source[sentence.start : sentence.end]
     offset = sentence.start
@@ -282,7 +294,7 @@ def _sentence_claims(doc: _Document, sentence: Sentence, recent: list[str]) -> l
         window = date.window
         if past != speaks_of_the_past(body):
             window = _re_resolve(body, date, doc, past) or window
-        chosen = _choose_titles(doc, body, titles, date, left, right, recent)
+        chosen = _choose_titles(doc, body, titles, date, left, right, recent, earlier)
         for title, mention in chosen:
             season, part = _choose_season(doc, body, titles, seasons, title, mention, date,
                                           (left, right), past)  # fmt: skip
@@ -346,9 +358,14 @@ def _choose_titles(
     left: int,
     right: int,
     recent: list[str],
+    earlier: int,
 ) -> list[tuple[str, TitleMention | None]]:
+    """The titles a date speaks of: named in its clause, else in its sentence, else the
+    two just named ("both series"), the one just named ("the show"), or the topic."""
     in_clause = [t for t in titles if left <= t.start and t.end <= right]
     candidates = in_clause or titles
+    plain = [t for t in candidates if not _parenthesised(body, 0, t.start)]
+    candidates = plain or candidates
     if candidates and not _BOTH.search(body[left:right]):
         best = min(
             _groups(body, candidates),
@@ -362,6 +379,7 @@ def _choose_titles(
         distinct = list(dict.fromkeys(reversed(recent)))[:2]
         if len(distinct) == 2:
             return [(t, None) for t in reversed(distinct)]
+    recent = recent[earlier:] or recent  # "the show": this paragraph's, else the last one's
     if recent and _REFERENCE.search(body):
         return [(recent[-1], None)]
     if doc.topic is not None:
