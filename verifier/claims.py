@@ -361,7 +361,8 @@ def _choose_titles(
     earlier: int,
 ) -> list[tuple[str, TitleMention | None]]:
     """The titles a date speaks of: named in its clause, else in its sentence, else the
-    two just named ("both series"), the one just named ("the show"), or the topic."""
+    two just named ("both series", reaching back a paragraph), the one just named in this
+    paragraph ("the show"), or the topic."""
     in_clause = [t for t in titles if left <= t.start and t.end <= right]
     candidates = in_clause or titles
     plain = [t for t in candidates if not _parenthesised(body, 0, t.start)]
@@ -379,9 +380,9 @@ def _choose_titles(
         distinct = list(dict.fromkeys(reversed(recent)))[:2]
         if len(distinct) == 2:
             return [(t, None) for t in reversed(distinct)]
-    recent = recent[earlier:] or recent  # "the show": this paragraph's, else the last one's
-    if recent and _REFERENCE.search(body):
-        return [(recent[-1], None)]
+    here = recent[earlier:]  # "the show": one named in this paragraph, else the topic
+    if here and _REFERENCE.search(body):
+        return [(here[-1], None)]
     if doc.topic is not None:
         return [(doc.topic, None)]
     return []
