@@ -75,9 +75,11 @@ _REFERENCE = re.compile(
     re.I,
 )
 _BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b", re.I)
-# "season 5 of X", "season 5 of the streamer's beloved supernatural series “X”": a few
-# words that describe the title, no clause break, before its name.
-_OF_TITLE = re.compile(r"\s+of\s+(?:[^\s.,;:!?()]+\s+){0,5}?[\"“‘']?")
+# "season 5 of X", "season 5 of the streamer's beloved supernatural series “X”", "the
+# second season of the hit prequel, X": a few words that describe the title before its name.
+_OF_TITLE = re.compile(
+    r"\s+of\s+(?:(?:[^\s.,;:!?()]+\s+){0,5}?|(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+)[\"“‘']?"
+)
 _FIRST = re.compile(r"\b(?:first|originally|debut\s+season|original)\b", re.I)
 _SLATE_YEAR = re.compile(
     r"\b((?:19|20)\d{2})\s+(?:line-?up|slate|release\s+schedule|schedule|roster)|"

@@ -55,7 +55,7 @@ ALTERNATIVES: dict[str, str] = {
     rf"(?i:the\s+)?{ORD}\s+(?i:quarter)(?:\s+of\s+(?:{Y}|{RELY}|(?i:the\s+year)))?)",
     "half": rf"(?:H[12]\s+{Y}|{Y}\s+H[12]|(?i:the\s+)?(?i:first|second|latter|back|front)\s+"
     rf"(?i:half)(?:\s+of\s+(?:{Y}|{RELY}|(?i:the\s+year)))?)",
-    "season": rf"(?:(?i:(?:this|next|last|early|mid|late)[-\s]+)?{SEASON}(?:\s+(?:of\s+)?{Y}|\s+{RELY})"
+    "season": rf"(?:(?i:(?:this|next|last|early|mid|late)[-\s]+)?{SEASON}(?:[\"'”’]?\s+(?:of\s+)?{Y}|\s+{RELY})"
     rf"|(?i:(?:this|next|last|the|early|late|mid)[-\s]+){SEASON}(?![\w-])"
     rf"|{SEASON}(?=\s+(?:or|to|and|through|into)\s+(?:(?i:early|late)\s+)?{SEASON}))",
     "part": rf"{PART}[-\s]*(?:{Y}|{RELY}|(?i:the\s+year))",

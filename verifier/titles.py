@@ -212,6 +212,7 @@ _ANCHOR_BEFORE = re.compile(
     re.I,
 )
 _SEASON_OF = re.compile(rf"\b(?:season\s+{_NUM}|the\s+{_ORD}\s+season)\s+of\s+", re.I)
+_DESCRIBED = re.compile(r"(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+")
 _QUOTED = re.compile(
     r"(?<![\w'])'((?:[^'\n]|'(?=[A-Za-z]))+?)'(?![A-Za-z])|(?<![\w\"])\"([^\"\n]+?)\"(?!\w)"
 )
@@ -299,6 +300,10 @@ def discover_titles(text: str) -> list[str]:
             names.append(found[1])
     for m in _SEASON_OF.finditer(text):
         name = _title_after(text, m.end())
+        # "the second season of the hit fantasy prequel, House of the Dragon"
+        apposition = _DESCRIBED.match(text, m.end())
+        if name is None and apposition is not None:
+            name = _title_after(text, apposition.end())
         if name:
             names.append(name)
     for m in _QUOTED.finditer(text):
