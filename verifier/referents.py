@@ -1,0 +1,239 @@
+"""Who a date speaks of: the titles and seasons a document names, and which of them
+each release date in it is about.
+
+``DocumentContext`` reads a document once: the titles it names (from the catalogue,
+and names it introduces itself), the seasons it names and which title each belongs
+to, and its topic. ``choose_titles`` and ``choose_season`` then pick, for one date
+in one sentence, the title named beside it, the two just named ("both series"),
+the one just named ("the show"), or the topic, and that title's season.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from verifier.dates import DateMention
+from verifier.sentences import segment_span
+from verifier.titles import (
+    Catalogue,
+    SeasonMention,
+    TitleMention,
+    discover_titles,
+    find_seasons,
+    fold,
+)
+
+_REFERENCE = re.compile(
+    r"\b(?:it|its|it's|the\s+(?:series|show|film|movie|season|sequel|drama|k-?drama|new\s+season|"
+    r"next\s+season|final\s+season|new\s+episodes|episodes|thriller|title)|season\s+\d+|"
+    r"(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas))\b",
+    re.I,
+)
+_BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b", re.I)
+# "season 5 of X", "season 5 of the streamer's beloved supernatural series “X”", "the
+# second season of the hit prequel, X": a few words that describe the title before its name.
+_OF_TITLE = re.compile(
+    r"\s+of\s+(?:(?:[^\s.,;:!?()]+\s+){0,5}?|(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+)[\"“‘']?"
+)
+_FIRST = re.compile(r"\b(?:first|originally|debut\s+season|original)\b", re.I)
+_SLATE_YEAR = re.compile(
+    r"\b((?:19|20)\d{2})\s+(?:line-?up|slate|release\s+schedule|schedule|roster)|"
+    r"(?:line-?up|slate|release\s+schedule|roster)\s+(?:for|of)\s+((?:19|20)\d{2})\b",
+    re.I,
+)
+_COORDINATION = re.compile(
+    r"^[\s,'\"“”‘’()]*(?:(?:season|series|part)\s*\w+)?"
+    r"(?:[\s,'\"“”‘’]*\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\))?[\s,'\"“”‘’()]*"
+    r"(?:and|&|or|as\s+well\s+as|plus)?[\s,'\"“”‘’()]*(?:the\s+)?$",
+    re.I,
+)
+
+
+_STUCK = re.compile(r"[\s:,'\"-]*")
+
+
+def attaches(text: str, title: TitleMention, season: SeasonMention) -> bool:
+    """ "X season 2", "X: Season Two", "season 2 of X", "the second season of the hit, X"."""
+    if season.start >= title.end:
+        gap = text[title.end : season.start]
+        return len(gap) <= 4 and _STUCK.fullmatch(gap) is not None
+    return (
+        season.end <= title.start
+        and _OF_TITLE.fullmatch(text[season.end : title.start]) is not None
+    )
+
+
+class DocumentContext:
+    """One document prepared for extraction: text, titles, seasons, topic."""
+
+    def __init__(
+        self,
+        text: str,
+        headline: str | None,
+        published: dt.date | None,
+        catalogue: Catalogue,
+        official: bool,
+    ) -> None:
+        self.text = fold(text)
+        self.headline = fold(headline or "")
+        self.published = published
+        self.official = official
+        self._base = catalogue
+        self.discovered = Catalogue()  # names this document introduces
+        for name in discover_titles(self.headline + "\n" + self.text):
+            if catalogue.canonical(name) is None:
+                self.discovered.add(name)
+        self.mentions = {
+            "text": self._find_titles(self.text),
+            "headline": self._find_titles(self.headline),
+        }
+        self.seasons = {"text": find_seasons(self.text), "headline": find_seasons(self.headline)}
+        self.topic, self.topic_season, self.title_seasons = self._topic()
+        self.numbers_seasons = any(
+            s.kind == "season" for field_seasons in self.seasons.values() for s in field_seasons
+        )
+        slate = _SLATE_YEAR.search(self.headline + "\n" + self.text)
+        self.slate_year = int(slate.group(1) or slate.group(2)) if slate else None
+
+    def _find_titles(self, text: str) -> list[TitleMention]:
+        found = self._base.find(text) if len(self._base) else []
+        taken = [(m.start, m.end) for m in found]
+        for mention in self.discovered.find(text):
+            if not any(s < mention.end and mention.start < e for s, e in taken):
+                found.append(mention)
+        return sorted(found, key=lambda m: m.start)
+
+    def attached_season(self, mention: TitleMention, field: str) -> SeasonMention | None:
+        """The season named with the title at ``mention`` ("X season 2"), if any."""
+        text = self.source(field)
+        return next((s for s in self.seasons[field] if attaches(text, mention, s)), None)
+
+    def source(self, field: str) -> str:
+        return self.headline if field == "headline" else self.text
+
+    def _topic(self) -> tuple[str | None, int | None, dict[str, int]]:
+        counts: Counter[str] = Counter()
+        seasons: dict[str, Counter[int]] = {}
+        for field_name, weight in (("headline", 3), ("text", 1)):
+            for mention in self.mentions[field_name]:
+                counts[mention.title] += weight
+                season = self.attached_season(mention, field_name)
+                if season is not None and season.kind == "season":
+                    seasons.setdefault(mention.title, Counter())[season.number] += weight
+        if not counts:
+            return None, None, {}
+        topic = counts.most_common(1)[0][0]
+        by_title = {
+            title: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for title, c in seasons.items()
+        }
+        return topic, by_title.get(topic), by_title
+
+
+def _distance(mention_start: int, mention_end: int, date: DateMention) -> float:
+    if mention_end <= date.start:
+        return date.start - mention_end
+    return (mention_start - date.end) * 1.3 + 2
+
+
+def _groups(text: str, mentions: list[TitleMention]) -> list[list[TitleMention]]:
+    """Titles joined by "and", commas and quotes form one group ("A and B are slated for Q4")."""
+    groups: list[list[TitleMention]] = []
+    for mention in mentions:
+        if groups:
+            previous = groups[-1][-1]
+            between = text[previous.end : mention.start]
+            if _COORDINATION.fullmatch(between):
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    return groups
+
+
+def parenthesised(text: str, start: int, position: int) -> bool:
+    """Whether ``position`` lies inside parentheses opened after ``start``."""
+    return text.count("(", start, position) > text.count(")", start, position)
+
+
+def choose_titles(
+    doc: DocumentContext,
+    body: str,
+    titles: list[TitleMention],
+    date: DateMention,
+    left: int,
+    right: int,
+    recent: list[str],
+    earlier: int,
+) -> list[tuple[str, TitleMention | None]]:
+    """The titles a date speaks of: named in its clause, else in its sentence, else the
+    two just named ("both series", reaching back a paragraph), the one just named in this
+    paragraph ("the show"), or the topic."""
+    in_clause = [t for t in titles if left <= t.start and t.end <= right]
+    candidates = in_clause or titles
+    plain = [t for t in candidates if not parenthesised(body, 0, t.start)]
+    candidates = plain or candidates
+    if candidates and not _BOTH.search(body[left:right]):
+        best = min(
+            _groups(body, candidates),
+            key=lambda g: min(_distance(t.start, t.end, date) for t in g),
+        )
+        seen: dict[str, TitleMention] = {}
+        for mention in best:
+            seen.setdefault(mention.title, mention)
+        return [(title, mention) for title, mention in seen.items()]
+    if _BOTH.search(body):
+        distinct = list(dict.fromkeys(reversed(recent)))[:2]
+        if len(distinct) == 2:
+            return [(t, None) for t in reversed(distinct)]
+    here = recent[earlier:]  # "the show": one named in this paragraph, else the topic
+    if here and _REFERENCE.search(body):
+        return [(here[-1], None)]
+    if doc.topic is not None:
+        return [(doc.topic, None)]
+    return []
+
+
+def choose_season(
+    doc: DocumentContext,
+    body: str,
+    titles: list[TitleMention],
+    seasons: list[SeasonMention],
+    title: str,
+    mention: TitleMention | None,
+    date: DateMention,
+    clause: tuple[int, int],
+    past: bool,
+) -> tuple[int | None, int | None]:
+    attached: dict[int, TitleMention] = {}
+    for t in titles:
+        for s in seasons:
+            if attaches(body, t, s):
+                attached[s.start] = t
+    own = [s for s in seasons if s.start in attached and attached[s.start] is mention]
+    segment = segment_span(body, date.start, date.end)
+    free = [
+        s
+        for s in seasons
+        if s.start not in attached
+        and clause[0] <= s.start < clause[1]
+        and (segment[0] <= s.start < segment[1] or (not past and s.end <= date.start))
+    ]
+    season: int | None = None
+    part: int | None = None
+    for s in own + sorted(free, key=lambda s: abs(s.start - date.start)):
+        if s.kind == "season" and season is None:
+            season = s.number
+        elif s.kind == "part" and part is None:
+            part = s.number
+    if season is None and part is not None and not doc.numbers_seasons:
+        season, part = part, None  # a split season the streamer numbers by parts
+    if season is None:
+        if past:
+            first = _FIRST.search(body[clause[0] : clause[1]])
+            season = 1 if first else None
+        elif title == doc.topic:
+            season = doc.topic_season
+        else:
+            season = doc.title_seasons.get(title)
+    return season, part
