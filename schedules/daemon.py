@@ -29,7 +29,6 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-import httpx
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
@@ -38,7 +37,6 @@ from sqlalchemy.orm import Session
 from schedules.config import RumourConfig
 from schedules.jobs import cycle_job, send_job
 from schedules.locks import Busy
-from schedules.sender import Transport
 from verifier.store import Store
 from verifier.store.repository import TitleRegistry
 
@@ -56,12 +54,9 @@ class Daemon:
         *,
         tick: float = 60.0,
         shutdown_timeout: float = 30.0,
-        http_transport: httpx.AsyncBaseTransport | None = None,
-        mail_transport: Callable[[], Transport] | None = None,
     ) -> None:
         self.store, self.config, self.registry_for = store, config, registry_for
         self.tick, self.shutdown_timeout = tick, shutdown_timeout
-        self.http_transport, self.mail_transport = http_transport, mail_transport
         self.stop = threading.Event()
         self._running = 0
         self._idle = threading.Condition()
@@ -86,7 +81,7 @@ class Daemon:
 
     def _cycle(self) -> None:
         self._guarded("cycle", lambda: cycle_job(
-            self.store, self.config, self.registry_for, transport=self.http_transport, stop=self.stop,
+            self.store, self.config, self.registry_for, stop=self.stop,
             heartbeat=True,
         ))  # fmt: skip
 
@@ -94,8 +89,7 @@ class Daemon:
         name = "digest" if digests else "alerts"
 
         def work() -> None:
-            transport = self.mail_transport() if self.mail_transport else None
-            report = send_job(self.store, self.config, transport=transport, digests=digests)
+            report = send_job(self.store, self.config, digests=digests)
             if report.sent or report.deferred or report.failed:
                 logger.info("%s: %s", name, report.summary())
 

@@ -19,7 +19,7 @@ from schedules.config import RumourConfig
 from schedules.cycle import CycleReport, run_cycle
 from schedules.locks import exclusive
 from schedules.sender import SendReport, Transport, send_due
-from schedules.status import beat, gather_status
+from schedules.status import beat, pending_alerts
 from verifier.store import Store
 from verifier.store.models import utcnow
 from verifier.store.repository import TitleRegistry
@@ -46,9 +46,10 @@ def cycle_job(
         finished = now or utcnow()
         with store.transaction() as session:
             beat(session, "cycle", finished, {"summary": report.summary(), **report.as_json()})
-            pending = gather_status(session, finished).pending
-    if heartbeat:
-        logger.info("cycle: %s; outbox: %d pending", report.summary(), pending)
+            if heartbeat:
+                logger.info(
+                    "cycle: %s; outbox: %d pending", report.summary(), pending_alerts(session)
+                )
     return report
 
 

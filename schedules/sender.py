@@ -32,8 +32,9 @@ from sqlalchemy.orm import Session
 from schedules.config import RumourConfig, SmtpConfig
 from schedules.errors import ScheduleError
 from schedules.messages import Item, compose
+from schedules.status import beat
 from verifier.store import Store
-from verifier.store.models import Alert, Heartbeat, utcnow
+from verifier.store.models import Alert, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -249,9 +250,7 @@ def send_due(
         else:
             logger.debug("alerts: %s", report.summary())
         with store.transaction() as session:
-            beat = session.get(Heartbeat, "send") or Heartbeat(name="send")
-            beat.at, beat.detail = now, report.as_json()
-            session.add(beat)
+            beat(session, "send", now, report.as_json())
     return report
 
 

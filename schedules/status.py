@@ -72,6 +72,10 @@ class Status:
         }
 
 
+def pending_alerts(session: Session) -> int:
+    return session.scalar(select(func.count()).where(Alert.status == "pending")) or 0
+
+
 def gather_status(session: Session, now: dt.datetime) -> Status:
     status = Status(now)
     for row in session.scalars(select(Heartbeat)):

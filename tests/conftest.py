@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 
 from tests.mail import MailServer
 from tests.site import Site
-from verifier.store import parse_database_url
+from verifier.store import Store, open_store, parse_database_url
 
 POSTGRES_URL = os.environ.get("RUMOUR_TEST_DATABASE_URL")
 
@@ -71,3 +71,13 @@ def mail(tmp_path: Path) -> Iterator[MailServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def store(database_url: str) -> Iterator[Store]:
+    """An open, migrated store on every backend."""
+    opened = open_store(database_url)
+    try:
+        yield opened
+    finally:
+        opened.close()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from schedules.outbox import Outbox, Rules
 from schedules.sender import send_due
 from schedules.status import gather_status
 from tests.mail import MailServer
-from verifier.store import Store, open_store
+from verifier.store import Store
 from verifier.store.models import Alert, Source
 from verifier.store.repository import StatementSpec
 from verifier.store.verification import record_and_reverify
@@ -35,15 +34,6 @@ T0 = dt.datetime(2026, 11, 20, 8, 0, tzinfo=dt.UTC)
 T1 = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
 TITLE = "All of Us Are Dead"
 SUBJECT = 'All of Us Are Dead S2: "December 2026" rumour is now CONTRADICTED'
-
-
-@pytest.fixture
-def store(database_url: str) -> Iterator[Store]:
-    opened = open_store(database_url)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def make_config(smtp: dict[str, Any], title: str = TITLE, **alerts: Any) -> RumourConfig:

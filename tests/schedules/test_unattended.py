@@ -12,7 +12,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -42,15 +41,6 @@ ARTICLE = (
     "<h1>Moon Court season 2 release date</h1><p>Insiders claim Moon Court season 2 will be "
     "released in December 2026.</p></article></body></html>"
 )
-
-
-@pytest.fixture
-def store(database_url: str) -> Iterator[Store]:
-    opened = open_store(database_url)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def write_config(path: Path, database_url: str, site: Site | None = None, extra: str = "") -> Path:

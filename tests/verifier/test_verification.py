@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import func, select
 
 from verifier.claims import extract_claims
-from verifier.store import Store, open_store
+from verifier.store import Store
 from verifier.store.models import Statement, Verdict
 from verifier.store.repository import SlateSpec, StatementSpec, TitleRegistry, TitleSpec
 from verifier.store.verification import record_and_reverify, reverify
@@ -19,15 +18,6 @@ AS_OF = dt.date(2026, 11, 24)
 SLATE_2026 = SlateSpec(2026, "Korean series", complete=True,
                        source_url="https://streamer.example/2026-korean-series",
                        announced=dt.date(2026, 1, 20))  # fmt: skip
-
-
-@pytest.fixture
-def store(database_url: str) -> Iterator[Store]:
-    opened = open_store(database_url)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def official(
