@@ -61,15 +61,16 @@ class Transport(Protocol):
     def send(self, message: EmailMessage) -> None: ...
 
 
+def _reply(text: bytes | str) -> str:
+    """An SMTP server's reply text, which smtplib gives as bytes."""
+    return text.decode(errors="replace") if isinstance(text, bytes) else text
+
+
 def _explain(exc: BaseException, smtp: SmtpConfig) -> SmtpError:
     """One line saying what went wrong with the SMTP server and what to check."""
     where = f"SMTP server {smtp.host}:{smtp.port}"
     if isinstance(exc, smtplib.SMTPAuthenticationError):
-        detail = (
-            exc.smtp_error.decode(errors="replace")
-            if isinstance(exc.smtp_error, bytes)
-            else exc.smtp_error
-        )
+        detail = _reply(exc.smtp_error)
         return SmtpError(f"{where} refused the login ({exc.smtp_code} {detail}); check alerts.smtp.user "
                          f"and the password{f' in ${smtp.password_env}' if smtp.password_env else ''}")  # fmt: skip
     if isinstance(exc, smtplib.SMTPNotSupportedError):
@@ -77,15 +78,10 @@ def _explain(exc: BaseException, smtp: SmtpConfig) -> SmtpError:
                          f"{exc}; check alerts.smtp.security and alerts.smtp.user")  # fmt: skip
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in exc.recipients.values()]
-        reply = "; ".join(f"{a}: {c} {m.decode(errors='replace') if isinstance(m, bytes) else m}"
-                          for a, (c, m) in exc.recipients.items())  # fmt: skip
+        reply = "; ".join(f"{a}: {c} {_reply(m)}" for a, (c, m) in exc.recipients.items())
         return SmtpError(f"{where} refused the recipient ({reply})", permanent=min(codes) >= 500)
     if isinstance(exc, smtplib.SMTPResponseException):
-        detail = (
-            exc.smtp_error.decode(errors="replace")
-            if isinstance(exc.smtp_error, bytes)
-            else exc.smtp_error
-        )
+        detail = _reply(exc.smtp_error)
         return SmtpError(
             f"{where} answered {exc.smtp_code} {detail}", permanent=exc.smtp_code >= 500
         )
