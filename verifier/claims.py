@@ -23,6 +23,7 @@ from verifier.titles import (
     Catalogue,
     SeasonMention,
     TitleMention,
+    fold,
     title_key,
 )
 from verifier.windows import Window
@@ -137,9 +138,8 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, recent: list[str]
     offset = sentence.start
     if not _MAY_HOLD_DATE.search(body):
         return []
-    dates = find_dates(
-        body, doc.published, past=speaks_of_the_past(body), slate_year=doc.slate_year
-    )
+    body_past = speaks_of_the_past(body)
+    dates = find_dates(body, doc.published, past=body_past, slate_year=doc.slate_year)
     if not dates:
         return []
     cues = find_cues(body)
@@ -169,13 +169,14 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, recent: list[str]
         clause = body[left:right]
         past = speaks_of_the_past(clause)
         window = date.window
-        if past != speaks_of_the_past(body):
+        if past != body_past:
             window = _re_resolve(body, date, doc, past) or window
         chosen = choose_titles(doc, body, titles, date, left, right, recent, earlier)
         for title, mention in chosen:
             season, part = choose_season(doc, body, titles, seasons, title, mention, date,
                                           (left, right), past)  # fmt: skip
-            quote = _quote(body, left, right, offset, sentence.field)
+            quote = _quote(doc.original[sentence.field], offset + left, offset + right,
+                           sentence.field)  # fmt: skip
             stance = classify_stance(
                 clause, official_source=doc.official or doc.slate_year is not None, past=past
             )
@@ -189,12 +190,12 @@ def _annotation_year(body: str, date: DateMention) -> bool:
     return found is not None and found.start() <= date.start < found.end()
 
 
-def _quote(body: str, left: int, right: int, offset: int, field_name: str) -> Quote:
-    """The clause that carries the claim, trimmed of spaces and joining punctuation."""
-    clause = body[left:right]
-    lead = len(clause) - len(clause.lstrip(" ,;:-—–"))
-    text = clause.strip(" ,;:-—–")
-    return Quote(text, offset + left + lead, offset + left + lead + len(text), field_name)
+def _quote(source: str, left: int, right: int, field_name: str) -> Quote:
+    """The clause that carries the claim, as written, trimmed of spaces and joining punctuation."""
+    clause = fold(source[left:right])  # the same length, odd spaces made plain
+    start = left + len(clause) - len(clause.lstrip(" ,;:-—–"))
+    end = left + len(clause.rstrip(" ,;:-—–"))
+    return Quote(source[start:end], start, max(start, end), field_name)
 
 
 def _implausible(window: Window, published: dt.date | None) -> bool:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Each pattern starts at a word start, ``\b(?=\w)``: ``\b`` alone also holds where words end,
+# and there every alternative would be tried in vain (a third of the scanning time).
 STRONG_RELEASE = re.compile(
-    r"\b(?:(?:re-?)?releas\w*|premier\w*|debut\w*|arriv\w*|drop(?:s|ped|ping)?|land(?:s|ed|ing)?|"
+    r"\b(?=\w)(?:(?:re-?)?releas\w*|premier\w*|debut\w*|arriv\w*|drop(?:s|ped|ping)?|land(?:s|ed|ing)?|"
     r"stream(?:s|ed|ing)?(?!\s+(?:platform|service|giant|site|app|rights|numbers|chart|record|war))|"
     r"air(?:s|ed|ing)?|launch\w*|hit(?:s|ting)?\s+(?:netflix|the\s+stream\w*|"
     r"screens|theaters|theatres|cinemas|our\s+screens|their\s+screens|platforms?|disney|hbo|max|prime|"
@@ -23,7 +25,7 @@ STRONG_RELEASE = re.compile(
     re.I,
 )
 WEAK_RELEASE = re.compile(
-    r"\b(?:(?:slated|scheduled|set|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"
+    r"\b(?=\w)(?:(?:slated|scheduled|set|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"
     r"(?:is|are|be|'s|'re)\s+coming|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|back\s+(?:on|in)|"
     r"on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
@@ -32,7 +34,7 @@ WEAK_RELEASE = re.compile(
     re.I,
 )
 OTHER_EVENT = re.compile(
-    r"\b(?:film\w*|shoot\w*|shot|production|produc(?:e|ed|ing)|wrap\w*|cast(?:s|ing|ed)?|"
+    r"\b(?=\w)(?:film\w*|shoot\w*|shot|production|produc(?:e|ed|ing)|wrap\w*|cast(?:s|ing|ed)?|"
     r"renew\w*|greenlit|greenlight\w*|order(?:ed)?|announc\w*|revealed|unveil\w*|confirm\w*|"
     r"report(?:ed|s)?|interview\w*|said|says|told|posted|tweeted|views|viewing|watched|"
     r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
@@ -45,7 +47,7 @@ OTHER_EVENT = re.compile(
 
 # Something other than a title released: "the list was released", "a trailer dropped".
 THING_RELEASED = re.compile(
-    r"\b(?:list|trailer|teaser|poster|video|photos?|images?|stills?|statement|soundtrack|single|"
+    r"\b(?=\w)(?:list|trailer|teaser|poster|video|photos?|images?|stills?|statement|soundtrack|single|"
     r"album|book|novel|webtoon|manga|game|report|article|update|episode\s+\d+)"
     r"(?:\s+(?:for|of)\s+[^.;,]{1,60}?)?\s+"
     r"(?:was\s+|were\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+|will\s+be\s+)?"
@@ -106,7 +108,7 @@ def is_release_date(cues: list[Cue], start: int, end: int) -> bool:
 
 
 RUMOUR = re.compile(
-    r"\b(?:rumou?r\w*|reportedly|reports?\s+(?:say|suggest|claim|indicate)\w*|according\s+to\s+"
+    r"\b(?=\w)(?:rumou?r\w*|reportedly|reports?\s+(?:say|suggest|claim|indicate)\w*|according\s+to\s+"
     r"(?:reports?|the\s+latest\s+report|sources|insiders|a\s+report|previous\s+reports|leak\w*)|"
     r"insiders?|sources?\s+(?:say|said|claim|close)|leak\w*|speculat\w*|whisper\w*|tipped|"
     r"allegedly|unconfirmed|(?:some|many)\s+(?:fans\s+)?(?:believe|think|claim)|"
@@ -115,14 +117,14 @@ RUMOUR = re.compile(
     re.I,
 )
 SPECULATION = re.compile(
-    r"\b(?:likely|unlikely|could|(?-i:may)|might|(?<!can )(?<!will )expect\w*|hope\w*|probabl\w*|possibl\w*|potential\w*|"
+    r"\b(?=\w)(?:likely|unlikely|could|(?-i:may)|might|(?<!can )(?<!will )expect\w*|hope\w*|probabl\w*|possibl\w*|potential\w*|"
     r"perhaps|maybe|predict\w*|estimat\w*|guess\w*|should|would|earliest|anticipat\w*|"
     r"suggests?|seems?|appears?|if\b|chances|wouldn't|won't\s+\w+\s+(?:before|until)|"
     r"best-case|on\s+the\s+cards|in\s+the\s+works)\b",
     re.I,
 )
 OFFICIAL = re.compile(
-    r"\b(?:officially|official|announced|announces|confirmed|confirms|revealed|unveil\w*|"
+    r"\b(?=\w)(?:officially|official|announced|announces|confirmed|confirms|revealed|unveil\w*|"
     r"has\s+set|have\s+set|press\s+release|the\s+streamer\s+(?:said|says|shared)|"
     r"(?:netflix|hbo|disney|apple|amazon|max|hulu|the\s+streamer)\s+(?:has|have)?\s*"
     r"(?:announc\w*|confirm\w*|reveal\w*|dat\w*|set)|teaser|trailer|is\s+scheduled\s+to|"
@@ -145,7 +147,7 @@ def classify_stance(sentence: str, *, official_source: bool = False, past: bool 
 
 
 PAST_RELEASE = re.compile(
-    r"\b(?:released|premiered|aired|debuted|arrived|dropped|landed|launched|bowed|"
+    r"\b(?=\w)(?:released|premiered|aired|debuted|arrived|dropped|landed|launched|bowed|"
     r"hit|came\s+out|was\s+out|returned|streamed|since|ago|last\s+(?:year|month)|"
     r"first\s+season|previous|earlier\s+this\s+year)\b",
     re.I,

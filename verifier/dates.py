@@ -65,7 +65,13 @@ ALTERNATIVES: dict[str, str] = {
     "month": rf"(?:(?i:this|next|last|early|mid|late)[-\s]+)?{M}(?:\s+{RELY})?",
     "year": rf"(?<![\d/.$£€-]){Y}(?!\s*(?:-|–|/)\s*\d)(?![%.]\d)",
 }
-_SCAN = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in ALTERNATIVES.items()))
+# Phrases start at the start of a word: the lookahead lets the scanner skip the middles of
+# words at once, which is most of the text (several times faster, same matches).
+_SCAN = re.compile(
+    r"\b(?=[0-9A-Za-z])(?:"
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in ALTERNATIVES.items())
+    + ")"
+)
 _PARSE = {name: re.compile(pattern) for name, pattern in ALTERNATIVES.items()}
 
 _RANGE_JOIN = re.compile(

@@ -76,6 +76,8 @@ class DocumentContext:
         catalogue: Catalogue,
         official: bool,
     ) -> None:
+        # Extraction reads the folded text; quotes are cut from the text as written.
+        self.original = {"text": text, "headline": headline or ""}
         self.text = fold(text)
         self.headline = fold(headline or "")
         self.published = published

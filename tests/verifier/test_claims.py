@@ -48,6 +48,20 @@ def test_curly_quotes_and_odd_spaces_are_tolerated() -> None:
     assert (claim.title, claim.season, claim.window.value) == ("Ember Road", 2, "2027-05")
 
 
+def test_characters_that_normalise_longer_keep_offsets() -> None:
+    # NFKC turns "ﬁ" into "fi" and "…" into "...": names after them must still be found
+    # where they are, and "Wait…" is not part of a name.
+    catalogue = Catalogue([("Glass Orchard", [])])
+    text = "Wait\u2026 the \ufb01nal word: Glass Orchard season 2 will premiere in May 2027."
+    (mention,) = catalogue.find(text)
+    assert text[mention.start : mention.end] == "Glass Orchard"
+    for found in (catalogue, Catalogue()):
+        (claim,) = extract_claims(text, published=dt.date(2026, 5, 1), catalogue=found)
+        assert (claim.title, claim.season, claim.window.value) == ("Glass Orchard", 2, "2027-05")
+        quote = claim.quotes[0]
+        assert text[quote.start : quote.end] == quote.text
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=400), st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2050, 1, 1)))
 def test_any_text_never_crashes_the_extractor(text: str, published: dt.date | None) -> None:
