@@ -227,11 +227,12 @@ _LEAD_STRIP = {"when", "is", "will", "where", "what", "why", "how", "does", "did
 _WORD = re.compile(r"[\w'&.:!?-]+")
 _DATE_WORD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[:/]\d{2}.*|\(?\d{4}\)?")
 _MARKER = re.compile(r"(?i)season|series|part|volume|vol\.|s\d{1,2}")
-# What follows a name: "X season 2", "X: S2", "X release date". The scan starts at the
+# What follows a name: "X season 2", "X Part 2" (a name's capital), "X: S2", "X release date". The scan starts at the
 # keyword (a leading "[:\s,]*" would be tried at every position); ``_anchor_start`` steps
 # back over the separators.
 _ANCHOR_BEFORE = re.compile(
-    r"(?:season|series)\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+    r"(?:season|series|(?-i:Part|Volume|Vol\.))\s*"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
     r"|(?P<short>S\d{1,2}\b)|(?<=\s)(?P<date>release\s+date)",
     re.I,
 )
@@ -276,9 +277,15 @@ def _title_before(text: str, end: int) -> tuple[int, str] | None:
     if not chosen:
         return None
     name = text[chosen[0][0] : chosen[-1][0] + len(chosen[-1][1])].strip("'\".,:;!?-")
-    if not name or name.lower() in AMBIGUOUS_WORDS or len(name) < 2:
+    if not name or name.lower() in AMBIGUOUS_WORDS or len(name) < 2 or _date_like(name):
         return None
     return chosen[0][0], name
+
+
+def _date_like(name: str) -> bool:
+    """ "November 26", "2023", "Friday, May 2": a date before "Part 2", not a name."""
+    return all(w.isdigit() or w.rstrip("stndrh").isdigit() or w in AMBIGUOUS_WORDS
+               for w in tokens(name))  # fmt: skip
 
 
 def _title_after(text: str, start: int) -> str | None:
