@@ -17,7 +17,13 @@ from typing import Any
 
 from verifier.cues import classify_stance, find_cues, is_release_date, speaks_of_the_past
 from verifier.dates import DateMention, find_dates
-from verifier.referents import DocumentContext, choose_season, choose_titles, parenthesised
+from verifier.referents import (
+    DocumentContext,
+    Memory,
+    choose_season,
+    choose_titles,
+    parenthesised,
+)
 from verifier.sentences import Sentence, clause_span, split_sentences
 from verifier.titles import (
     Catalogue,
@@ -92,30 +98,36 @@ def extract_claims(
     """Every release-date claim in a document, repeats merged, in order of first quote."""
     doc = DocumentContext(text[:MAX_TEXT], headline, published, catalogue or Catalogue(), official)
     claims: dict[tuple[str, int | None, int | None, str], Claim] = {}
-    # Titles mentioned so far in the current paragraph, after those of the previous one
-    # (``earlier`` of them); a name in parentheses is an aside, never a referent.
-    recent: list[str] = []
-    earlier = 0
+    memory = Memory()  # a name in parentheses is an aside, never a referent
     paragraph = -1
     for field_name in ("headline", "text"):
         source = doc.source(field_name)
         for sentence in split_sentences(source, field_name):
-            if sentence.paragraph != paragraph or field_name == "headline":
-                paragraph = sentence.paragraph
-                recent = recent[earlier:] if field_name == "text" else []
-                earlier = len(recent)
-            for claim in _sentence_claims(doc, sentence, recent, earlier):
+            if field_name == "headline":
+                memory.forget()
+            elif sentence.paragraph != paragraph:
+                memory.new_paragraph()
+            paragraph = sentence.paragraph
+            for claim in _sentence_claims(doc, sentence, memory):
                 existing = claims.get(claim.key) or _same_but_part(claims, claim)
                 if existing is None:
                     claims[claim.key] = claim
                 else:
                     existing.part = existing.part or claim.part
                     existing.quotes.extend(q for q in claim.quotes if q not in existing.quotes)
-            recent.extend(
-                m.title
-                for m in doc.mentions[field_name]
-                if sentence.start <= m.start < sentence.end
-                and not parenthesised(source, sentence.start, m.start)
+            start, end = sentence.start, sentence.end
+            memory.read(
+                source[start:end],
+                [
+                    m.title
+                    for m in doc.mentions[field_name]
+                    if start <= m.start < end and not parenthesised(source, start, m.start)
+                ],
+                [
+                    SeasonMention(s.start - start, s.end - start, s.number, s.kind)
+                    for s in doc.seasons[field_name]
+                    if start <= s.start < end
+                ],
             )
     return list(claims.values())
 
@@ -131,8 +143,7 @@ def _same_but_part(
     return None
 
 
-def _sentence_claims(doc: DocumentContext, sentence: Sentence, recent: list[str],
-                     earlier: int) -> list[Claim]:  # fmt: skip
+def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -> list[Claim]:
     source = doc.source(sentence.field)
     body = source[sentence.start : sentence.end]
     offset = sentence.start
@@ -171,10 +182,10 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, recent: list[str]
         window = date.window
         if past != body_past:
             window = _re_resolve(body, date, doc, past) or window
-        chosen = choose_titles(doc, body, titles, date, left, right, recent, earlier)
+        chosen = choose_titles(doc, body, titles, date, left, right, memory)
         for title, mention in chosen:
             season, part = choose_season(doc, body, titles, seasons, title, mention, date,
-                                          (left, right), past)  # fmt: skip
+                                          (left, right), past, memory)  # fmt: skip
             quote = _quote(doc.original[sentence.field], offset + left, offset + right,
                            sentence.field)  # fmt: skip
             stance = classify_stance(

@@ -13,7 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
+from verifier.cues import speaks_of_the_past
 from verifier.dates import DateMention
 from verifier.sentences import segment_span
 from verifier.titles import (
@@ -51,6 +53,7 @@ _COORDINATION = re.compile(
 )
 
 
+_RELATIVE = re.compile(r"[,;]\s*(?:which|that|who)\b", re.I)
 _STUCK = re.compile(r"[\s:,'\"-]*")
 
 
@@ -63,6 +66,40 @@ def attaches(text: str, title: TitleMention, season: SeasonMention) -> bool:
         season.end <= title.start
         and _OF_TITLE.fullmatch(text[season.end : title.start]) is not None
     )
+
+
+@dataclass
+class Memory:
+    """What the sentences read so far named: the titles of this paragraph after those of
+    the one before (``earlier`` of them), and the season each title was last named with
+    in a sentence about it alone ("X comes back for a second season. The show ...")."""
+
+    titles: list[str] = field(default_factory=list)
+    earlier: int = 0
+    seasons: dict[str, int] = field(default_factory=dict)
+
+    def new_paragraph(self) -> None:
+        self.titles = self.titles[self.earlier :]
+        self.earlier = len(self.titles)
+
+    def forget(self) -> None:
+        self.titles, self.earlier = [], 0
+
+    def read(self, body: str, titles: list[str], seasons: list[SeasonMention]) -> None:
+        """Remember a sentence's titles; one title and one season number belong together,
+        unless the season's stretch of the sentence looks back ("season 1, which premiered
+        in 2021, ..." says nothing of what comes next). Seasons are relative to ``body``."""
+        self.titles.extend(titles)
+        numbers = {s.number for s in seasons if s.kind == "season"}
+        if len(set(titles)) != 1 or len(numbers) != 1:
+            return
+        for s in seasons:
+            left, right = segment_span(body, s.start, s.end)
+            if _RELATIVE.match(body, right):  # "season 1, which premiered in 2024, ..."
+                right = segment_span(body, right + 1, right + 1)[1]
+            if s.kind == "season" and speaks_of_the_past(body[left:right]):
+                return
+        self.seasons[titles[0]] = numbers.pop()
 
 
 class DocumentContext:
@@ -165,8 +202,7 @@ def choose_titles(
     date: DateMention,
     left: int,
     right: int,
-    recent: list[str],
-    earlier: int,
+    memory: Memory,
 ) -> list[tuple[str, TitleMention | None]]:
     """The titles a date speaks of: named in its clause, else in its sentence, else the
     two just named ("both series", reaching back a paragraph), the one just named in this
@@ -185,10 +221,12 @@ def choose_titles(
             seen.setdefault(mention.title, mention)
         return [(title, mention) for title, mention in seen.items()]
     if _BOTH.search(body):
-        distinct = list(dict.fromkeys(reversed(recent)))[:2]
+        distinct = list(dict.fromkeys(reversed(memory.titles)))[:2]
         if len(distinct) == 2:
             return [(t, None) for t in reversed(distinct)]
-    here = recent[earlier:]  # "the show": one named in this paragraph, else the topic
+    here = memory.titles[
+        memory.earlier :
+    ]  # "the show": one named in this paragraph, else the topic
     if here and _REFERENCE.search(body):
         return [(here[-1], None)]
     if doc.topic is not None:
@@ -206,6 +244,7 @@ def choose_season(
     date: DateMention,
     clause: tuple[int, int],
     past: bool,
+    memory: Memory,
 ) -> tuple[int | None, int | None]:
     attached: dict[int, TitleMention] = {}
     for t in titles:
@@ -234,6 +273,8 @@ def choose_season(
         if past:
             first = _FIRST.search(body[clause[0] : clause[1]])
             season = 1 if first else None
+        elif title in memory.seasons:
+            season = memory.seasons[title]
         elif title == doc.topic:
             season = doc.topic_season
         else:

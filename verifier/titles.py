@@ -166,7 +166,7 @@ _SEASON_AFTER = re.compile(r"[:\s,]*(?:season|series|s\d)", re.I)
 _NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)"
 SEASON_PATTERN = re.compile(
-    rf"\b(?:season|series)\s*(?P<num>{_NUM})(?![\d:])|\bS(?P<s>\d{{1,2}})(?:E\d+)?\b|"
+    rf"\b(?:season|series)\s*(?P<num>{_NUM})(?!\d|:\d)|\bS(?P<s>\d{{1,2}})(?:E\d+)?\b|"
     rf"\b(?P<ord>{_ORD})\s+(?:and\s+(?:final|last)\s+)?(?:season|series|instal+ment)\b",
     re.I,
 )
