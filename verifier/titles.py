@@ -245,6 +245,10 @@ _QUOTED = re.compile(
 )
 
 
+# A quoted name just before the end of a stretch: the quote opens at a word start.
+_QUOTED_BEFORE = re.compile(r"(?<![\w'\"])(['\"])(?!\s)([^'\"\n]{1,80}?)\1\s*$")
+
+
 def _is_title_word(word: str) -> bool:
     core = word.strip("'\".,:;!?")
     if not core:
@@ -253,8 +257,15 @@ def _is_title_word(word: str) -> bool:
 
 
 def _title_before(text: str, end: int) -> tuple[int, str] | None:
-    """The Title Case run of words ending at ``end`` ("... All of Us Are Dead")."""
+    """The Title Case run of words ending at ``end`` ("... All of Us Are Dead"), or the
+    quoted name that ends there ('Secrets of "Wednesday" Season 2': Wednesday)."""
     line_start = text.rfind("\n", 0, end) + 1
+    quoted = _QUOTED_BEFORE.search(text, max(line_start, end - 90), end)
+    if quoted:  # quotes make even "Wednesday" a name
+        name = quoted.group(2).strip(",.;:!? ")
+        if _is_title_word(name) and len(name.split()) <= 8 and not _date_like(name):
+            return quoted.start(2), name
+        return None
     words = [(m.start(), m.group()) for m in _WORD.finditer(text, max(line_start, end - 90), end)]
     chosen: list[tuple[int, str]] = []
     for start, word in reversed(words):
@@ -284,8 +295,16 @@ def _title_before(text: str, end: int) -> tuple[int, str] | None:
 
 def _date_like(name: str) -> bool:
     """ "November 26", "2023", "Friday, May 2": a date before "Part 2", not a name."""
-    return all(w.isdigit() or w.rstrip("stndrh").isdigit() or w in AMBIGUOUS_WORDS
-               for w in tokens(name))  # fmt: skip
+    words = tokens(name)
+    return all(w.isdigit() or w.rstrip("stndrh").isdigit() or w in _CALENDAR for w in words) and (
+        len(words) > 1 or not words or not words[0].isalpha()  # a lone "Wednesday" may be a name
+    )
+
+
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "of", "the"}  # fmt: skip
 
 
 def _title_after(text: str, start: int) -> str | None:
