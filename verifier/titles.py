@@ -237,6 +237,8 @@ _ANCHOR_BEFORE = re.compile(
     re.I,
 )
 _SEASON_OF = re.compile(rf"\b(?:season\s+{_NUM}|the\s+{_ORD}\s+season)\s+of\s+", re.I)
+# Whose fans, and what returns, is a title: "fans of The Long Night can look forward to".
+_AUDIENCE_OF = re.compile(r"\b(?:fans|viewers|the\s+return)\s+of\s+", re.I)
 _DESCRIBED = re.compile(r"(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+")
 # The quote comes first and the test of the character before it after, so that the scanner
 # can jump from quote to quote.
@@ -338,8 +340,8 @@ def _trim(chosen: list[tuple[int, str]]) -> list[tuple[int, str]]:
             chosen.pop(0)
         else:
             break
-    while chosen and (chosen[-1][1].lower() in _SMALL or chosen[-1][1] == "The"):
-        chosen.pop()
+    while chosen and chosen[-1][1].lower() in _SMALL and chosen[-1][1] not in ("Us", "Our"):
+        chosen.pop()  # but "All of Us" ends in a word
     return chosen
 
 
@@ -365,6 +367,10 @@ def discover_titles(text: str) -> list[str]:
         apposition = _DESCRIBED.match(text, m.end())
         if name is None and apposition is not None:
             name = _title_after(text, apposition.end())
+        if name:
+            names.append(name)
+    for m in _AUDIENCE_OF.finditer(text):
+        name = _title_after(text, m.end())
         if name:
             names.append(name)
     for m in _QUOTED.finditer(text):
