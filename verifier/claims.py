@@ -24,7 +24,7 @@ from verifier.referents import (
     choose_titles,
     parenthesised,
 )
-from verifier.sentences import Sentence, clause_span, split_sentences
+from verifier.sentences import Sentence, clause_span, segment_span, split_sentences
 from verifier.titles import (
     Catalogue,
     SeasonMention,
@@ -82,6 +82,13 @@ _ATTRIBUTIVE = re.compile(
 _MAY_HOLD_DATE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|"
     r"winter|year|quarter|half|christmas|new\s+year|halloween|valentine|thanksgiving)",
+    re.I,
+)
+# Hopes that were not met and releases that did not happen: "fans who were hoping to see it
+# in 2023", "a late 2023 release if filming had started", "it would have arrived in May".
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:(?:was|were|had\s+been)\s+hoping|had\s+(?:hoped|expected|anticipated|planned|wanted)|"
+    r"would\s+have\s+(?:been|\w+ed|come)|if\s+[^.;]{0,80}?\bhad\s+(?:\w+ed|been|begun|gone))\b",
     re.I,
 )
 _PARENTHESISED_YEAR = re.compile(r"\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\)")
@@ -173,6 +180,7 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
             or _ATTRIBUTIVE.match(body, date.end)
             or _implausible(date.window, doc.published)
             or _annotation_year(body, date)
+            or _COUNTERFACTUAL.search(body, *segment_span(body, date.start, date.end))
             or (i + 1 < len(dates) and _refined_by(date, dates[i + 1], body))
         ):
             continue
