@@ -33,6 +33,13 @@ _REFERENCE = re.compile(
     r"(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas))\b",
     re.I,
 )
+# Many titles at once, none named: "34 new titles debuting in 2023" is not about the topic.
+_MANY = re.compile(
+    r"\b(?:\d+|several|many|multiple|various|other|these|those|dozens\s+of|a\s+(?:slew|host|"
+    r"number|raft|range)\s+of)\s+(?:[\w-]+\s+){0,2}?(?:titles|shows|films|movies|k-?dramas|dramas|"
+    r"originals|projects|series\s+and\s+films)\b",
+    re.I,
+)
 _BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b", re.I)
 # "season 5 of X", "season 5 of the streamer's beloved supernatural series “X”", "the
 # second season of the hit prequel, X": a few words that describe the title before its name.
@@ -156,7 +163,11 @@ class DocumentContext:
         counts: Counter[str] = Counter()
         seasons: dict[str, Counter[int]] = {}
         for field_name, weight in (("headline", 3), ("text", 1)):
+            source = self.source(field_name)
             for mention in self.mentions[field_name]:
+                line = source.rfind("\n", 0, mention.start) + 1
+                if parenthesised(source, line, mention.start):
+                    continue  # a filmography aside: ("Itaewon Class," "My Name")
                 counts[mention.title] += weight
                 season = self.attached_season(mention, field_name)
                 if season is not None and season.kind == "season":
@@ -229,7 +240,7 @@ def choose_titles(
     ]  # "the show": one named in this paragraph, else the topic
     if here and _REFERENCE.search(body):
         return [(here[-1], None)]
-    if doc.topic is not None:
+    if doc.topic is not None and not _MANY.search(body, left, right):
         return [(doc.topic, None)]
     return []
 
