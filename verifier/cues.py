@@ -21,7 +21,7 @@ STRONG_RELEASE = re.compile(
     r"screens|theaters|theatres|cinemas|our\s+screens|their\s+screens|platforms?|disney|hbo|max|prime|"
     r"apple|hulu)|(?:come|comes|came|coming)\s+out|release\s+date|bow(?:s|ed)?|"
     r"(?:pushed|moved|delayed|postponed)(?:\s+back)?\s+(?:to|until|till)|"
-    r"(?:is|are|be|was|were)\s+out|follows?\s+on|conclude\s+with\s+releases?)\b",
+    r"(?:is|are|be|was|were)\s+out|follows?\s+on)\b",
     re.I,
 )
 WEAK_RELEASE = re.compile(
@@ -30,7 +30,7 @@ WEAK_RELEASE = re.compile(
     r"on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
-    r"|see\s+(?:[\w':]+\s+){1,5}season|will\s+(?:see|feature|bring)|line-?up|release)\b",
+    r"|see\s+(?:[\w':]+\s+){1,5}season|will\s+(?:see|feature|bring)|brings|line-?up|release)\b",
     re.I,
 )
 OTHER_EVENT = re.compile(

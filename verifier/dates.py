@@ -59,6 +59,9 @@ ALTERNATIVES: dict[str, str] = {
     rf"|(?i:(?:this|next|last|the|early|late|mid)[-\s]+){SEASON}(?![\w-])"
     rf"|{SEASON}(?=\s+(?:or|to|and|through|into)\s+(?:(?i:early|late)\s+)?{SEASON}))",
     "part": rf"{PART}[-\s]*(?:{Y}|{RELY}|(?i:the\s+year))",
+    # "The year will conclude with X": the year's end (of the slate's year, if any).
+    "yearend": r"(?i:the\s+year\s+(?:will\s+)?(?:conclude|close|end|finish|wrap\s+up)s?\s+with"
+    r"|(?:round|close|wrap|cap)(?:s|ping|ing)?\s+(?:out|off|up)\s+the\s+year)",
     "relyear": rf"(?i:(?:later|earlier|early|late)\s+)?{RELY}",
     "holiday": r"(?i:christmas\s+day|christmas\s+eve|christmas|new\s+year'?s\s+eve|new\s+year'?s\s+day"
     r"|halloween|valentine'?s\s+day|thanksgiving)" + rf"(?:\s+{Y})?",
@@ -201,6 +204,8 @@ def parse_spec(kind: str, text: str) -> Spec | None:
         lead = re.split(r"\d|this|next|last|the\s+year", lowered)[0]
         return Spec("part", year, rel if rel is not None else (0 if year is None else None),
                     name=_part_word(lead) or "mid")  # fmt: skip
+    if kind == "yearend":
+        return Spec("part", name="end")
     if kind == "relyear":
         return Spec("year", None, rel, later=lowered.startswith(("later", "late")),
                     name="early" if lowered.startswith(("earlier", "early")) else None)  # fmt: skip
@@ -272,7 +277,7 @@ def resolve(
         if window and spec.unit == "year" and spec.later and published.year == year:
             return Window(published, window.end, "year", f"{published.isoformat()}/{year}")
         return window
-    if spec.unit in ("quarter", "half") and slate_year is not None:
+    if spec.unit in ("quarter", "half", "part") and slate_year is not None:
         return _build(spec, slate_year)
     if published is None:
         return _build(spec, slate_year) if slate_year is not None else None
