@@ -6,7 +6,7 @@ Matching rule (corpus README): titles equal after case-folding, dropping
 punctuation and a leading "The", or difflib ratio >= 0.9; seasons equal with
 null == 1; start and end each within 31 days (ends both null when open; a
 null labelled start is not compared). Each label matches at most one
-prediction. Prints precision, recall, F1, window accuracy (exact windows
+prediction and back, the closest windows paired first. Prints precision, recall, F1, window accuracy (exact windows
 among matches), stance accuracy, and the misses and false claims.
 
 Verdicts: every labelled claim and every extracted claim is decided against
@@ -83,6 +83,33 @@ def matches(label: dict[str, Any], claim: Claim) -> bool:
     return abs((claim.window.end - end).days) <= 31
 
 
+def _gap(label: dict[str, Any], claim: Claim) -> int:
+    """Days between a label's window and a claim's, for pairing the closest first."""
+    days = 0
+    for mine, theirs in ((label["start"], claim.window.start), (label["end"], claim.window.end)):
+        if mine and theirs:
+            days += abs((theirs - dt.date.fromisoformat(mine)).days)
+    return days
+
+
+def assign(labels: list[dict[str, Any]], claims: list[Claim]) -> dict[int, int]:
+    """Each label to at most one claim and back, closest windows first (so that a claim
+    for November 16 is not spent on a label for November 9 that another claim matches)."""
+    candidates = sorted(
+        (_gap(label, claim), n, i)
+        for n, label in enumerate(labels)
+        for i, claim in enumerate(claims)
+        if matches(label, claim)
+    )
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, n, i in candidates:
+        if n not in pairs and i not in taken:
+            pairs[n] = i
+            taken.add(i)
+    return pairs
+
+
 def exact_window(label: dict[str, Any], claim: Claim) -> bool:
     return _date(label["start"]) == claim.window.start and _date(label["end"]) == claim.window.end
 
@@ -103,25 +130,23 @@ def run(corpus: Path, catalogue_mode: str, quiet: bool) -> dict[str, float]:
         claims = extract_claims(case["text"], published=published, catalogue=catalogue)
         predicted += len(claims)
         labelled += len(case["claims"])
-        used: set[int] = set()
         verdicts = [officials.label(c.title, c.season, c.part, c.window) for c in claims]
         for verdict in verdicts:
             predicted_counts[verdict] = predicted_counts.get(verdict, 0) + 1
-        for label in case["claims"]:
+        pairs = assign(case["claims"], claims)
+        used = set(pairs.values())
+        for n, label in enumerate(case["claims"]):
             reference = officials.label(
                 label["title"], label["season"], label.get("part"), _label_window(label)
             )
             label_counts[reference] = label_counts.get(reference, 0) + 1
-            hit = next(
-                (i for i, c in enumerate(claims) if i not in used and matches(label, c)), None
-            )
+            hit = pairs.get(n)
             if hit is None:
                 report.append(
                     f"  MISS  {case['id']} {label['title']} s{label['season']} "
                     f"{label['start']}..{label['end']} | {label['quote'][:90]}"
                 )
                 continue
-            used.add(hit)
             matched += 1
             exact += exact_window(label, claims[hit])
             stance_ok += label["stance"] == claims[hit].stance
