@@ -180,6 +180,7 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
             or _ATTRIBUTIVE.match(body, date.end)
             or _implausible(date.window, doc.published)
             or _annotation_year(body, date)
+            or _dateline(doc, sentence, date)
             or _COUNTERFACTUAL.search(body, *segment_span(body, date.start, date.end))
             or (i + 1 < len(dates) and _refined_by(date, dates[i + 1], body))
         ):
@@ -201,6 +202,20 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
             )
             found.append(Claim(title, season, window, stance, [quote], part))
     return found
+
+
+def _dateline(doc: DocumentContext, sentence: Sentence, date: DateMention) -> bool:
+    """The page's own date ending its first line ("... Entertainment Jan 16, 2026")."""
+    window, source = date.window, doc.source(sentence.field)
+    start = sentence.start + date.start
+    end = sentence.start + date.end
+    line_end = source.find("\n", end)
+    return (
+        doc.published is not None
+        and window.start == window.end == doc.published
+        and "\n" not in source[:start].strip()
+        and not source[end : line_end if line_end >= 0 else len(source)].strip(" .|-")
+    )
 
 
 def _annotation_year(body: str, date: DateMention) -> bool:
