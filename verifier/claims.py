@@ -56,6 +56,8 @@ class Claim:
     stance: str
     quotes: list[Quote] = field(default_factory=list)
     part: int | None = None
+    # The date named no year ("the June release"): a mention of a finer claim made before.
+    yearless: bool = field(default=False, repr=False, compare=False)
 
     @property
     def key(self) -> tuple[str, int | None, int | None, str]:
@@ -116,7 +118,11 @@ def extract_claims(
                 memory.new_paragraph()
             paragraph = sentence.paragraph
             for claim in _sentence_claims(doc, sentence, memory):
-                existing = claims.get(claim.key) or _same_but_part(claims, claim)
+                existing = (
+                    claims.get(claim.key)
+                    or _same_but_part(claims, claim)
+                    or _finer_before(claims, claim)
+                )
                 if existing is None:
                     claims[claim.key] = claim
                 else:
@@ -146,6 +152,26 @@ def _same_but_part(
     title, season, part, value = claim.key
     for (t, s, p, v), existing in claims.items():
         if (t, s, v) == (title, season, value) and (p is None or part is None):
+            return existing
+    return None
+
+
+def _finer_before(
+    claims: dict[tuple[str, int | None, int | None, str], Claim], claim: Claim
+) -> Claim | None:
+    """ "the anticipated June release" after "premieres on June 27, 2025": the same claim."""
+    if not claim.yearless:
+        return None
+    title, season, part, _ = claim.key
+    outer = claim.window
+    for (t, s, p, _), existing in claims.items():
+        inner = existing.window
+        if (
+            (t, s, p) == (title, season, part)
+            and None not in (inner.start, inner.end, outer.start, outer.end)
+            and outer.start <= inner.start  # type: ignore[operator]
+            and inner.end <= outer.end  # type: ignore[operator]
+        ):
             return existing
     return None
 
@@ -200,7 +226,9 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
             stance = classify_stance(
                 clause, official_source=doc.official or doc.slate_year is not None, past=past
             )
-            found.append(Claim(title, season, window, stance, [quote], part))
+            found.append(
+                Claim(title, season, window, stance, [quote], part, not date.spec.has_year)
+            )
     return found
 
 
