@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # Each pattern starts at a word start, ``\b(?=\w)``: ``\b`` alone also holds where words end,
 # and there every alternative would be tried in vain (a third of the scanning time).
 STRONG_RELEASE = re.compile(
-    r"\b(?=\w)(?:(?:re-?)?releas\w*|premier\w*|debut\w*|arriv\w*|drop(?:s|ped|ping)?|land(?:s|ed|ing)?|"
+    r"\b(?=\w)(?:(?:re-?)?releas\w*|premier\w*|debut(?:s|ed|ing)?(?!\s+(?:season|episodes?|series|film|movie|album|novel|outing))|arriv\w*|drop(?:s|ped|ping)?|land(?:s|ed|ing)?|"
     r"stream(?:s|ed|ing)?(?!\s+(?:platform|service|giant|site|app|rights|numbers|chart|record|war))|"
     r"air(?:s|ed|ing)?|launch\w*|hit(?:s|ting)?\s+(?:netflix|the\s+stream\w*|"
     r"screens|theaters|theatres|cinemas|our\s+screens|their\s+screens|platforms?|disney|hbo|max|prime|"
@@ -39,7 +39,7 @@ OTHER_EVENT = re.compile(
     r"report(?:ed|s)?|interview\w*|said|says|told|posted|tweeted|views|viewing|watched|"
     r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
     r"begin\w*|began|start(?:s|ed|ing)?|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
-    r"conference|festival|published|updated|disclos\w*|born|died|married|set\s+in|takes\s+place|"
+    r"conference|festival|published|updated|disclos\w*|born|died|married|set\s+in|takes\s+place|time\s+jump|timeline|"
     r"months?\s+(?:before|after)|first\s+(?:month|week|days?)|week\s+of|since\b)",
     re.I,
 )
