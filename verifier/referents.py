@@ -19,6 +19,7 @@ from verifier.cues import speaks_of_the_past
 from verifier.dates import DateMention
 from verifier.sentences import segment_span
 from verifier.titles import (
+    FORMAT_WORD,
     Catalogue,
     SeasonMention,
     TitleMention,
@@ -61,14 +62,14 @@ _COORDINATION = re.compile(
 
 
 _RELATIVE = re.compile(r"[,;]\s*(?:which|that|who)\b", re.I)
-_STUCK = re.compile(r"[\s:,'\"-]*")
+_STUCK = re.compile(rf"[\s:,'\"-]*(?:{FORMAT_WORD}\s+)?", re.I)
 
 
 def attaches(text: str, title: TitleMention, season: SeasonMention) -> bool:
     """ "X season 2", "X: Season Two", "season 2 of X", "the second season of the hit, X"."""
     if season.start >= title.end:
         gap = text[title.end : season.start]
-        return len(gap) <= 4 and _STUCK.fullmatch(gap) is not None
+        return len(gap) <= 18 and _STUCK.fullmatch(gap) is not None
     return (
         season.end <= title.start
         and _OF_TITLE.fullmatch(text[season.end : title.start]) is not None
@@ -79,7 +80,8 @@ def attaches(text: str, title: TitleMention, season: SeasonMention) -> bool:
 class Memory:
     """What the sentences read so far named: the titles of this paragraph after those of
     the one before (``earlier`` of them), and the season each title was last named with
-    in a sentence about it alone ("X comes back for a second season. The show ...")."""
+    in a sentence of this paragraph about it alone ("X comes back for a second season. The
+    show ...")."""
 
     titles: list[str] = field(default_factory=list)
     earlier: int = 0
@@ -88,9 +90,10 @@ class Memory:
     def new_paragraph(self) -> None:
         self.titles = self.titles[self.earlier :]
         self.earlier = len(self.titles)
+        self.seasons = {}
 
     def forget(self) -> None:
-        self.titles, self.earlier = [], 0
+        self.titles, self.earlier, self.seasons = [], 0, {}
 
     def read(self, body: str, titles: list[str], seasons: list[SeasonMention]) -> None:
         """Remember a sentence's titles; one title and one season number belong together,

@@ -247,6 +247,13 @@ _QUOTED = re.compile(
 )
 
 
+# What kind of adaptation a name is, written between it and its season: "X live-action
+# season 2", "X anime Season 3".
+FORMAT_WORD = (
+    r"(?:live[-\s]action|anime|animated|reboot|remake|revival|spin-?off|prequel|sequel|"
+    r"docuseries|reality\s+show|k-?drama|drama|series|show)"
+)
+_FORMAT_AT_END = re.compile(rf"\s+{FORMAT_WORD}\s*$", re.I)
 # A quoted name just before the end of a stretch: the quote opens at a word start.
 _QUOTED_BEFORE = re.compile(r"(?<![\w'\"])(['\"])(?!\s)([^'\"\n]{1,80}?)\1\s*$")
 
@@ -262,6 +269,9 @@ def _title_before(text: str, end: int) -> tuple[int, str] | None:
     """The Title Case run of words ending at ``end`` ("... All of Us Are Dead"), or the
     quoted name that ends there ('Secrets of "Wednesday" Season 2': Wednesday)."""
     line_start = text.rfind("\n", 0, end) + 1
+    descriptor = _FORMAT_AT_END.search(text, max(line_start, end - 30), end)
+    if descriptor and not text[: descriptor.start()].endswith(("the", "a", "The", "A")):
+        end = descriptor.start()  # "One Piece live-action season 2": One Piece
     quoted = _QUOTED_BEFORE.search(text, max(line_start, end - 90), end)
     if quoted:  # quotes make even "Wednesday" a name
         name = quoted.group(2).strip(",.;:!? ")
