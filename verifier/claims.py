@@ -202,7 +202,7 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
     found: list[Claim] = []
     for i, date in enumerate(dates):
         if (
-            not is_release_date(cues, date.start, date.end)
+            not is_release_date(cues, date.start, date.end, clause_span(body, date.start, date.end))
             or _ATTRIBUTIVE.match(body, date.end)
             or _implausible(date.window, doc.published)
             or _annotation_year(body, date)

@@ -81,7 +81,9 @@ def find_cues(text: str) -> list[Cue]:
     return sorted(cues, key=lambda c: c.start)
 
 
-def is_release_date(cues: list[Cue], start: int, end: int) -> bool:
+def is_release_date(
+    cues: list[Cue], start: int, end: int, clause: tuple[int, int] | None = None
+) -> bool:
     """Whether the date at [start, end) belongs to a release event among ``cues``.
 
     The nearest cue decides; one before the date counts as nearer than one the
@@ -101,7 +103,8 @@ def is_release_date(cues: list[Cue], start: int, end: int) -> bool:
     if best is None or best[1].kind == "other":
         return False
     if best[1].kind == "weak":
-        earlier = [c for c in cues if c.end <= best[1].start]
+        left = clause[0] if clause else 0
+        earlier = [c for c in cues if left <= c.start and c.end <= best[1].start]
         if earlier and earlier[-1].kind == "other":
             return False
     return True

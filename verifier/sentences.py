@@ -61,7 +61,9 @@ def hard_wrapped(text: str) -> bool:
     return len(full) * 2 >= len(lines) and len(unfinished) * 2 >= len(full)
 
 
-_CLAUSE_BREAK = re.compile(r";|\s(?:but|however|while|whereas|although|though)\s|\s[—–]\s", re.I)
+_CLAUSE_BREAK = re.compile(
+    r";|\s(?:but|however|while|whereas|although|though)\s|\s[—–]\s|,\s*then\s", re.I
+)
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
