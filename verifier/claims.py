@@ -93,6 +93,13 @@ _COUNTERFACTUAL = re.compile(
     r"would\s+have\s+(?:been|\w+ed|come)|if\s+[^.;]{0,80}?\bhad\s+(?:\w+ed|been|begun|gone))\b",
     re.I,
 )
+# A date the clause after it says what was released then: "back in 2022 – when Season 4
+# aired", "in May, when the first season premiered".
+_WHEN_RELEASED = re.compile(
+    r"\s*[,–—-]?\s*when\s+(?:[\w'’:.-]+\s+){1,6}?(?:aired|premiered|released|debuted|dropped|"
+    r"arrived|launched|came\s+out|hit\s+(?:netflix|screens|the\s+streamer))\b",
+    re.I,
+)
 _PARENTHESISED_YEAR = re.compile(r"\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\)")
 
 
@@ -201,8 +208,12 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
     ]
     found: list[Claim] = []
     for i, date in enumerate(dates):
+        left, right = clause_span(body, date.start, date.end)
+        when = _WHEN_RELEASED.match(body, date.end)  # "in 2022 – when season 4 aired"
+        if when:
+            right = max(right, when.end())
         if (
-            not is_release_date(cues, date.start, date.end, clause_span(body, date.start, date.end))
+            not (when or is_release_date(cues, date.start, date.end, (left, right)))
             or _ATTRIBUTIVE.match(body, date.end)
             or _implausible(date.window, doc.published)
             or _annotation_year(body, date)
@@ -211,7 +222,6 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
             or (i + 1 < len(dates) and _refined_by(date, dates[i + 1], body))
         ):
             continue
-        left, right = clause_span(body, date.start, date.end)
         clause = body[left:right]
         past = speaks_of_the_past(clause)
         window = date.window
