@@ -357,12 +357,15 @@ def find_dates(
         if spec is not None:
             found.append((match.start(), match.end(), spec))
     mentions: list[DateMention] = []
+    anchor = published  # undated text: a year-less date follows the last date with a year
     for start, end, first, last in _merge_ranges(text, found):
-        window = resolve(first, published, past=past, slate_year=slate_year)
+        if published is None and mentions and mentions[-1].spec.has_year:
+            anchor = mentions[-1].window.start or anchor
+        window = resolve(first, anchor, past=past, slate_year=slate_year)
         if window is None:
             continue
         if last is not None:
-            other = resolve(last, published, past=past, slate_year=slate_year)
+            other = resolve(last, anchor, past=past, slate_year=slate_year)
             if other is None:
                 continue
             if window.start and other.start and window.start > other.start and not first.has_year:

@@ -276,7 +276,10 @@ def choose_season(
     ]
     season: int | None = None
     part: int | None = None
-    for s in own + sorted(free, key=lambda s: abs(s.start - date.start)):
+    # A season in the date's own stretch ("..., and Part 2 arrives in May") comes first.
+    free.sort(key=lambda s: (not segment[0] <= s.start < segment[1], abs(s.start - date.start)))
+    near = [s for s in free if segment[0] <= s.start < segment[1]]
+    for s in near + own + [s for s in free if s not in near]:
         if s.kind == "season" and season is None:
             season = s.number
         elif s.kind == "part" and part is None:

@@ -236,7 +236,9 @@ _ANCHOR_BEFORE = re.compile(
     r"|(?P<short>S\d{1,2}\b)|(?<=\s)(?P<date>release\s+date)",
     re.I,
 )
-_SEASON_OF = re.compile(rf"\b(?:season\s+{_NUM}|the\s+{_ORD}\s+season)\s+of\s+", re.I)
+_SEASON_OF = re.compile(
+    rf"\b(?:(?:season|part|volume)\s+{_NUM}|the\s+{_ORD}\s+(?:season|part|volume))\s+of\s+", re.I
+)
 # Whose fans, and what returns, is a title: "fans of The Long Night can look forward to".
 _AUDIENCE_OF = re.compile(r"\b(?:fans|viewers|the\s+return)\s+of\s+", re.I)
 _DESCRIBED = re.compile(r"(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+")
