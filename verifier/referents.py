@@ -26,6 +26,7 @@ from verifier.titles import (
     discover_titles,
     find_seasons,
     fold,
+    subtitle_end,
 )
 
 _REFERENCE = re.compile(
@@ -135,7 +136,7 @@ class DocumentContext:
             if catalogue.canonical(name) is None:
                 self.discovered.add(name)
         self.mentions = {
-            "text": self._find_titles(self.text),
+            "text": self._spin_offs(self.text, self._find_titles(self.text)),
             "headline": self._find_titles(self.headline),
         }
         self.seasons = {"text": find_seasons(self.text), "headline": find_seasons(self.headline)}
@@ -153,6 +154,19 @@ class DocumentContext:
             if not any(s < mention.end and mention.start < e for s, e in taken):
                 found.append(mention)
         return sorted(found, key=lambda m: m.start)
+
+    @staticmethod
+    def _spin_offs(text: str, mentions: list[TitleMention]) -> list[TitleMention]:
+        """ "X: The Challenge" in running text is a title of its own (a headline's "X: Cast,
+        Plot" is not, so headlines are left alone)."""
+        found = []
+        for mention in mentions:
+            end = subtitle_end(text, mention.end)
+            if end is not None:
+                name = mention.title + ": " + text[mention.end + 1 : end].strip()
+                mention = TitleMention(mention.start, end, name)
+            found.append(mention)
+        return found
 
     def attached_season(self, mention: TitleMention, field: str) -> SeasonMention | None:
         """The season named with the title at ``mention`` ("X season 2"), if any."""
@@ -273,6 +287,8 @@ def choose_season(
         if s.start not in attached
         and clause[0] <= s.start < clause[1]
         and (segment[0] <= s.start < segment[1] or (not past and s.end <= date.start))
+        # "... until Season 2, Netflix will release X in November": the season is behind X
+        and not (mention is not None and s.end <= mention.start and mention.end <= date.start)
     ]
     season: int | None = None
     part: int | None = None

@@ -260,6 +260,30 @@ _FORMAT_AT_END = re.compile(rf"\s+{FORMAT_WORD}\s*$", re.I)
 _QUOTED_BEFORE = re.compile(r"(?<![\w'\"])(['\"])(?!\s)([^'\"\n]{1,80}?)\1\s*$")
 
 
+# "Squid Game: The Challenge": a name, a colon and a Title Case subtitle of a few words.
+_SUBTITLE = re.compile(
+    r":[ \t]+((?:(?:The|A|An)[ \t]+)?[A-Z][\w'&-]*(?:[ \t]+(?:of|the|and|in|on|to|at|a|for|&|"
+    r"[A-Z][\w'&-]*)){0,4})(?=[,.;:!?)\s\"']|$)"
+)
+_NOT_SUBTITLE = {"season", "series", "part", "volume", "episode", "release", "cast", "trailer",
+                 "plot", "netflix", "everything", "all", "the", "a", "an"} | _LEAD_STRIP  # fmt: skip
+
+
+def subtitle_end(text: str, end: int) -> int | None:
+    """Where the subtitle after a name ending at ``end`` ends: a spin-off's own name
+    ("X: The Challenge"), not a headline's lead-in ("X: Everything We Know")."""
+    found = _SUBTITLE.match(text, end)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    core = [w for w in words if w not in ("The", "A", "An")]
+    if not core or core[0].lower() in _NOT_SUBTITLE or _date_like(found.group(1)):
+        return None
+    if words[-1].lower() in _SMALL or any(_MARKER.fullmatch(w) for w in words):
+        return None
+    return found.end()
+
+
 def _is_title_word(word: str) -> bool:
     core = word.strip("'\".,:;!?")
     if not core:
