@@ -5,7 +5,8 @@
 Both run in this one process over the same corpus texts, one core, so the
 ratio holds on a noisy shared machine. The catalogue part times extraction
 and measures traced peak memory per document with 10, 1,000 and 10,000
-synthetic titles in the catalogue.
+synthetic titles in the catalogue. Last, one long text made of the corpus repeated:
+the cost per 100 KB should stay flat as the text grows (linear time).
 """
 
 from __future__ import annotations
@@ -84,6 +85,21 @@ def main() -> None:
         print(
             f"catalogue {size:>6} titles: {speed:8.1f} articles/s, "
             f"peak {peak / 1024:7.0f} KiB traced during extraction"
+        )
+
+    # Length: the whole corpus repeated into one long news-like text (titles, seasons and
+    # dates throughout, unlike filler), cost per 100 KB as it grows.
+    joined = "\n\n".join(text for text, _ in texts)
+    base: float | None = None
+    for copies in (2, 8, 32):
+        long_text = "\n\n".join([joined] * copies)
+        started = time.perf_counter()
+        extract_claims(long_text, published=dt.date(2025, 1, 1))
+        per = (time.perf_counter() - started) / (len(long_text) / 100_000)
+        base = base or per
+        print(
+            f"one text of {len(long_text) / 1e6:5.2f} MB: {per * 1000:6.1f} ms per 100 KB "
+            f"({per / base:4.2f}x the smallest)"
         )
 
 

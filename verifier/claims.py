@@ -113,7 +113,7 @@ def extract_claims(
 ) -> list[Claim]:
     """Every release-date claim in a document, repeats merged, in order of first quote."""
     doc = DocumentContext(text[:MAX_TEXT], headline, published, catalogue or Catalogue(), official)
-    claims: dict[tuple[str, int | None, int | None, str], Claim] = {}
+    claims = _Claims()
     memory = Memory()  # a name in parentheses is an aside, never a referent
     paragraph = -1
     for field_name in ("headline", "text"):
@@ -125,62 +125,66 @@ def extract_claims(
                 memory.new_paragraph()
             paragraph = sentence.paragraph
             for claim in _sentence_claims(doc, sentence, memory):
-                existing = (
-                    claims.get(claim.key)
-                    or _same_but_part(claims, claim)
-                    or _finer_before(claims, claim)
-                )
-                if existing is None:
-                    claims[claim.key] = claim
-                else:
-                    existing.part = existing.part or claim.part
-                    existing.quotes.extend(q for q in claim.quotes if q not in existing.quotes)
+                claims.add(claim)
             start, end = sentence.start, sentence.end
             memory.read(
                 source[start:end],
                 [
                     m.title
-                    for m in doc.mentions[field_name]
-                    if start <= m.start < end and not parenthesised(source, start, m.start)
+                    for m in doc.titles_in(field_name, start, end)
+                    if not parenthesised(source, start, m.start)
                 ],
                 [
                     SeasonMention(s.start - start, s.end - start, s.number, s.kind)
-                    for s in doc.seasons[field_name]
-                    if start <= s.start < end
+                    for s in doc.seasons_in(field_name, start, end)
                 ],
             )
-    return list(claims.values())
+    return claims.ordered()
 
 
-def _same_but_part(
-    claims: dict[tuple[str, int | None, int | None, str], Claim], claim: Claim
-) -> Claim | None:
-    """A claim that differs only in naming no part: "Part 2 follows on ..." told twice."""
-    title, season, part, value = claim.key
-    for (t, s, p, v), existing in claims.items():
-        if (t, s, v) == (title, season, value) and (p is None or part is None):
-            return existing
-    return None
+class _Claims:
+    """A document's claims so far; a repeat becomes one more quote of the claim it repeats."""
 
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, int | None, int | None, str], Claim] = {}
+        self._by_season: dict[tuple[str, int | None], list[Claim]] = {}  # in order made
 
-def _finer_before(
-    claims: dict[tuple[str, int | None, int | None, str], Claim], claim: Claim
-) -> Claim | None:
-    """ "the anticipated June release" after "premieres on June 27, 2025": the same claim."""
-    if not claim.yearless:
+    def add(self, claim: Claim) -> None:
+        existing = self._by_key.get(claim.key) or self._same_but_part(claim)
+        existing = existing or self._finer_before(claim)
+        if existing is None:
+            self._by_key[claim.key] = claim
+            self._by_season.setdefault(claim.key[:2], []).append(claim)
+        else:
+            existing.part = existing.part or claim.part
+            existing.quotes.extend(q for q in claim.quotes if q not in existing.quotes)
+
+    def ordered(self) -> list[Claim]:
+        return list(self._by_key.values())
+
+    def _same_but_part(self, claim: Claim) -> Claim | None:
+        """A claim that differs only in naming no part: "Part 2 follows on ..." told twice."""
+        part, value = claim.key[2:]
+        for existing in self._by_season.get(claim.key[:2], ()):
+            if existing.key[3] == value and (existing.part is None or part is None):
+                return existing
         return None
-    title, season, part, _ = claim.key
-    outer = claim.window
-    for (t, s, p, _), existing in claims.items():
-        inner = existing.window
-        if (
-            (t, s, p) == (title, season, part)
-            and None not in (inner.start, inner.end, outer.start, outer.end)
-            and outer.start <= inner.start  # type: ignore[operator]
-            and inner.end <= outer.end  # type: ignore[operator]
-        ):
-            return existing
-    return None
+
+    def _finer_before(self, claim: Claim) -> Claim | None:
+        """ "the anticipated June release" after "premieres on June 27, 2025": the same."""
+        if not claim.yearless:
+            return None
+        outer = claim.window
+        for existing in self._by_season.get(claim.key[:2], ()):
+            inner = existing.window
+            if (
+                existing.part == claim.part
+                and None not in (inner.start, inner.end, outer.start, outer.end)
+                and outer.start <= inner.start  # type: ignore[operator]
+                and inner.end <= outer.end  # type: ignore[operator]
+            ):
+                return existing
+        return None
 
 
 def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -> list[Claim]:
@@ -198,13 +202,13 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         return []
     titles = [
         TitleMention(m.start - offset, m.end - offset, m.title)
-        for m in doc.mentions[sentence.field]
-        if sentence.start <= m.start and m.end <= sentence.end
+        for m in doc.titles_in(sentence.field, sentence.start, sentence.end)
+        if m.end <= sentence.end
     ]
     seasons = [
         SeasonMention(s.start - offset, s.end - offset, s.number, s.kind)
-        for s in doc.seasons[sentence.field]
-        if sentence.start <= s.start and s.end <= sentence.end
+        for s in doc.seasons_in(sentence.field, sentence.start, sentence.end)
+        if s.end <= sentence.end
     ]
     found: list[Claim] = []
     for i, date in enumerate(dates):

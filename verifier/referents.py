@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -48,6 +49,7 @@ _BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)
 _OF_TITLE = re.compile(
     r"\s+of\s+(?:(?:[^\s.,;:!?()]+\s+){0,5}?|(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+)[\"“‘']?"
 )
+_OF_TITLE_REACH = 160  # "season 2 of" is at most this far before the title it attaches to
 _FIRST = re.compile(r"\b(?:first|originally|debut\s+season|original)\b", re.I)
 _SLATE_YEAR = re.compile(
     r"\b((?:19|20)\d{2})\s+(?:line-?up|slate|release\s+schedule|schedule|roster)|"
@@ -140,6 +142,8 @@ class DocumentContext:
             "headline": self._find_titles(self.headline),
         }
         self.seasons = {"text": find_seasons(self.text), "headline": find_seasons(self.headline)}
+        self._title_starts = {f: [m.start for m in found] for f, found in self.mentions.items()}
+        self._season_starts = {f: [s.start for s in found] for f, found in self.seasons.items()}
         self.topic, self.topic_season, self.title_seasons = self._topic()
         self.numbers_seasons = any(
             s.kind == "season" for field_seasons in self.seasons.values() for s in field_seasons
@@ -154,6 +158,16 @@ class DocumentContext:
             if not any(s < mention.end and mention.start < e for s, e in taken):
                 found.append(mention)
         return sorted(found, key=lambda m: m.start)
+
+    def titles_in(self, field: str, start: int, end: int) -> list[TitleMention]:
+        """The title mentions of ``field`` that start in [start, end), by bisection: a
+        sentence's share costs no scan of the whole document."""
+        mentions, starts = self.mentions[field], self._title_starts[field]
+        return mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def seasons_in(self, field: str, start: int, end: int) -> list[SeasonMention]:
+        seasons, starts = self.seasons[field], self._season_starts[field]
+        return seasons[bisect_left(starts, start) : bisect_left(starts, end)]
 
     @staticmethod
     def _spin_offs(text: str, mentions: list[TitleMention]) -> list[TitleMention]:
@@ -171,7 +185,8 @@ class DocumentContext:
     def attached_season(self, mention: TitleMention, field: str) -> SeasonMention | None:
         """The season named with the title at ``mention`` ("X season 2"), if any."""
         text = self.source(field)
-        return next((s for s in self.seasons[field] if attaches(text, mention, s)), None)
+        near = self.seasons_in(field, mention.start - _OF_TITLE_REACH, mention.end + 20)
+        return next((s for s in near if attaches(text, mention, s)), None)
 
     def source(self, field: str) -> str:
         return self.headline if field == "headline" else self.text
