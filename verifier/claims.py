@@ -248,15 +248,13 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
 
 def _dateline(doc: DocumentContext, sentence: Sentence, date: DateMention) -> bool:
     """The page's own date ending its first line ("... Entertainment Jan 16, 2026")."""
-    window, source = date.window, doc.source(sentence.field)
-    start = sentence.start + date.start
-    end = sentence.start + date.end
-    line_end = source.find("\n", end)
+    window, end = date.window, sentence.start + date.end
+    line_end = doc.first_line_end[sentence.field]
     return (
         doc.published is not None
         and window.start == window.end == doc.published
-        and "\n" not in source[:start].strip()
-        and not source[end : line_end if line_end >= 0 else len(source)].strip(" .|-")
+        and end <= line_end
+        and not doc.source(sentence.field)[end:line_end].strip(" .|-")
     )
 
 

@@ -95,6 +95,11 @@ class Memory:
         self.earlier = len(self.titles)
         self.seasons = {}
 
+    @property
+    def here(self) -> list[str]:
+        """The titles named so far in this paragraph."""
+        return self.titles[self.earlier :]
+
     def forget(self) -> None:
         self.titles, self.earlier, self.seasons = [], 0, {}
 
@@ -113,6 +118,12 @@ class Memory:
             if s.kind == "season" and speaks_of_the_past(body[left:right]):
                 return
         self.seasons[titles[0]] = numbers.pop()
+
+
+def _first_line_end(text: str) -> int:
+    """Where the first line with words in it ends."""
+    end = text.find("\n", len(text) - len(text.lstrip()))
+    return len(text) if end < 0 else end
 
 
 class DocumentContext:
@@ -142,6 +153,8 @@ class DocumentContext:
             "headline": self._find_titles(self.headline),
         }
         self.seasons = {"text": find_seasons(self.text), "headline": find_seasons(self.headline)}
+        self.first_line_end = {"text": _first_line_end(self.text),
+                               "headline": _first_line_end(self.headline)}  # fmt: skip
         self._title_starts = {f: [m.start for m in found] for f, found in self.mentions.items()}
         self._season_starts = {f: [s.start for s in found] for f, found in self.seasons.items()}
         self.topic, self.topic_season, self.title_seasons = self._topic()
@@ -267,11 +280,8 @@ def choose_titles(
         distinct = list(dict.fromkeys(reversed(memory.titles)))[:2]
         if len(distinct) == 2:
             return [(t, None) for t in reversed(distinct)]
-    here = memory.titles[
-        memory.earlier :
-    ]  # "the show": one named in this paragraph, else the topic
-    if here and _REFERENCE.search(body):
-        return [(here[-1], None)]
+    if memory.here and _REFERENCE.search(body):  # "the show": the one just named
+        return [(memory.here[-1], None)]
     if doc.topic is not None and not _MANY.search(body, left, right):
         return [(doc.topic, None)]
     return []
@@ -308,7 +318,7 @@ def choose_season(
     season: int | None = None
     part: int | None = None
     # A season in the date's own stretch ("..., and Part 2 arrives in May") comes first.
-    free.sort(key=lambda s: (not segment[0] <= s.start < segment[1], abs(s.start - date.start)))
+    free.sort(key=lambda s: abs(s.start - date.start))
     near = [s for s in free if segment[0] <= s.start < segment[1]]
     for s in near + own + [s for s in free if s not in near]:
         if s.kind == "season" and season is None:
