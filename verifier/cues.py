@@ -15,7 +15,8 @@ from dataclasses import dataclass
 # Each pattern starts at a word start, ``\b(?=\w)``: ``\b`` alone also holds where words end,
 # and there every alternative would be tried in vain (a third of the scanning time).
 STRONG_RELEASE = re.compile(
-    r"\b(?=\w)(?:(?:re-?)?releas\w*|premier\w*|debut(?:s|ed|ing)?(?!\s+(?:season|episodes?|series|film|movie|album|novel|outing))|arriv\w*|drop(?:s|ped|ping)?|land(?:s|ed|ing)?|"
+    r"\b(?=\w)(?:(?:re-?)?releas\w*|premier\w*|arriv\w*|drop(?:s|ped|ping)?|land(?:s|ed|ing)?|"
+    r"debut(?:s|ed|ing)?(?!\s+(?:season|episodes?|series|film|movie|album|novel|outing))|"
     r"stream(?:s|ed|ing)?(?!\s+(?:platform|service|giant|site|app|rights|numbers|chart|record|war))|"
     r"air(?:s|ed|ing)?|launch\w*|hit(?:s|ting)?\s+(?:netflix|the\s+stream\w*|"
     r"screens|theaters|theatres|cinemas|our\s+screens|their\s+screens|platforms?|disney|hbo|max|prime|"
