@@ -229,9 +229,9 @@ _LEAD_STRIP = {"when", "is", "will", "where", "what", "why", "how", "does", "did
 _WORD = re.compile(r"[\w'&.:!?-]+")
 _DATE_WORD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[:/]\d{2}.*|\(?\d{4}\)?")
 _MARKER = re.compile(r"(?i)season|series|part|volume|vol\.|s\d{1,2}")
-# What follows a name: "X season 2", "X Part 2" (a name's capital), "X: S2", "X release date". The scan starts at the
-# keyword (a leading "[:\s,]*" would be tried at every position); ``_anchor_start`` steps
-# back over the separators.
+# What follows a name: "X season 2", "X Part 2" (a name's capital), "X: S2", "X release
+# date". The scan starts at the keyword (a leading "[:\s,]*" would be tried at every
+# position); ``_anchor_start`` steps back over the separators.
 _ANCHOR_BEFORE = re.compile(
     r"(?:season|series|(?-i:Part|Volume|Vol\.))\s*"
     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
@@ -258,6 +258,7 @@ FORMAT_WORD = (
     r"docuseries|reality\s+show|k-?drama|drama|series|show)"
 )
 _FORMAT_AT_END = re.compile(rf"\s+{FORMAT_WORD}\s*$", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a)$", re.I)  # "the anime season 2" names nothing
 # A quoted name just before the end of a stretch: the quote opens at a word start.
 _QUOTED_BEFORE = re.compile(r"(?<![\w'\"])(['\"])(?!\s)([^'\"\n]{1,80}?)\1\s*$")
 
@@ -298,7 +299,9 @@ def _title_before(text: str, end: int) -> tuple[int, str] | None:
     quoted name that ends there ('Secrets of "Wednesday" Season 2': Wednesday)."""
     line_start = text.rfind("\n", 0, end) + 1
     descriptor = _FORMAT_AT_END.search(text, max(line_start, end - 30), end)
-    if descriptor and not text[: descriptor.start()].endswith(("the", "a", "The", "A")):
+    if descriptor and not _ARTICLE_BEFORE.search(
+        text, max(0, descriptor.start() - 4), descriptor.start()
+    ):
         end = descriptor.start()  # "One Piece live-action season 2": One Piece
     quoted = _QUOTED_BEFORE.search(text, max(line_start, end - 90), end)
     if quoted:  # quotes make even "Wednesday" a name
