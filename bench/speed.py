@@ -91,15 +91,17 @@ def main() -> None:
     # dates throughout, unlike filler), cost per 100 KB as it grows.
     joined = "\n\n".join(text for text, _ in texts)
     base: float | None = None
-    for copies in (2, 8, 32):
+    for copies, lines in ((2, "lines"), (8, "lines"), (32, "lines"), (32, "one line")):
         long_text = "\n\n".join([joined] * copies)
+        if lines == "one line":  # a page scraped without its line breaks
+            long_text = long_text.replace("\n", " ")
         started = time.perf_counter()
         extract_claims(long_text, published=dt.date(2025, 1, 1))
         per = (time.perf_counter() - started) / (len(long_text) / 100_000)
         base = base or per
         print(
-            f"one text of {len(long_text) / 1e6:5.2f} MB: {per * 1000:6.1f} ms per 100 KB "
-            f"({per / base:4.2f}x the smallest)"
+            f"one text of {len(long_text) / 1e6:5.2f} MB, {lines:8}: {per * 1000:6.1f} ms per "
+            f"100 KB ({per / base:4.2f}x the smallest)"
         )
 
 

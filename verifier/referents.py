@@ -209,9 +209,15 @@ class DocumentContext:
         seasons: dict[str, Counter[int]] = {}
         for field_name, weight in (("headline", 3), ("text", 1)):
             source = self.source(field_name)
+            depth, at = 0, 0  # parentheses open on the line so far, counted once, not per name
             for mention in self.mentions[field_name]:
-                line = source.rfind("\n", 0, mention.start) + 1
-                if parenthesised(source, line, mention.start):
+                stretch = source[at : mention.start]
+                newline = stretch.rfind("\n")
+                if newline >= 0:
+                    depth, stretch = 0, stretch[newline + 1 :]
+                depth += stretch.count("(") - stretch.count(")")
+                at = mention.start
+                if depth > 0:
                     continue  # a filmography aside: ("Itaewon Class," "My Name")
                 counts[mention.title] += weight
                 season = self.attached_season(mention, field_name)

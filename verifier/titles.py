@@ -297,7 +297,9 @@ def _is_title_word(word: str) -> bool:
 def _title_before(text: str, end: int) -> tuple[int, str] | None:
     """The Title Case run of words ending at ``end`` ("... All of Us Are Dead"), or the
     quoted name that ends there ('Secrets of "Wednesday" Season 2': Wednesday)."""
-    line_start = text.rfind("\n", 0, end) + 1
+    # Only the last 120 characters are looked at: a newline further back changes nothing,
+    # and searching the whole text back would make discovery quadratic on one-line pages.
+    line_start = text.rfind("\n", max(0, end - 130), end) + 1
     descriptor = _FORMAT_AT_END.search(text, max(line_start, end - 30), end)
     if descriptor and not _ARTICLE_BEFORE.search(
         text, max(0, descriptor.start() - 4), descriptor.start()
