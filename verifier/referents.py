@@ -18,17 +18,9 @@ from dataclasses import dataclass, field
 
 from verifier.cues import speaks_of_the_past
 from verifier.dates import DateMention
+from verifier.discovery import FORMAT_WORD, discover_titles, subtitle_end
 from verifier.sentences import segment_span
-from verifier.titles import (
-    FORMAT_WORD,
-    Catalogue,
-    SeasonMention,
-    TitleMention,
-    discover_titles,
-    find_seasons,
-    fold,
-    subtitle_end,
-)
+from verifier.titles import Catalogue, SeasonMention, TitleMention, find_seasons, fold
 
 _REFERENCE = re.compile(
     r"\b(?:it|its|it's|the\s+(?:series|show|film|movie|season|sequel|drama|k-?drama|new\s+season|"
