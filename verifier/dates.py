@@ -3,10 +3,8 @@
 A pure function of (text, publication date, tense, slate year): no clock.
 Phrases are found by one scanning regex, parsed into an unresolved ``Spec``
 (month 12, no year), joined into ranges ("October or November", "late 2022 or
-early 2023"), then resolved: an explicit year wins, then a relative one ("next
-year"), then the slate's year for quarters and halves, then the publication
-date (the next such date, or the last one when the text speaks of the past).
-Modifiers around a phrase make deadlines ("by summer 2021") and open windows
+early 2023"), then resolved by ``verifier.resolution`` (in undated text, against
+the last date with a year before it). Modifiers around a phrase make deadlines ("by summer 2021") and open windows
 ("2024 at the earliest", "not until 2027").
 """
 
@@ -16,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from verifier.resolution import Spec, resolve
 from verifier.windows import Window, month_end
 
 MONTHS = {
@@ -97,26 +96,6 @@ _OPEN_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:at\s+the\s+(?:very\s+)?earliest|or\s+later|or\s+beyond|and\s+beyond)", re.I
 )
 _DEADLINE_AFTER = re.compile(r"^\s*(?:,\s*)?at\s+the\s+(?:very\s+)?latest", re.I)
-
-
-@dataclass(frozen=True)
-class Spec:
-    """A date phrase as written, before the year is settled."""
-
-    unit: str  # day, month, quarter, half, season, part, year, holiday
-    year: int | None = None
-    rel: int | None = None  # years relative to publication ("next year": 1)
-    month: int | None = None
-    day: int | None = None
-    last_day: int | None = None
-    number: int | None = None  # quarter or half number
-    name: str | None = None  # season name, part-of-year name, holiday name
-    part: str | None = None  # early, mid, late within a month or season
-    later: bool = False  # "later this year": from publication to the year's end
-
-    @property
-    def has_year(self) -> bool:
-        return self.year is not None or self.rel is not None
 
 
 @dataclass(frozen=True)
@@ -214,103 +193,6 @@ def parse_spec(kind: str, text: str) -> Spec | None:
         return Spec("holiday", year, rel, name=name)
     if kind == "year":
         return Spec("year", year)
-    return None
-
-
-_HOLIDAYS = {"christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24),
-             "new year s eve": (12, 31), "new years eve": (12, 31), "new year s day": (1, 1),
-             "new years day": (1, 1), "halloween": (10, 31), "valentine s day": (2, 14),
-             "valentines day": (2, 14)}  # fmt: skip
-
-
-def _thanksgiving(year: int) -> dt.date:
-    first = dt.date(year, 11, 1)
-    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-
-
-def _build(spec: Spec, year: int) -> Window | None:
-    """The window for ``spec`` in ``year``; None when the date does not exist."""
-    try:
-        if spec.unit == "day":
-            assert spec.month is not None and spec.day is not None
-            first = dt.date(year, spec.month, spec.day)
-            if spec.last_day and spec.last_day > spec.day:
-                return Window.days(first, dt.date(year, spec.month, spec.last_day))
-            return Window.day(first)
-        if spec.unit == "month":
-            assert spec.month is not None
-            return Window.month(year, spec.month, spec.part)
-        if spec.unit == "quarter":
-            assert spec.number is not None
-            return Window.quarter(year, spec.number)
-        if spec.unit == "half":
-            assert spec.number is not None
-            return Window.half(year, spec.number)
-        if spec.unit == "season":
-            assert spec.name is not None
-            return Window.season(year, spec.name, spec.part)
-        if spec.unit == "part":
-            assert spec.name is not None
-            return Window.part_of_year(year, spec.name)
-        if spec.unit == "holiday":
-            assert spec.name is not None
-            if spec.name == "thanksgiving":
-                return Window.day(_thanksgiving(year))
-            month, day = _HOLIDAYS[spec.name]
-            return Window.day(dt.date(year, month, day))
-        return Window.year(year)
-    except (ValueError, KeyError):
-        return None
-
-
-def resolve(
-    spec: Spec, published: dt.date | None, *, past: bool = False, slate_year: int | None = None
-) -> Window | None:
-    """The window a Spec means, given where and when it was written."""
-    if spec.year is not None:
-        return _build(spec, spec.year)
-    if spec.rel is not None:
-        if published is None:
-            return None
-        year = published.year + spec.rel
-        window = _build(spec, year)
-        if window and spec.unit == "year" and spec.later and published.year == year:
-            return Window(published, window.end, "year", f"{published.isoformat()}/{year}")
-        return window
-    if spec.unit in ("quarter", "half", "part") and slate_year is not None:
-        return _build(spec, slate_year)
-    if published is None:
-        return _build(spec, slate_year) if slate_year is not None else None
-    if spec.unit == "month" and spec.name in ("this", "next", "last"):
-        return _relative_month(spec, published)
-    if spec.unit in ("quarter", "half"):
-        return _build(spec, published.year)
-    return _nearest(spec, published, past=past)
-
-
-def _relative_month(spec: Spec, published: dt.date) -> Window | None:
-    assert spec.month is not None
-    if spec.name == "last":
-        year = published.year if spec.month < published.month else published.year - 1
-    elif spec.name == "next":
-        year = published.year if spec.month > published.month else published.year + 1
-    else:
-        year = published.year
-    return _build(replace(spec, name=None), year)
-
-
-def _nearest(spec: Spec, published: dt.date, *, past: bool) -> Window | None:
-    """The next occurrence on or after publication, or the last on or before it (past)."""
-    for year in (
-        (published.year, published.year - 1) if past else (published.year, published.year + 1)
-    ):
-        window = _build(spec, year)
-        if window is None or window.start is None or window.end is None:
-            continue
-        if past and window.start <= published:
-            return window
-        if not past and window.end >= published:
-            return window
     return None
 
 

@@ -1,0 +1,132 @@
+"""Resolution: the window a date phrase means, given where and when it was written.
+
+A ``Spec`` is a phrase as written ("March 14", "the fourth quarter", "next
+summer") with its year still open. ``resolve`` settles the year: an explicit
+year wins, then a relative one ("next year"), then the slate's year for
+quarters, halves and parts of the year, then the publication date (the next
+such date, or the last one when the text speaks of the past).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from verifier.windows import Window
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A date phrase as written, before the year is settled."""
+
+    unit: str  # day, month, quarter, half, season, part, year, holiday
+    year: int | None = None
+    rel: int | None = None  # years relative to publication ("next year": 1)
+    month: int | None = None
+    day: int | None = None
+    last_day: int | None = None
+    number: int | None = None  # quarter or half number
+    name: str | None = None  # season name, part-of-year name, holiday name
+    part: str | None = None  # early, mid, late within a month or season
+    later: bool = False  # "later this year": from publication to the year's end
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None or self.rel is not None
+
+
+_HOLIDAYS = {"christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24),
+             "new year s eve": (12, 31), "new years eve": (12, 31), "new year s day": (1, 1),
+             "new years day": (1, 1), "halloween": (10, 31), "valentine s day": (2, 14),
+             "valentines day": (2, 14)}  # fmt: skip
+
+
+def _thanksgiving(year: int) -> dt.date:
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _build(spec: Spec, year: int) -> Window | None:
+    """The window for ``spec`` in ``year``; None when the date does not exist."""
+    try:
+        if spec.unit == "day":
+            assert spec.month is not None and spec.day is not None
+            first = dt.date(year, spec.month, spec.day)
+            if spec.last_day and spec.last_day > spec.day:
+                return Window.days(first, dt.date(year, spec.month, spec.last_day))
+            return Window.day(first)
+        if spec.unit == "month":
+            assert spec.month is not None
+            return Window.month(year, spec.month, spec.part)
+        if spec.unit == "quarter":
+            assert spec.number is not None
+            return Window.quarter(year, spec.number)
+        if spec.unit == "half":
+            assert spec.number is not None
+            return Window.half(year, spec.number)
+        if spec.unit == "season":
+            assert spec.name is not None
+            return Window.season(year, spec.name, spec.part)
+        if spec.unit == "part":
+            assert spec.name is not None
+            return Window.part_of_year(year, spec.name)
+        if spec.unit == "holiday":
+            assert spec.name is not None
+            if spec.name == "thanksgiving":
+                return Window.day(_thanksgiving(year))
+            month, day = _HOLIDAYS[spec.name]
+            return Window.day(dt.date(year, month, day))
+        return Window.year(year)
+    except (ValueError, KeyError):
+        return None
+
+
+def resolve(
+    spec: Spec, published: dt.date | None, *, past: bool = False, slate_year: int | None = None
+) -> Window | None:
+    """The window a Spec means, given where and when it was written."""
+    if spec.year is not None:
+        return _build(spec, spec.year)
+    if spec.rel is not None:
+        if published is None:
+            return None
+        year = published.year + spec.rel
+        window = _build(spec, year)
+        if window and spec.unit == "year" and spec.later and published.year == year:
+            return Window(published, window.end, "year", f"{published.isoformat()}/{year}")
+        return window
+    if spec.unit in ("quarter", "half", "part") and slate_year is not None:
+        return _build(spec, slate_year)
+    if published is None:
+        return _build(spec, slate_year) if slate_year is not None else None
+    if spec.unit == "month" and spec.name in ("this", "next", "last"):
+        return _relative_month(spec, published)
+    if spec.unit in ("quarter", "half"):
+        return _build(spec, published.year)
+    return _nearest(spec, published, past=past)
+
+
+def _relative_month(spec: Spec, published: dt.date) -> Window | None:
+    assert spec.month is not None
+    if spec.name == "last":
+        year = published.year if spec.month < published.month else published.year - 1
+    elif spec.name == "next":
+        year = published.year if spec.month > published.month else published.year + 1
+    else:
+        year = published.year
+    return _build(replace(spec, name=None), year)
+
+
+def _nearest(spec: Spec, published: dt.date, *, past: bool) -> Window | None:
+    """The next occurrence on or after publication, or the last on or before it (past)."""
+    for year in (
+        (published.year, published.year - 1) if past else (published.year, published.year + 1)
+    ):
+        window = _build(spec, year)
+        if window is None or window.start is None or window.end is None:
+            continue
+        if past and window.start <= published:
+            return window
+        if not past and window.end >= published:
+            return window
+    return None
