@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from verifier.resolution import Spec, resolve
+from verifier.scan import plain_letters
 from verifier.windows import Window, month_end
 
 MONTHS = {
@@ -235,7 +236,7 @@ def find_dates(
     for match in _SCAN.finditer(text):
         kind = match.lastgroup
         assert kind is not None
-        spec = parse_spec(kind, match.group())
+        spec = parse_spec(kind, plain_letters(match.group()))  # "ſummer" matched as "summer"
         if spec is not None:
             found.append((match.start(), match.end(), spec))
     mentions: list[DateMention] = []

@@ -62,6 +62,21 @@ def test_characters_that_normalise_longer_keep_offsets() -> None:
         assert text[quote.start : quote.end] == quote.text
 
 
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("this ſummer", "2026-SU"), ("the fırst quarter of 2026", "2026-Q1"),
+     ("the FİRST half of 2027", "2027-H1"), ("late thıs year", "2026-LATE")],
+)  # fmt: skip
+def test_letters_that_match_ascii_letters_ignoring_case_are_read_as_them(
+    phrase: str, value: str
+) -> None:
+    # "ſ" (long s), "ı" (dotless i) and "İ" match "s" and "i" in a case-insensitive pattern
+    # but lower-case to something else; reading the phrase used to raise KeyError.
+    text = f"Ember Road season 2 is set for {phrase}."
+    (claim,) = extract_claims(text, published=dt.date(2026, 1, 10))
+    assert claim.window.value == value
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=400), st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2050, 1, 1)))
 def test_any_text_never_crashes_the_extractor(text: str, published: dt.date | None) -> None:
@@ -75,7 +90,8 @@ def test_any_text_never_crashes_the_extractor(text: str, published: dt.date | No
     st.lists(
         st.sampled_from(["Ember Road", "season 2", "will", "premiere", "in", "March", "2027",
                          "filming", "by", "late", "it", ".", ",", "'", "Part 1", "Q3", "not until",
-                         "released", "the series", "\n\n", "and", "Glass Orchard"]),
+                         "released", "the series", "\n\n", "and", "Glass Orchard", "ſummer",
+                         "fırst quarter", "thıs year", "FİRST half", "next ſpring"]),
         max_size=60,
     ),
 )  # fmt: skip
