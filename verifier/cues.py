@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from verifier.scan import Words
+
 # Each pattern starts at a word start, ``\b(?=\w)``: ``\b`` alone also holds where words end,
 # and there every alternative would be tried in vain (a third of the scanning time).
-STRONG_RELEASE = re.compile(
+STRONG_RELEASE = Words(
     r"\b(?=\w)(?:(?:re-?)?releas\w*|premier\w*|arriv\w*|drop(?:s|ped|ping)?|land(?:s|ed|ing)?|"
     r"debut(?:s|ed|ing)?(?!\s+(?:season|episodes?|series|film|movie|album|novel|outing))|"
     r"stream(?:s|ed|ing)?(?!\s+(?:platform|service|giant|site|app|rights|numbers|chart|record|war))|"
@@ -23,18 +25,16 @@ STRONG_RELEASE = re.compile(
     r"apple|hulu)|(?:come|comes|came|coming)\s+out|release\s+date|bow(?:s|ed)?|"
     r"(?:pushed|moved|delayed|postponed)(?:\s+back)?\s+(?:to|until|till)|"
     r"(?:is|are|be|was|were)\s+out|follows?\s+on)\b",
-    re.I,
 )
-WEAK_RELEASE = re.compile(
+WEAK_RELEASE = Words(
     r"\b(?=\w)(?:(?:slated|scheduled|set|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"
     r"(?:is|are|be|'s|'re)\s+coming|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|back\s+(?:on|in)|"
     r"on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
     r"|see\s+(?:[\w':]+\s+){1,5}season|will\s+(?:see|feature|bring)|brings|line-?up|release)\b",
-    re.I,
 )
-OTHER_EVENT = re.compile(
+OTHER_EVENT = Words(
     r"\b(?=\w)(?:film\w*|shoot\w*|shot|production|produc(?:e|ed|ing)|wrap\w*|cast(?:s|ing|ed)?|"
     r"renew\w*|greenlit|greenlight\w*|order(?:ed)?|announc\w*|revealed|unveil\w*|confirm\w*|"
     r"report(?:ed|s)?|interview\w*|said|says|told|posted|tweeted|views|viewing|watched|"
@@ -42,18 +42,16 @@ OTHER_EVENT = re.compile(
     r"begin\w*|began|start(?:s|ed|ing)?|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
     r"conference|festival|published|updated|disclos\w*|born|died|married|set\s+in|takes\s+place|time\s+jump|timeline|"
     r"months?\s+(?:before|after)|first\s+(?:month|week|days?)|week\s+of|since\b)",
-    re.I,
 )
 
 
 # Something other than a title released: "the list was released", "a trailer dropped".
-THING_RELEASED = re.compile(
+THING_RELEASED = Words(
     r"\b(?=\w)(?:list|trailer|teaser|poster|video|photos?|images?|stills?|statement|soundtrack|single|"
     r"album|book|novel|webtoon|manga|game|report|article|update|episode\s+\d+)"
     r"(?:\s+(?:for|of)\s+[^.;,]{1,60}?)?\s+"
     r"(?:was\s+|were\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+|will\s+be\s+)?"
     r"(?:released|unveiled|dropped|published|out|launched)\b",
-    re.I,
 )
 
 
@@ -111,29 +109,28 @@ def is_release_date(
     return True
 
 
-RUMOUR = re.compile(
+RUMOUR = Words(
     r"\b(?=\w)(?:rumou?r\w*|reportedly|reports?\s+(?:say|suggest|claim|indicate)\w*|according\s+to\s+"
     r"(?:reports?|the\s+latest\s+report|sources|insiders|a\s+report|previous\s+reports|leak\w*)|"
     r"insiders?|sources?\s+(?:say|said|claim|close)|leak\w*|speculat\w*|whisper\w*|tipped|"
     r"allegedly|unconfirmed|(?:some|many)\s+(?:fans\s+)?(?:believe|think|claim)|"
     r"(?:fan|online|internet)\s+(?:forums?|theor\w+|chatter|posts?)|forum\s+posts?|"
     r"(?:posts?|chatter)\s+(?:online|on\s+social\s+media)|social\s+media\s+(?:posts?|users|chatter))\b",
-    re.I,
 )
-SPECULATION = re.compile(
-    r"\b(?=\w)(?:likely|unlikely|could|(?-i:may)|might|(?<!can )(?<!will )expect\w*|hope\w*|probabl\w*|possibl\w*|potential\w*|"
+SPECULATION = Words(
+    r"\b(?=\w)(?:likely|unlikely|could|might|(?<!can )(?<!will )expect\w*|hope\w*|probabl\w*|possibl\w*|potential\w*|"
     r"perhaps|maybe|predict\w*|estimat\w*|guess\w*|should|would|earliest|anticipat\w*|"
     r"suggests?|seems?|appears?|if\b|chances|wouldn't|won't\s+\w+\s+(?:before|until)|"
     r"best-case|on\s+the\s+cards|in\s+the\s+works)\b",
-    re.I,
 )
-OFFICIAL = re.compile(
+# "may" the verb, lower case: "May" is the month.
+MAY = re.compile(r"\bmay\b")
+OFFICIAL = Words(
     r"\b(?=\w)(?:officially|official|announced|announces|confirmed|confirms|revealed|unveil\w*|"
     r"has\s+set|have\s+set|press\s+release|the\s+streamer\s+(?:said|says|shared)|"
     r"(?:netflix|hbo|disney|apple|amazon|max|hulu|the\s+streamer)\s+(?:has|have)?\s*"
     r"(?:announc\w*|confirm\w*|reveal\w*|dat\w*|set)|teaser|trailer|is\s+scheduled\s+to|"
     r"are\s+scheduled\s+to|line-?up|slate)\b",
-    re.I,
 )
 
 
@@ -141,7 +138,7 @@ def classify_stance(sentence: str, *, official_source: bool = False, past: bool 
     """rumour, speculation, official or report, by the cues in the sentence."""
     if RUMOUR.search(sentence):
         return "rumour"
-    if SPECULATION.search(sentence):
+    if SPECULATION.search(sentence) or MAY.search(sentence):
         return "speculation"
     if OFFICIAL.search(sentence) and not past:
         return "official"
@@ -150,18 +147,16 @@ def classify_stance(sentence: str, *, official_source: bool = False, past: bool 
     return "report"
 
 
-PAST_RELEASE = re.compile(
+PAST_RELEASE = Words(
     r"\b(?=\w)(?:released|premiered|aired|debuted|arrived|dropped|landed|launched|bowed|"
     r"hit|came\s+out|was\s+out|returned|streamed|since|ago|last\s+(?:year|month)|"
     r"first\s+season|previous|earlier\s+this\s+year)\b",
-    re.I,
 )
-FUTURE = re.compile(
+FUTURE = Words(
     r"\b(?:will|'ll|won't|shall|to\s+be|set\s+to|set\s+for|expected|scheduled|slated|could|"
     r"may|might|would|going\s+to|is\s+coming|are\s+coming|coming|upcoming|next|due|"
     r"hopes?|hoping|later\s+this|to\s+(?:premiere|release|debut|arrive|return|drop|land|hit|air|"
     r"stream|launch))\b",
-    re.I,
 )
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from verifier.resolution import Spec, resolve
-from verifier.scan import plain_letters
+from verifier.scan import gated, plain_letters
 from verifier.windows import Window, month_end
 
 MONTHS = {
@@ -69,12 +69,14 @@ ALTERNATIVES: dict[str, str] = {
     "year": rf"(?<![\d/.$£€-]){Y}(?!\s*(?:-|–|/)\s*\d)(?![%.]\d)",
 }
 # Phrases start at the start of a word: the lookahead lets the scanner skip the middles of
-# words at once, which is most of the text (several times faster, same matches).
-_SCAN = re.compile(
+# words at once, which is most of the text; ``gated`` adds the letters a phrase can begin
+# with ("the", "mar", "q1"), so most words are passed over at their first letters.
+_PHRASES = re.compile(
     r"\b(?=[0-9A-Za-z])(?:"
     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in ALTERNATIVES.items())
     + ")"
 )
+_SCAN = gated(_PHRASES)
 _PARSE = {name: re.compile(pattern) for name, pattern in ALTERNATIVES.items()}
 
 _RANGE_JOIN = re.compile(

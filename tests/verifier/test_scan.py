@@ -1,9 +1,23 @@
+"""The fast forms of keyword patterns match exactly what the plain patterns match."""
+
 from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
-from verifier.scan import plain_letters
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from verifier import claims, cues, dates, discovery, referents, sentences, titles
+from verifier.scan import Words, gated, plain_letters
+
+MODULES = (claims, cues, dates, discovery, referents, sentences, titles)
+WORDS = {
+    f"{m.__name__}.{k}": v for m in MODULES for k, v in vars(m).items() if isinstance(v, Words)
+}
+GATED = {"dates._SCAN": (dates._PHRASES, dates._SCAN)}
 
 
 def test_plain_letters_are_exactly_what_ignoring_case_matches_to_ascii_letters() -> None:
@@ -17,3 +31,65 @@ def test_plain_letters_are_exactly_what_ignoring_case_matches_to_ascii_letters()
             assert lower.isascii() and re.fullmatch(lower, char, re.I), hex(code)
         else:
             assert not ("a" <= lower <= "z"), hex(code)
+
+
+def _vocabulary() -> list[str]:
+    """The patterns' own words, and the phrases of the window table."""
+    sources = [w.pattern.pattern for w in WORDS.values()] + [p.pattern for p, _ in GATED.values()]
+    found = {w for source in sources for w in re.findall(r"[A-Za-z]{2,}", source)}
+    table = (Path(__file__).parent / "data" / "windows.tsv").read_text("utf-8").splitlines()
+    phrases = {line.split("\t")[0] for line in table if line and not line.startswith("#")}
+    return sorted(found | phrases)
+
+
+def _in_any_case(word: str, style: int) -> str:
+    forms = [word.lower(), word.upper(), word.capitalize(), word.swapcase(),
+             word.replace("s", "ſ").replace("i", "ı"), word.upper().replace("I", "İ")]  # fmt: skip
+    return forms[style % len(forms)]
+
+
+texts = st.lists(
+    st.tuples(
+        st.sampled_from(_vocabulary()) | st.sampled_from(["2026", "14", "Q4", "S2", "H1", "of"]),
+        st.integers(0, 5),
+        st.sampled_from([" ", " ", ", ", ". ", "-", "'", "’", "\n", "", "'s "]),
+    ),
+    max_size=40,
+).map(lambda parts: "".join(_in_any_case(w, style) + sep for w, style, sep in parts))
+
+
+@pytest.mark.parametrize("name", sorted(WORDS))
+@settings(max_examples=80, deadline=None)
+@given(text=texts)
+def test_words_match_as_the_case_insensitive_pattern(name: str, text: str) -> None:
+    fast = WORDS[name]
+    plain = re.compile(fast.pattern.pattern, re.I)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    found, expected = fast.search(text, 3), plain.search(text, 3)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("name", sorted(GATED))
+@settings(max_examples=200, deadline=None)
+@given(text=texts)
+def test_gated_patterns_match_as_the_plain_pattern(name: str, text: str) -> None:
+    plain, fast = GATED[name]
+    assert fast is not plain
+    assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in plain.finditer(text)
+    ]
+
+
+def test_words_refuse_a_pattern_that_names_capitals() -> None:
+    for pattern in ("Season", "[A-Z]x", "[^B]", "(?-i:may)"):
+        with pytest.raises(ValueError, match="Words"):
+            Words(pattern)
+
+
+def test_gated_reads_the_first_letters_a_match_can_begin_with() -> None:
+    pattern = gated(re.compile(r"\b(?:(?:early|late)\s+)?(?:spring|summer)|\bq[1-4]", re.I))
+    assert pattern.pattern.startswith(r"\b(?=")
+    spans = [m.span() for m in pattern.finditer("Early Summer, then SPRING or q3 and Q5")]
+    assert spans == [(0, 12), (19, 25), (29, 31)]
+    wide = re.compile(r"\b\w+")  # any word at all: nothing to gate on
+    assert gated(wide) is wide
