@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 # The letters that case-insensitive ``re`` matches to an ASCII letter besides its two cases,
 # found by trying every code point (tests/verifier/test_scan.py tries them again).
@@ -66,7 +67,7 @@ class Words:
         return self.pattern.match(lowered(text), pos, len(text) if endpos is None else endpos)
 
 
-def _check_lower_case(items: list, pattern: str) -> None:  # type: ignore[type-arg]
+def _check_lower_case(items: list[Any], pattern: str) -> None:
     """Every letter the pattern names must be lower case and ASCII, and no part of it may
     turn case back on, or lower-cased text would not match as the pattern does."""
     for op, av in items:
@@ -98,13 +99,13 @@ _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sr
 _GROUPS = {sre.SUBPATTERN, getattr(sre, "ATOMIC_GROUP", sre.SUBPATTERN)}
 
 
-def _chars(op: object, av: object) -> set[str] | None:
+def _chars(op: object, av: Any) -> set[str] | None:
     """The lower-cased characters one item matches, or None: too many to list."""
     if op is sre.LITERAL:
         codes = [av]
     elif op is sre.IN:
         codes = []
-        for kind, value in av:  # type: ignore[attr-defined]
+        for kind, value in av:
             if kind is sre.LITERAL:
                 codes.append(value)
             elif kind is sre.RANGE and value[1] - value[0] < _WIDEST_SET:
@@ -113,13 +114,13 @@ def _chars(op: object, av: object) -> set[str] | None:
                 return None  # a negation, a category or a wide range
     else:
         return None
-    found = {chr(code) for code in codes}  # type: ignore[call-overload]
+    found = {chr(code) for code in codes}
     if len(found) > _WIDEST_SET or any(not c.isascii() and c.lower() != c.upper() for c in found):
         return None  # too many, or a letter outside ASCII whose case twins are not known here
     return {c.lower() for c in found}
 
 
-def _prefixes(items: list, depth: int, budget: list[int]) -> set[str]:  # type: ignore[type-arg]
+def _prefixes(items: list[Any], depth: int, budget: list[int]) -> set[str]:
     """Every lower-cased prefix of at most ``depth`` letters that a match of ``items`` can
     begin with; a shorter one stands for itself followed by anything."""
     budget[0] -= 1
