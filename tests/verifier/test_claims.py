@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verifier.claims import extract_claims
-from verifier.titles import Catalogue
+from verifier.titles import Catalogue, find_seasons
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "claims.toml").read_text("utf-8"))["case"]
 
@@ -75,6 +75,12 @@ def test_letters_that_match_ascii_letters_ignoring_case_are_read_as_them(
     text = f"Ember Road season 2 is set for {phrase}."
     (claim,) = extract_claims(text, published=dt.date(2026, 1, 10))
     assert claim.window.value == value
+
+
+def test_seasons_written_with_such_letters_are_read_as_matched() -> None:
+    text = "Ember Road is back for its ſecond ſeaſon in May 2027, with Part ıı in June 2027."
+    seasons = [(s.number, s.kind) for s in find_seasons(text)]
+    assert seasons == [(2, "season"), (2, "part")]
 
 
 @settings(max_examples=150, deadline=None)
