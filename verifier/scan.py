@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -38,10 +39,14 @@ def plain_letters(text: str) -> str:
     return text if text.isascii() else text.translate(_PLAIN)
 
 
+@lru_cache(maxsize=4)  # several patterns read the same sentence in turn
 def lowered(text: str) -> str:
     """``text`` lower-cased for ``Words``, with its offsets kept: each character becomes
     one, and a letter that matches an ASCII letter ignoring case becomes that letter."""
-    return text.lower() if text.isascii() else text.translate(_PLAIN).lower()
+    low = text.lower()
+    if not low.isascii() and (len(low) != len(text) or "ı" in low or "ſ" in low):
+        low = text.translate(_PLAIN).lower()
+    return low
 
 
 class Words:
