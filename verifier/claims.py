@@ -24,6 +24,7 @@ from verifier.referents import (
     choose_titles,
     parenthesised,
 )
+from verifier.scan import Words
 from verifier.sentences import Sentence, clause_span, segment_span, split_sentences
 from verifier.titles import (
     Catalogue,
@@ -75,30 +76,26 @@ class Claim:
 
 
 # "Netflix's 2026 release schedule": a year naming a list, not a release window.
-_ATTRIBUTIVE = re.compile(
+_ATTRIBUTIVE = Words(
     r"'?s?\s+(?:(?:release|premiere|k-?drama|korean|content|tv|film|series)\s+)*"
-    r"(?:schedule|slate|line-?up|roster|calendar|list|event|strikes?|season\s+of)\b",
-    re.I,
+    r"(?:schedule|slate|line-?up|roster|calendar|list|event|strikes?|season\s+of)\b"
 )
 # A cheap test that a sentence may hold a date phrase at all; most sentences do not.
-_MAY_HOLD_DATE = re.compile(
+_MAY_HOLD_DATE = Words(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|"
-    r"winter|year|quarter|half|christmas|new\s+year|halloween|valentine|thanksgiving)",
-    re.I,
+    r"winter|year|quarter|half|christmas|new\s+year|halloween|valentine|thanksgiving)"
 )
 # Hopes that were not met and releases that did not happen: "fans who were hoping to see it
 # in 2023", "a late 2023 release if filming had started", "it would have arrived in May".
-_COUNTERFACTUAL = re.compile(
+_COUNTERFACTUAL = Words(
     r"\b(?:(?:was|were|had\s+been)\s+hoping|had\s+(?:hoped|expected|anticipated|planned|wanted)|"
-    r"would\s+have\s+(?:been|\w+ed|come)|if\s+[^.;]{0,80}?\bhad\s+(?:\w+ed|been|begun|gone))\b",
-    re.I,
+    r"would\s+have\s+(?:been|\w+ed|come)|if\s+[^.;]{0,80}?\bhad\s+(?:\w+ed|been|begun|gone))\b"
 )
 # A date the clause after it says what was released then: "back in 2022 – when Season 4
 # aired", "in May, when the first season premiered".
-_WHEN_RELEASED = re.compile(
+_WHEN_RELEASED = Words(
     r"\s*[,–—-]?\s*when\s+(?:[\w'’:.-]+\s+){1,6}?(?:aired|premiered|released|debuted|dropped|"
-    r"arrived|launched|came\s+out|hit\s+(?:netflix|screens|the\s+streamer))\b",
-    re.I,
+    r"arrived|launched|came\s+out|hit\s+(?:netflix|screens|the\s+streamer))\b"
 )
 _PARENTHESISED_YEAR = re.compile(r"\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\)")
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from verifier.resolution import Spec, resolve
-from verifier.scan import gated, plain_letters
+from verifier.scan import Words, gated, plain_letters
 from verifier.windows import Window, month_end
 
 MONTHS = {
@@ -79,26 +79,20 @@ _PHRASES = re.compile(
 _SCAN = gated(_PHRASES)
 _PARSE = {name: re.compile(pattern) for name, pattern in ALTERNATIVES.items()}
 
-_RANGE_JOIN = re.compile(
-    r"\s*(?:,\s*)?(?:or|to|through|thru|until|till|-|–|—|into)\s*(?:early\s+)?$", re.I
-)
-_BETWEEN_JOIN = re.compile(r"\s*and\s*$", re.I)
-_OPEN_BEFORE = re.compile(
+_RANGE_JOIN = Words(r"\s*(?:,\s*)?(?:or|to|through|thru|until|till|-|–|—|into)\s*(?:early\s+)?$")
+_BETWEEN_JOIN = Words(r"\s*and\s*$")
+_OPEN_BEFORE = Words(
     r"(?:not\s+until|no\s+earlier\s+than|not\s+before|not\s+any\s+earlier\s+than|"
-    r"(?:n't|not|never)\b[^.;]{0,60}?\b(?:before|until)|at\s+the\s+earliest\s+in)\s+(?:the\s+)?$",
-    re.I,
+    r"(?:n't|not|never)\b[^.;]{0,60}?\b(?:before|until)|at\s+the\s+earliest\s+in)\s+(?:the\s+)?$"
 )
-_SOMETIME_BEFORE = re.compile(
-    r"(?:some\s*time|at\s+some\s+point)\s+(?:in|during)\s+(?:the\s+)?$", re.I
+_SOMETIME_BEFORE = Words(r"(?:some\s*time|at\s+some\s+point)\s+(?:in|during)\s+(?:the\s+)?$")
+_DEADLINE_BEFORE = Words(
+    r"(?:\bby|no\s+later\s+than|not\s+later\s+than|\bbefore|prior\s+to|ahead\s+of)\s+(?:the\s+)?$"
 )
-_DEADLINE_BEFORE = re.compile(
-    r"(?:\bby|no\s+later\s+than|not\s+later\s+than|\bbefore|prior\s+to|ahead\s+of)\s+(?:the\s+)?$",
-    re.I,
+_OPEN_AFTER = Words(
+    r"^\s*(?:,\s*)?(?:at\s+the\s+(?:very\s+)?earliest|or\s+later|or\s+beyond|and\s+beyond)"
 )
-_OPEN_AFTER = re.compile(
-    r"^\s*(?:,\s*)?(?:at\s+the\s+(?:very\s+)?earliest|or\s+later|or\s+beyond|and\s+beyond)", re.I
-)
-_DEADLINE_AFTER = re.compile(r"^\s*(?:,\s*)?at\s+the\s+(?:very\s+)?latest", re.I)
+_DEADLINE_AFTER = Words(r"^\s*(?:,\s*)?at\s+the\s+(?:very\s+)?latest")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, tokens
 
 _SMALL = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "from",
@@ -37,12 +38,11 @@ _ANCHOR_BEFORE = re.compile(
     r"|(?P<short>S\d{1,2}\b)|(?<=\s)(?P<date>release\s+date)",
     re.I,
 )
-_SEASON_OF = re.compile(
-    rf"\b(?:(?:season|part|volume)\s+{NUMBER}|the\s+{ORDINAL}\s+(?:season|part|volume))\s+of\s+",
-    re.I,
+_SEASON_OF = Words(
+    rf"\b(?:(?:season|part|volume)\s+{NUMBER}|the\s+{ORDINAL}\s+(?:season|part|volume))\s+of\s+"
 )
 # Whose fans, and what returns, is a title: "fans of The Long Night can look forward to".
-_AUDIENCE_OF = re.compile(r"\b(?:fans|viewers|the\s+return)\s+of\s+", re.I)
+_AUDIENCE_OF = Words(r"\b(?:fans|viewers|the\s+return)\s+of\s+")
 _DESCRIBED = re.compile(r"(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+")
 # The quote comes first and the test of the character before it after, so that the scanner
 # can jump from quote to quote.

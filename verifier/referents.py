@@ -19,34 +19,32 @@ from dataclasses import dataclass, field
 from verifier.cues import speaks_of_the_past
 from verifier.dates import DateMention
 from verifier.discovery import FORMAT_WORD, discover_titles, subtitle_end
+from verifier.scan import Words
 from verifier.sentences import segment_span
 from verifier.titles import Catalogue, SeasonMention, TitleMention, find_seasons, fold
 
-_REFERENCE = re.compile(
+_REFERENCE = Words(
     r"\b(?:it|its|it's|the\s+(?:series|show|film|movie|season|sequel|drama|k-?drama|new\s+season|"
     r"next\s+season|final\s+season|new\s+episodes|episodes|thriller|title)|season\s+\d+|"
-    r"(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas))\b",
-    re.I,
+    r"(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas))\b"
 )
 # Many titles at once, none named: "34 new titles debuting in 2023" is not about the topic.
-_MANY = re.compile(
+_MANY = Words(
     r"\b(?:\d+|several|many|multiple|various|other|these|those|dozens\s+of|a\s+(?:slew|host|"
     r"number|raft|range)\s+of)\s+(?:[\w-]+\s+){0,2}?(?:titles|shows|films|movies|k-?dramas|dramas|"
-    r"originals|projects|series\s+and\s+films)\b",
-    re.I,
+    r"originals|projects|series\s+and\s+films)\b"
 )
-_BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b", re.I)
+_BOTH = Words(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b")
 # "season 5 of X", "season 5 of the streamer's beloved supernatural series “X”", "the
 # second season of the hit prequel, X": a few words that describe the title before its name.
 _OF_TITLE = re.compile(
     r"\s+of\s+(?:(?:[^\s.,;:!?()]+\s+){0,5}?|(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+)[\"“‘']?"
 )
 _OF_TITLE_REACH = 160  # "season 2 of" is at most this far before the title it attaches to
-_FIRST = re.compile(r"\b(?:first|originally|debut\s+season|original)\b", re.I)
-_SLATE_YEAR = re.compile(
+_FIRST = Words(r"\b(?:first|originally|debut\s+season|original)\b")
+_SLATE_YEAR = Words(
     r"\b((?:19|20)\d{2})\s+(?:line-?up|slate|release\s+schedule|schedule|roster)|"
-    r"(?:line-?up|slate|release\s+schedule|roster)\s+(?:for|of)\s+((?:19|20)\d{2})\b",
-    re.I,
+    r"(?:line-?up|slate|release\s+schedule|roster)\s+(?:for|of)\s+((?:19|20)\d{2})\b"
 )
 _COORDINATION = re.compile(
     r"^[\s,'\"“”‘’()]*(?:(?:season|series|part)\s*\w+)?"
@@ -56,7 +54,7 @@ _COORDINATION = re.compile(
 )
 
 
-_RELATIVE = re.compile(r"[,;]\s*(?:which|that|who)\b", re.I)
+_RELATIVE = Words(r"[,;]\s*(?:which|that|who)\b")
 _STUCK = re.compile(rf"[\s:,'\"-]*(?:{FORMAT_WORD}\s+)?", re.I)
 
 

@@ -71,6 +71,9 @@ class Words:
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return self.pattern.match(lowered(text), pos, len(text) if endpos is None else endpos)
 
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return self.pattern.fullmatch(lowered(text), pos, len(text) if endpos is None else endpos)
+
 
 def _check_lower_case(items: list[Any], pattern: str) -> None:
     """Every letter the pattern names must be lower case and ASCII, and no part of it may

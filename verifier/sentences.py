@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from verifier.scan import Words
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -61,9 +63,7 @@ def hard_wrapped(text: str) -> bool:
     return len(full) * 2 >= len(lines) and len(unfinished) * 2 >= len(full)
 
 
-_CLAUSE_BREAK = re.compile(
-    r";|\s(?:but|however|while|whereas|although|though)\s|\s[—–]\s|,\s*then\s", re.I
-)
+_CLAUSE_BREAK = Words(r";|\s(?:but|however|while|whereas|although|though)\s|\s[—–]\s|,\s*then\s")
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -65,8 +65,10 @@ def test_words_match_as_the_case_insensitive_pattern(name: str, text: str) -> No
     fast = WORDS[name]
     plain = re.compile(fast.pattern.pattern, re.I)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
-    found, expected = fast.search(text, 3), plain.search(text, 3)
-    assert (found and found.span()) == (expected and expected.span())
+    for method in ("search", "match", "fullmatch"):
+        found = getattr(fast, method)(text, 3, len(text) - 1)
+        expected = getattr(plain, method)(text, 3, len(text) - 1)
+        assert (found and found.span()) == (expected and expected.span()), method
 
 
 @pytest.mark.parametrize("name", sorted(GATED))
