@@ -34,10 +34,9 @@ def split_sentences(text: str, field: str = "text") -> list[Sentence]:
     start, paragraph = 0, 0
     wrapped = "\n" in text and hard_wrapped(text)
     for m in _BOUNDARY.finditer(text):
-        if m.group().startswith((".", "!", "?")):
-            before = re.search(r"([\w.]+)\.+$", text[start : m.start() + 1])
-            word = before.group(1).lower() if before else ""
-            if word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):
+        if m.group().startswith("."):
+            word = _word_before(text, start, m.start()).lower()
+            if word in _ABBREVIATIONS or _INITIALS.fullmatch(word):
                 continue
         elif m.group() == "\n" and wrapped:
             continue
@@ -50,6 +49,18 @@ def split_sentences(text: str, field: str = "text") -> list[Sentence]:
     if text[start:].strip():
         sentences.append(Sentence(start, len(text), paragraph, field))
     return sentences
+
+
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")  # "d.p", "u.s", "x"
+
+
+def _word_before(text: str, start: int, dot: int) -> str:
+    """The word (letters, digits, "_" and dots) that ends at the full stop at ``dot``, not
+    reaching back before ``start``: "Dec" in "Dec. 26", "D.P" in "D.P. returns"."""
+    first = dot
+    while first > start and (text[first - 1].isalnum() or text[first - 1] in "._"):
+        first -= 1
+    return text[first:dot]
 
 
 def hard_wrapped(text: str) -> bool:
