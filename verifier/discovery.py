@@ -10,6 +10,7 @@ Everything We Know").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, tokens
@@ -31,13 +32,27 @@ _DATE_WORD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[:/]\d{2}.*|\(?\d{4}\)?")
 _MARKER = re.compile(r"(?i)season|series|part|volume|vol\.|s\d{1,2}")
 # What follows a name: "X season 2", "X Part 2" (a name's capital), "X: S2", "X release
 # date". The scan starts at the keyword (a leading "[:\s,]*" would be tried at every
-# position); ``_anchor_start`` steps back over the separators.
-_ANCHOR_BEFORE = re.compile(
-    r"(?:season|series|(?-i:Part|Volume|Vol\.))\s*"
+# position); ``_anchor_start`` steps back over the separators. "Part", "Volume" and "Vol."
+# count only so written, which ``_anchors`` checks on the text itself.
+_ANCHOR_BEFORE = Words(
+    r"(?:season|series|(?P<cased>part|volume|vol\.))\s*"
     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
-    r"|(?P<short>S\d{1,2}\b)|(?<=\s)(?P<date>release\s+date)",
-    re.I,
+    r"|(?P<short>s\d{1,2}\b)|(?<=\s)(?P<date>release\s+date)"
 )
+
+
+def _anchors(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_ANCHOR_BEFORE`` whose "Part", "Volume" or "Vol." is so written."""
+    pos = 0
+    while (found := _ANCHOR_BEFORE.search(text, pos)) is not None:
+        cased = found.group("cased")
+        if cased is None or text[found.start() : found.end("cased")] in ("Part", "Volume", "Vol."):
+            yield found
+            pos = found.end()
+        else:
+            pos = found.start() + 1  # no other kind of anchor begins with a "p" or a "v"
+
+
 _SEASON_OF = Words(
     rf"\b(?:(?:season|part|volume)\s+{NUMBER}|the\s+{ORDINAL}\s+(?:season|part|volume))\s+of\s+"
 )
@@ -200,7 +215,7 @@ def _anchor_start(text: str, anchor: re.Match[str]) -> int:
 def discover_titles(text: str) -> list[str]:
     """Names that look like titles: before "season N", after "season N of", quoted."""
     names: list[str] = []
-    for m in _ANCHOR_BEFORE.finditer(text):
+    for m in _anchors(text):
         found = _title_before(text, _anchor_start(text, m))
         if found:
             names.append(found[1])

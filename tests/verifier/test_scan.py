@@ -95,3 +95,20 @@ def test_gated_reads_the_first_letters_a_match_can_begin_with() -> None:
     assert spans == [(0, 12), (19, 25), (29, 31)]
     wide = re.compile(r"\b\w+")  # any word at all: nothing to gate on
     assert gated(wide) is wide
+
+
+# How discovery's anchors were written before they became ``Words``: the reference.
+_ANCHOR_REFERENCE = re.compile(
+    r"(?:season|series|(?-i:Part|Volume|Vol\.))\s*"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+    r"|(?P<short>S\d{1,2}\b)|(?<=\s)(?P<date>release\s+date)",
+    re.I,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=texts)
+def test_discovery_anchors_keep_part_and_volume_case_sensitive(text: str) -> None:
+    text = text.replace("of", "Part 2 PART 3 Vol. 1 VOL. 2 volume 4 ")
+    expected = [m.span() for m in _ANCHOR_REFERENCE.finditer(text)]
+    assert [m.span() for m in discovery._anchors(text)] == expected
