@@ -155,11 +155,15 @@ def _prefixes(items: list[Any], depth: int, budget: list[int]) -> set[str]:
     return {c + tail for c in chars for tail in after}
 
 
-def _either_case(char: str) -> str:
-    forms = {char, char.upper()} | set(_TWINS.get(char, ""))
-    if len(forms) == 1:
-        return re.escape(char)
-    return "[" + "".join(re.escape(c) for c in sorted(forms)) + "]"
+def _forms(char: str) -> set[str]:
+    """The characters that may stand for lower-case ``char`` in the text."""
+    return {char, char.upper()} | set(_TWINS.get(char, ""))
+
+
+def _class(chars: set[str]) -> str:
+    if len(chars) == 1:
+        return re.escape(next(iter(chars)))
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
 def _trie(words: set[str]) -> str:
@@ -168,7 +172,7 @@ def _trie(words: set[str]) -> str:
     for word in words:
         heads.setdefault(word[0], set()).add(word[1:])
     alternatives = [
-        _either_case(head) + ("" if "" in tails else _trie(tails))  # "": the head alone will do
+        _class(_forms(head)) + ("" if "" in tails else _trie(tails))  # "": the head alone will do
         for head, tails in sorted(heads.items())
     ]
     return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
@@ -184,4 +188,9 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if "" in starts or budget[0] < 0 or len(starts) > _MOST_PREFIXES:
         return pattern
     kept = {w for w in starts if not any(w[:i] in starts for i in range(1, len(w)))}
-    return re.compile(r"\b(?=" + _trie(kept) + ")" + pattern.pattern[2:], pattern.flags)
+    # One class of all first letters turns most words away in a single test; the trie of
+    # prefixes then turns away most of the rest.
+    first = _class({form for word in kept for form in _forms(word[0])})
+    return re.compile(
+        r"\b(?=" + first + ")(?=" + _trie(kept) + ")" + pattern.pattern[2:], pattern.flags
+    )
