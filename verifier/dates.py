@@ -90,9 +90,9 @@ _DEADLINE_BEFORE = Words(
     r"(?:\bby|no\s+later\s+than|not\s+later\s+than|\bbefore|prior\s+to|ahead\s+of)\s+(?:the\s+)?$"
 )
 _OPEN_AFTER = Words(
-    r"^\s*(?:,\s*)?(?:at\s+the\s+(?:very\s+)?earliest|or\s+later|or\s+beyond|and\s+beyond)"
+    r"\s*(?:,\s*)?(?:at\s+the\s+(?:very\s+)?earliest|or\s+later|or\s+beyond|and\s+beyond)"
 )
-_DEADLINE_AFTER = Words(r"^\s*(?:,\s*)?at\s+the\s+(?:very\s+)?latest")
+_DEADLINE_AFTER = Words(r"\s*(?:,\s*)?at\s+the\s+(?:very\s+)?latest")
 
 
 @dataclass(frozen=True)
@@ -260,20 +260,21 @@ def find_dates(
 def _apply_modifiers(
     text: str, start: int, end: int, window: Window, spec: Spec, published: dt.date | None
 ) -> Window:
-    before = text[max(0, start - 80) : start]
-    after = text[end : end + 30]
-    if _SOMETIME_BEFORE.search(before):
+    # The 80 characters before the phrase and the 30 after, read in place, not copied. (Each
+    # "before" pattern ends at the phrase and none reaches back to the edge of its stretch.)
+    before, after = max(0, start - 80), min(len(text), end + 30)
+    if _SOMETIME_BEFORE.search(text, before, start):
         return window
-    if _OPEN_AFTER.match(after) or _OPEN_BEFORE.search(before):
+    if _OPEN_AFTER.match(text, end, after) or _OPEN_BEFORE.search(text, before, start):
         return window.open_from()
-    if _DEADLINE_AFTER.match(after):
+    if _DEADLINE_AFTER.match(text, end, after):
         return window.deadline(published)
-    deadline = _DEADLINE_BEFORE.search(before)
+    deadline = _DEADLINE_BEFORE.search(text, before, start)
     if deadline:
         if spec.unit == "part" and spec.name == "end":  # "by the end of 2024": the whole year
             assert window.end is not None
             window = Window.year(window.end.year)
-        if deadline.group().lower().lstrip().startswith(("before", "prior", "ahead")):
+        if deadline.group().lstrip().startswith(("before", "prior", "ahead")):  # lower case
             assert window.start is not None
             last = window.start - dt.timedelta(days=1)
             inner = Window(last, last, window.granularity, window.value)
