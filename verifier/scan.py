@@ -57,8 +57,10 @@ class Words:
     """
 
     def __init__(self, pattern: str) -> None:
-        self.pattern = re.compile(pattern)
-        _check_lower_case(_parser.parse(pattern).data, pattern)
+        tree = _parser.parse(pattern)
+        _check_lower_case(tree.data, pattern)
+        self.source = pattern  # as written; ``pattern`` may add a test of first letters
+        self.pattern = re.compile(_first_letters_after_word_start(pattern, tree.data))
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
@@ -73,6 +75,19 @@ class Words:
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return self.pattern.fullmatch(lowered(text), pos, len(text) if endpos is None else endpos)
+
+
+def _first_letters_after_word_start(pattern: str, items: list[Any]) -> str:
+    """``\\b(?=\\w)(?:...)`` as ``\\b(?=[adfr...])(?:...)``: word ends, and words that begin
+    with no letter a match can begin with, are turned away by one test."""
+    lead = next((w for w in (r"\b(?=\w)", r"\b") if pattern.startswith(w)), None)
+    first = _prefixes(items, 1, [10_000])
+    if lead is None or "" in first:
+        return pattern
+    gate = "(?=" + _class(first) + ")"
+    if lead != r"\b" and not all(c.isalnum() or c == "_" for c in first):
+        return lead + gate + pattern[len(lead) :]  # "(?=\w)" still rules out "'s"
+    return r"\b" + gate + pattern[len(lead) :]
 
 
 def _check_lower_case(items: list[Any], pattern: str) -> None:
