@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from verifier.scan import Words
@@ -73,6 +74,7 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(normal)
 
 
+@lru_cache(maxsize=4096)  # claims and catalogues ask for the same few names again and again
 def title_key(name: str) -> str:
     """The normalised key of a title: "The Devil’s Plan" → "devil s plan"."""
     words = tokens(name)
