@@ -77,7 +77,6 @@ _PHRASES = re.compile(
     + ")"
 )
 _SCAN = gated(_PHRASES)
-_PARSE = {name: re.compile(pattern) for name, pattern in ALTERNATIVES.items()}
 
 _RANGE_JOIN = Words(r"\s*(?:,\s*)?(?:or|to|through|thru|until|till|-|–|—|into)\s*(?:early\s+)?$")
 _BETWEEN_JOIN = Words(r"\s*and\s*$")
