@@ -28,7 +28,7 @@ STRONG_RELEASE = Words(
 )
 WEAK_RELEASE = Words(
     r"\b(?=\w)(?:(?:slated|scheduled|set|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"
-    r"(?:is|are|be|'s|'re)\s+coming|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|back\s+(?:on|in)|"
+    r"(?:is|are|be|(?<=')s|(?<=')re)\s+coming|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|back\s+(?:on|in)|"
     r"on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
