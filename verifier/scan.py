@@ -21,6 +21,7 @@ start. Two rewrites cut that without changing what matches:
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -30,7 +31,10 @@ from typing import Any
 # The letters that case-insensitive ``re`` matches to an ASCII letter besides its two cases,
 # found by trying every code point (tests/verifier/test_scan.py tries them again).
 _TWINS = {"i": "İı", "s": "ſ", "k": "\u212a"}
-_PLAIN = str.maketrans({"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"})
+_PLAIN = str.maketrans(
+    {twin: letter.upper() if twin.isupper() else letter for letter, twins in _TWINS.items()
+     for twin in twins}
+)  # fmt: skip
 
 
 def plain_letters(text: str) -> str:
@@ -62,19 +66,20 @@ class Words:
         self.source = pattern  # as written; ``pattern`` may add a test of first letters
         self.pattern = re.compile(_first_letters_after_word_start(pattern, tree.data))
 
+    # An end past the text is the text's end, as for ``re.Pattern`` methods.
     def finditer(
-        self, text: str, pos: int = 0, endpos: int | None = None
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(lowered(text), pos, len(text) if endpos is None else endpos)
+        return self.pattern.finditer(lowered(text), pos, endpos)
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        return self.pattern.search(lowered(text), pos, len(text) if endpos is None else endpos)
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.search(lowered(text), pos, endpos)
 
-    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        return self.pattern.match(lowered(text), pos, len(text) if endpos is None else endpos)
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.match(lowered(text), pos, endpos)
 
-    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        return self.pattern.fullmatch(lowered(text), pos, len(text) if endpos is None else endpos)
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.fullmatch(lowered(text), pos, endpos)
 
 
 def _first_letters_after_word_start(pattern: str, items: list[Any]) -> str:
