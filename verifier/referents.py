@@ -135,7 +135,8 @@ class DocumentContext:
         self.official = official
         self._base = catalogue
         self.discovered = Catalogue()  # names this document introduces
-        for name in discover_titles(self.headline + "\n" + self.text):
+        whole = self.headline + "\n" + self.text  # read once for names and the slate's year
+        for name in discover_titles(whole):
             if catalogue.canonical(name) is None:
                 self.discovered.add(name)
         self.mentions = {
@@ -151,7 +152,7 @@ class DocumentContext:
         self.numbers_seasons = any(
             s.kind == "season" for field_seasons in self.seasons.values() for s in field_seasons
         )
-        slate = _SLATE_YEAR.search(self.headline + "\n" + self.text)
+        slate = _SLATE_YEAR.search(whole)
         self.slate_year = int(slate.group(1) or slate.group(2)) if slate else None
 
     def _find_titles(self, text: str) -> list[TitleMention]:
