@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from verifier.scan import Words
 
@@ -131,6 +131,12 @@ class Catalogue:
         if not self._by_first:
             return []
         folded = fold(text)
+        few = len(self._by_first) <= _FEW and min(map(len, self._by_first)) >= 3
+        if few and not _WORD_BEYOND_ASCII.search(folded):
+            return self._find_few(text, folded.lower())
+        return self._find_indexed(text, folded)
+
+    def _find_indexed(self, text: str, folded: str) -> list[TitleMention]:
         words, ends = _words(folded)
         starts = [i for i, word in enumerate(words) if word in self._by_first]
         if not starts:
@@ -155,6 +161,49 @@ class Catalogue:
             free = i + match_len
         return found
 
+    def _find_few(self, text: str, low: str) -> list[TitleMention]:
+        """``find`` for a catalogue of few first words, on text whose words are all ASCII:
+        the first words are found with ``str.find``, and only the words after each are read.
+        (The token index reads every word of the text, which costs more when the catalogue
+        is small.)"""
+        found: list[TitleMention] = []
+        free = 0  # text before this offset is inside a title already found
+        for start, first in self._first_words(low):
+            if start < free:
+                continue
+            choices = self._by_first[first]
+            after = list(islice(_ASCII_WORDS.finditer(low, start), len(choices[0])))
+            words = tuple("and" if w.group() == "&" else w.group() for w in after)
+            match_len = next((len(c) for c in choices if words[: len(c)] == c), 0)
+            if not match_len:
+                continue
+            end = after[match_len - 1].end()
+            if not self._acceptable(text, start, end, match_len):
+                continue
+            the = _THE_BEFORE.search(low, max(0, start - 4), start)
+            if the:
+                start = the.start()
+            key = " ".join(words[:match_len])
+            found.append(TitleMention(start, end, self._canonical[key]))
+            free = end
+        return found
+
+    def _first_words(self, low: str) -> list[tuple[int, str]]:
+        """The words of ``low`` that begin a known title, with where they start, in order."""
+        found = []
+        for word in self._by_first:
+            for form in ("and", "&") if word == "and" else (word,):
+                at = low.find(form)
+                while at >= 0:
+                    after = at + len(form)
+                    whole = (at == 0 or low[at - 1] not in _ALNUM) and (
+                        after == len(low) or low[after] not in _ALNUM
+                    )
+                    if whole or form == "&":  # "&" is a word of its own, even in "A&B"
+                        found.append((at, word))
+                    at = low.find(form, at + 1)
+        return sorted(found)
+
     @staticmethod
     def _acceptable(text: str, start: int, end: int, length: int) -> bool:
         first = text[start]
@@ -165,6 +214,15 @@ class Catalogue:
             return quoted or bool(_SEASON_AFTER.match(text, end))
         return True
 
+
+# A catalogue of at most this many first words, none shorter than three letters (as "a"
+# and "my" are found everywhere), is looked up by ``_find_few``.
+_FEW = 32
+_WORD_BEYOND_ASCII = re.compile(r"[^\W_\x00-\x7f]")  # a word character outside ASCII
+_ASCII_WORDS = re.compile(r"[a-z0-9]+|&")  # the words of lower-cased ASCII-word text
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+# "the" just before a name, one character or (before "&") none apart.
+_THE_BEFORE = re.compile(r"(?<![a-z0-9])the[^a-z0-9&]?\Z")
 
 _SEASON_AFTER = re.compile(r"[:\s,]*(?:season|series|s\d)", re.I)
 

@@ -124,3 +124,29 @@ def test_discovery_anchors_keep_part_and_volume_case_sensitive(text: str) -> Non
     text = text.replace("of", "Part 2 PART 3 Vol. 1 VOL. 2 volume 4 ")
     expected = [m.span() for m in _ANCHOR_REFERENCE.finditer(text)]
     assert [m.span() for m in discovery._anchors(text)] == expected
+
+
+_NAME_WORDS = ["the", "glass", "orchard", "and", "moon", "tide", "of", "road", "ember", "Moon's"]
+_GAPS = [" ", "  ", "\n", ", ", "-", "&", " & ", "—", "'", "_", ": ", "é ", ""]
+catalogues = st.lists(
+    st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=4).map(" ".join),
+    min_size=1,
+    max_size=6,
+)
+texts_of_names = st.lists(
+    st.tuples(st.sampled_from(_NAME_WORDS), st.integers(0, 5), st.sampled_from(_GAPS)),
+    max_size=40,
+).map(lambda parts: "".join(_in_any_case(w, style % 4) + gap for w, style, gap in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(names=catalogues, text=texts_of_names)
+@example(names=["and"], text="the&")  # "the" just before "&": no character apart
+@example(names=["glass orchard", "moon"], text="The Glass  Orchard, the\nmoon-Glass orchard&moon")
+def test_a_small_catalogue_finds_what_the_token_index_finds(names: list[str], text: str) -> None:
+    catalogue = titles.Catalogue((name, []) for name in names)
+    folded = titles.fold(text)
+    expected = catalogue._find_indexed(text, folded)
+    assert catalogue.find(text) == expected
+    if min(map(len, catalogue._by_first)) >= 3 and not titles._WORD_BEYOND_ASCII.search(folded):
+        assert catalogue._find_few(text, folded.lower()) == expected
