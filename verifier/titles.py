@@ -230,17 +230,19 @@ _SEASON_AFTER = re.compile(r"[:\s,]*(?:season|series|s\d)", re.I)
 
 NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)"
-# One word-start test, ``\b(?=\w)``, before all the alternatives: a quarter faster than a
-# ``\b`` in each, which is also tried where words end. Both are ``Words``: written in lower
-# case, matched on lower-cased text.
-SEASON_PATTERN = Words(
-    rf"\b(?=\w)(?:(?:season|series)\s*(?P<num>{NUMBER})(?!\d|:\d)|s(?P<s>\d{{1,2}})(?:e\d+)?\b|"
-    rf"(?P<ord>{ORDINAL})\s+(?:and\s+(?:final|last)\s+)?(?:season|series|instal+ment)\b)"
+# Seasons and parts are found in one scan: no match of one kind can start inside a match of
+# the other, so one scan finds what two would. One word-start test, ``\b(?=\w)``, comes
+# before all the alternatives: a quarter faster than a ``\b`` in each, which is also tried
+# where words end. ``Words``: written in lower case, matched on lower-cased text.
+_SEASON = (
+    rf"(?:season|series)\s*(?P<num>{NUMBER})(?!\d|:\d)|s(?P<s>\d{{1,2}})(?:e\d+)?\b|"
+    rf"(?P<ord>{ORDINAL})\s+(?:and\s+(?:final|last)\s+)?(?:season|series|instal+ment)\b"
 )
-PART_PATTERN = Words(
-    rf"\b(?=\w)(?:(?:part|volume|vol\.|act|chapter)\s*(?P<num>{NUMBER}|i{{1,3}}|iv)\b|"
-    rf"(?P<ord>{ORDINAL})\s+(?:part|volume|act|half|chapter)\b)"
+_PART = (
+    rf"(?:part|volume|vol\.|act|chapter)\s*(?P<part_num>{NUMBER}|i{{1,3}}|iv)\b|"
+    rf"(?P<part_ord>{ORDINAL})\s+(?:part|volume|act|half|chapter)\b"
 )
+SEASON_OR_PART = Words(rf"\b(?=\w)(?:(?P<season>{_SEASON})|(?P<part>{_PART}))")
 
 
 @dataclass(frozen=True)
@@ -260,17 +262,17 @@ def number_word(text: str) -> int | None:
 
 def find_seasons(text: str) -> list[SeasonMention]:
     found: list[SeasonMention] = []
-    for kind, pattern in (("season", SEASON_PATTERN), ("part", PART_PATTERN)):
-        for m in pattern.finditer(text):
-            raw = next(g for g in m.groupdict().values() if g)  # lower case
-            number = number_word(raw)
-            # "act", "vol." and "chapter" count only written as names ("Act Two").
-            casual = (
-                kind == "part"
-                and m.group().startswith(("act", "vol", "chapter"))
-                and not text[m.start()].isupper()
-                and m.group("ord") is None
-            )
-            if number and 0 < number < 40 and not casual:
-                found.append(SeasonMention(m.start(), m.end(), number, kind))
-    return sorted(found, key=lambda s: s.start)
+    for m in SEASON_OR_PART.finditer(text):
+        kind = m.lastgroup
+        assert kind is not None
+        raw = m.group("num") or m.group("s") or m.group("ord") or m.group("part_num")
+        number = number_word(raw or m.group("part_ord"))  # lower case
+        # "act", "vol." and "chapter" count only written as names ("Act Two").
+        casual = (
+            kind == "part"
+            and m.group().startswith(("act", "vol", "chapter"))
+            and not text[m.start()].isupper()
+        )
+        if number and 0 < number < 40 and not casual:
+            found.append(SeasonMention(m.start(), m.end(), number, kind))
+    return found

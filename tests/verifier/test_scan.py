@@ -150,3 +150,56 @@ def test_a_small_catalogue_finds_what_the_token_index_finds(names: list[str], te
     assert catalogue.find(text) == expected
     if min(map(len, catalogue._by_first)) >= 3 and not titles._WORD_BEYOND_ASCII.search(folded):
         assert catalogue._find_few(text, folded.lower()) == expected
+
+
+# How seasons and parts were found before they shared one scan: two scans, the reference.
+_SEASON_REFERENCE = re.compile(
+    rf"\b(?:(?:season|series)\s*(?P<num>{titles.NUMBER})(?!\d|:\d)|s(?P<s>\d{{1,2}})(?:e\d+)?\b|"
+    rf"(?P<ord>{titles.ORDINAL})\s+(?:and\s+(?:final|last)\s+)?(?:season|series|instal+ment)\b)",
+    re.I,
+)
+_PART_REFERENCE = re.compile(
+    rf"\b(?:(?:part|volume|vol\.|act|chapter)\s*(?P<num>{titles.NUMBER}|i{{1,3}}|iv)\b|"
+    rf"(?P<ord>{titles.ORDINAL})\s+(?:part|volume|act|half|chapter)\b)",
+    re.I,
+)
+
+
+def _seasons_by_two_scans(text: str) -> list[tuple[int, int, int, str]]:
+    found = []
+    for kind, pattern in (("season", _SEASON_REFERENCE), ("part", _PART_REFERENCE)):
+        for m in pattern.finditer(text):
+            number = titles.number_word(plain_letters(next(g for g in m.groups() if g)))
+            casual = (
+                kind == "part"
+                and m.group().lower().startswith(("act", "vol", "chapter"))
+                and not text[m.start()].isupper()
+                and m.group("ord") is None
+            )
+            if number and 0 < number < 40 and not casual:
+                found.append((m.start(), m.end(), number, kind))
+    return sorted(found)
+
+
+_SEASON_WORDS = ["season", "season 2", "series 3", "s2", "S02E05", "second", "1st", "and final", "part",
+                 "volume", "vol.", "Vol.", "act", "Act", "chapter", "iv", "ii", "half", "two",
+                 "instalment", "installment", "12", "3:10", "Seven", "seventh"]  # fmt: skip
+
+
+season_texts = st.lists(
+    st.tuples(
+        st.sampled_from(_SEASON_WORDS) | st.sampled_from(_vocabulary()),
+        st.integers(0, 5),
+        st.sampled_from([" ", " ", "", "\n", ", ", ". ", "-"]),
+    ),
+    max_size=30,
+).map(lambda parts: "".join(_in_any_case(w, style) + sep for w, style, sep in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=season_texts)
+@example(text="Part 2 of the second season, S2 Vol. 3 and act iv, Act IV; Chapter ii.")
+@example(text="the second act, a third chapter, season 3:10 and season 123, s2e1 s02")
+def test_one_scan_finds_the_seasons_and_parts_two_scans_found(text: str) -> None:
+    found = [(s.start, s.end, s.number, s.kind) for s in titles.find_seasons(text)]
+    assert found == _seasons_by_two_scans(text)
