@@ -54,11 +54,12 @@ def _anchors(text: str) -> Iterator[re.Match[str]]:
             pos = found.start() + 1  # no other kind of anchor begins with a "p" or a "v"
 
 
-_SEASON_OF = Words(
-    rf"\b(?:(?:season|part|volume)\s+{NUMBER}|the\s+{ORDINAL}\s+(?:season|part|volume))\s+of\s+"
+# A title follows "season 2 of" and, whose fans and what returns, "fans of" ("fans of The
+# Long Night can look forward to"). One scan finds both: neither can start inside the other.
+_BEFORE_A_TITLE = Words(
+    rf"\b(?:(?P<season>(?:season|part|volume)\s+{NUMBER}|the\s+{ORDINAL}\s+(?:season|part|volume))"
+    r"|(?P<audience>fans|viewers|the\s+return))\s+of\s+"
 )
-# Whose fans, and what returns, is a title: "fans of The Long Night can look forward to".
-_AUDIENCE_OF = Words(r"\b(?:fans|viewers|the\s+return)\s+of\s+")
 _DESCRIBED = re.compile(r"(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+")
 # The quote comes first and the test of the character before it after, so that the scanner
 # can jump from quote to quote.
@@ -220,18 +221,16 @@ def discover_titles(text: str) -> list[str]:
         found = _title_before(text, _anchor_start(text, m))
         if found:
             names.append(found[1])
-    for m in _SEASON_OF.finditer(text):
+    of_audience: list[str] = []  # listed after those of seasons, as when they were two scans
+    for m in _BEFORE_A_TITLE.finditer(text):
         name = _title_after(text, m.end())
         # "the second season of the hit fantasy prequel, House of the Dragon"
-        apposition = _DESCRIBED.match(text, m.end())
+        apposition = _DESCRIBED.match(text, m.end()) if m.group("season") else None
         if name is None and apposition is not None:
             name = _title_after(text, apposition.end())
         if name:
-            names.append(name)
-    for m in _AUDIENCE_OF.finditer(text):
-        name = _title_after(text, m.end())
-        if name:
-            names.append(name)
+            (names if m.group("season") else of_audience).append(name)
+    names.extend(of_audience)
     for m in _QUOTED.finditer(text):
         inner = (m.group(1) or m.group(2) or "").strip().rstrip(",.;:!?")
         if len(inner) > 80:

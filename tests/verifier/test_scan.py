@@ -181,7 +181,7 @@ def _seasons_by_two_scans(text: str) -> list[tuple[int, int, int, str]]:
     return sorted(found)
 
 
-_SEASON_WORDS = ["season", "season 2", "series 3", "s2", "S02E05", "second", "1st", "and final", "part",
+_SEASON_WORDS = ["season", "season 2", "fans", "viewers", "the return", "the", "series 3", "s2", "S02E05", "second", "1st", "and final", "part",
                  "volume", "vol.", "Vol.", "act", "Act", "chapter", "iv", "ii", "half", "two",
                  "instalment", "installment", "12", "3:10", "Seven", "seventh"]  # fmt: skip
 
@@ -203,3 +203,24 @@ season_texts = st.lists(
 def test_one_scan_finds_the_seasons_and_parts_two_scans_found(text: str) -> None:
     found = [(s.start, s.end, s.number, s.kind) for s in titles.find_seasons(text)]
     assert found == _seasons_by_two_scans(text)
+
+
+# How discovery found "season 2 of" and "fans of" before they shared one scan: the reference.
+_SEASON_OF_REFERENCE = re.compile(
+    rf"\b(?:(?:season|part|volume)\s+{titles.NUMBER}|the\s+{titles.ORDINAL}\s+"
+    r"(?:season|part|volume))\s+of\s+",
+    re.I,
+)
+_AUDIENCE_OF_REFERENCE = re.compile(r"\b(?:fans|viewers|the\s+return)\s+of\s+", re.I)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=season_texts)
+@example(text="the second season of fans of the return of viewers of Season Two of X")
+def test_one_scan_finds_what_precedes_a_title_as_two_scans_did(text: str) -> None:
+    text = re.sub(r"\. |-", lambda m: " of ", text)
+    found = {"season": [], "audience": []}
+    for m in discovery._BEFORE_A_TITLE.finditer(text):
+        found["season" if m.group("season") else "audience"].append(m.span())
+    assert found["season"] == [m.span() for m in _SEASON_OF_REFERENCE.finditer(text)]
+    assert found["audience"] == [m.span() for m in _AUDIENCE_OF_REFERENCE.finditer(text)]
