@@ -230,10 +230,10 @@ _SEASON_AFTER = re.compile(r"[:\s,]*(?:season|series|s\d)", re.I)
 
 NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)"
-# Seasons and parts are found in one scan: no match of one kind can start inside a match of
-# the other, so one scan finds what two would. One word-start test, ``\b(?=\w)``, comes
-# before all the alternatives: a quarter faster than a ``\b`` in each, which is also tried
-# where words end. ``Words``: written in lower case, matched on lower-cased text.
+# Seasons and parts are found in one scan (``find_seasons`` keeps each kind's matches apart,
+# as two scans would). One word-start test, ``\b(?=\w)``, comes before all the alternatives:
+# a quarter faster than a ``\b`` in each, which is also tried where words end. ``Words``:
+# written in lower case, matched on lower-cased text.
 _SEASON = (
     rf"(?:season|series)\s*(?P<num>{NUMBER})(?!\d|:\d)|s(?P<s>\d{{1,2}})(?:e\d+)?\b|"
     rf"(?P<ord>{ORDINAL})\s+(?:and\s+(?:final|last)\s+)?(?:season|series|instal+ment)\b"
@@ -261,10 +261,20 @@ def number_word(text: str) -> int | None:
 
 
 def find_seasons(text: str) -> list[SeasonMention]:
+    """ "season 2", "Part Two", ... in order. The one scan finds what a scan for seasons and
+    another for parts would: no place begins both kinds, and it steps one character on from
+    each match, so a match of one kind may start inside one of the other ("season 1st part"
+    holds "season 1" and "1st part"), but not inside one of its own kind."""
     found: list[SeasonMention] = []
-    for m in SEASON_OR_PART.finditer(text):
+    own_end = {"season": 0, "part": 0}
+    pos = 0
+    while (m := SEASON_OR_PART.search(text, pos)) is not None:
+        pos = m.start() + 1
         kind = m.lastgroup
         assert kind is not None
+        if m.start() < own_end[kind]:
+            continue
+        own_end[kind] = m.end()
         raw = m.group("num") or m.group("s") or m.group("ord") or m.group("part_num")
         number = number_word(raw or m.group("part_ord"))  # lower case
         # "act", "vol." and "chapter" count only written as names ("Act Two").

@@ -200,6 +200,7 @@ season_texts = st.lists(
 @given(text=season_texts)
 @example(text="Part 2 of the second season, S2 Vol. 3 and act iv, Act IV; Chapter ii.")
 @example(text="the second act, a third chapter, season 3:10 and season 123, s2e1 s02")
+@example(text="season 1st part ")  # a part that starts inside a season
 def test_one_scan_finds_the_seasons_and_parts_two_scans_found(text: str) -> None:
     found = [(s.start, s.end, s.number, s.kind) for s in titles.find_seasons(text)]
     assert found == _seasons_by_two_scans(text)
