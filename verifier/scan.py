@@ -16,6 +16,9 @@ start. Two rewrites cut that without changing what matches:
   from the pattern's parse tree ("the", "mar", "q1", ...). The full pattern is
   then tried only at the few words that begin so. The look-ahead only restates
   what the pattern requires, so the matches are the same.
+- Needed words: where every match of a ``Words`` pattern holds one of a few
+  words ("when", "until" or "before"), ``search`` and ``finditer`` first look
+  for those with ``str.find`` and skip ``re`` on text that has none.
 """
 
 from __future__ import annotations
@@ -65,21 +68,81 @@ class Words:
         _check_lower_case(tree.data, pattern)
         self.source = pattern  # as written; ``pattern`` may add a test of first letters
         self.pattern = re.compile(_first_letters_after_word_start(pattern, tree.data))
+        # Words one of which every match holds, if they are few and long enough to be rare:
+        # text without any of them is turned away by ``str.find`` before ``re`` is run.
+        needed = _needed(tree.data)
+        useful = needed and len(needed) <= _MOST_NEEDED and min(map(len, needed)) >= 3
+        self.needed = tuple(sorted(needed)) if useful else ()  # type: ignore[arg-type]
 
     # An end past the text is the text's end, as for ``re.Pattern`` methods.
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(lowered(text), pos, endpos)
+        low = lowered(text)
+        if self.needed and not _holds_any(low, self.needed, pos, endpos):
+            return iter(())
+        return self.pattern.finditer(low, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.pattern.search(lowered(text), pos, endpos)
+        low = lowered(text)
+        if self.needed and not _holds_any(low, self.needed, pos, endpos):
+            return None
+        return self.pattern.search(low, pos, endpos)
 
+    # A match at one place fails at once where the text does not begin as it must: looking
+    # for needed words first would only cost more.
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern.match(lowered(text), pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern.fullmatch(lowered(text), pos, endpos)
+
+
+def _holds_any(low: str, words: tuple[str, ...], pos: int, endpos: int) -> bool:
+    """Whether one of ``words`` lies wholly in ``low[pos:endpos]``."""
+    return any(low.find(word, pos, endpos) >= 0 for word in words)
+
+
+# --- needed words: literals that every match holds -------------------------------------------
+
+_MOST_NEEDED = 8  # more words than this cost more to look for than ``re`` does
+
+
+def _needed(items: list[Any]) -> frozenset[str] | None:
+    """Words (runs of literal characters) one of which every match of ``items`` holds, or
+    None. Of the sets each part of a sequence needs, the one of fewest, longest words is
+    kept; an alternation needs what all its alternatives need, together."""
+    best: frozenset[str] | None = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _rarity(found) < _rarity(best)):
+            best = found
+
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        consider(frozenset([run]) if run else None)
+        run = ""
+        if op in _GROUPS:
+            consider(_needed(av[-1].data))
+        elif op is sre.BRANCH:
+            each = [_needed(alternative.data) for alternative in av[1]]
+            if all(each):
+                consider(frozenset().union(*each))  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_needed(av[2].data))
+    consider(frozenset([run]) if run else None)
+    if best is None:
+        return None
+    return frozenset(w for w in best if not any(o != w and o in w for o in best))
+
+
+def _rarity(words: frozenset[str]) -> float:
+    """How often some of ``words`` may turn up in text: longer words are rarer."""
+    return sum(1 / len(w) ** 2 for w in words)
 
 
 def _first_letters_after_word_start(pattern: str, items: list[Any]) -> str:

@@ -225,3 +225,14 @@ def test_one_scan_finds_what_precedes_a_title_as_two_scans_did(text: str) -> Non
         found["season" if m.group("season") else "audience"].append(m.span())
     assert found["season"] == [m.span() for m in _SEASON_OF_REFERENCE.finditer(text)]
     assert found["audience"] == [m.span() for m in _AUDIENCE_OF_REFERENCE.finditer(text)]
+
+
+def test_words_read_the_words_every_match_needs() -> None:
+    assert Words(r"\bwhen\s+\w+\s+(?:aired|premiered)").needed == ("aired", "premiered")
+    assert Words(r"\b(?:not\s+until|no\s+earlier\s+than)\b").needed == ("earlier", "until")
+    assert Words(r"(?:late|early)?\s*(?:summer)+").needed == ("summer",)
+    assert Words(r"\b(?:by|at)\s+\d").needed == ()  # too short to be rare
+    assert Words(r"\b(?:when|\d+)").needed == ()  # a number needs no word
+    assert Words(r"(?<=when)\s+there").needed == ("there",)  # "when" is looked at, not matched
+    assert Words(r"when").search("Then, WHEN it", 3, 10).span() == (6, 10)
+    assert Words(r"when").search("Then, WHEN it", 3, 9) is None  # "when" must lie wholly inside
