@@ -182,7 +182,7 @@ def _check_lower_case(items: list[Any], pattern: str) -> None:
 
 # --- gated: the first letters of any match, as a look-ahead ---------------------------------
 
-_DEPTH = 3  # letters of prefix looked at: "the" is common, "thi"/"thu" less so
+_DEPTH = 5  # characters of prefix looked at: "the" is common, "the f" and "the s" less so
 _WIDEST_SET = 16  # a wider character class ("[a-z]", "\w") ends the prefix there
 _MOST_PREFIXES = 2000
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
@@ -201,6 +201,8 @@ def _chars(op: object, av: Any) -> set[str] | None:
                 codes.append(value)
             elif kind is sre.RANGE and value[1] - value[0] < _WIDEST_SET:
                 codes.extend(range(value[0], value[1] + 1))
+            elif kind is sre.CATEGORY and value is sre.CATEGORY_SPACE:
+                codes.append(ord(" "))  # a space stands for any space: "the " is "the\s"
             else:
                 return None  # a negation, a category or a wide range
     else:
@@ -244,9 +246,8 @@ def _forms(char: str) -> set[str]:
 
 
 def _class(chars: set[str]) -> str:
-    if len(chars) == 1:
-        return re.escape(next(iter(chars)))
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+    escaped = [r"\s" if c == " " else re.escape(c) for c in sorted(chars)]
+    return escaped[0] if len(escaped) == 1 else "[" + "".join(escaped) + "]"
 
 
 def _trie(words: set[str]) -> str:
