@@ -42,9 +42,11 @@ _OF_TITLE = re.compile(
 )
 _OF_TITLE_REACH = 160  # "season 2 of" is at most this far before the title it attaches to
 _FIRST = Words(r"\b(?:first|originally|debut\s+season|original)\b")
+# "lineup|line-up", not "line-?up": every match then holds a rare word ("lineup", "slate", ...),
+# so ``Words`` skips the scan of a page that has none ("line" is in "online" and "deadline").
 _SLATE_YEAR = Words(
-    r"\b((?:19|20)\d{2})\s+(?:line-?up|slate|release\s+schedule|schedule|roster)|"
-    r"(?:line-?up|slate|release\s+schedule|roster)\s+(?:for|of)\s+((?:19|20)\d{2})\b"
+    r"\b((?:19|20)\d{2})\s+(?:lineup|line-up|slate|release\s+schedule|schedule|roster)|"
+    r"(?:lineup|line-up|slate|release\s+schedule|roster)\s+(?:for|of)\s+((?:19|20)\d{2})\b"
 )
 _COORDINATION = re.compile(
     r"^[\s,'\"“”‘’()]*(?:(?:season|series|part)\s*\w+)?"
