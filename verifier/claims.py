@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from verifier.cues import classify_stance, find_cues, is_release_date, speaks_of_the_past
-from verifier.dates import DateMention, find_dates
+from verifier.dates import DateMention, Spec, date_phrases, resolve_phrases
 from verifier.referents import (
     DocumentContext,
     Memory,
@@ -190,8 +190,11 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
     offset = sentence.start
     if not _MAY_HOLD_DATE.search(body):
         return []
+    phrases = date_phrases(body)
+    if not phrases:
+        return []
     body_past = speaks_of_the_past(body)
-    dates = find_dates(body, doc.published, past=body_past, slate_year=doc.slate_year)
+    dates = resolve_phrases(body, phrases, doc.published, past=body_past, slate_year=doc.slate_year)
     if not dates:
         return []
     cues = find_cues(body)
@@ -227,7 +230,7 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         past = speaks_of_the_past(clause)
         window = date.window
         if past != body_past:
-            window = _re_resolve(body, date, doc, past) or window
+            window = _re_resolve(body, phrases, date, doc, past) or window
         chosen = choose_titles(doc, body, titles, date, left, right, memory)
         for title, mention in chosen:
             season, part = choose_season(doc, body, titles, seasons, title, mention, date,
@@ -292,8 +295,13 @@ def _refined_by(date: DateMention, following: DateMention, body: str) -> bool:
     )
 
 
-def _re_resolve(body: str, date: DateMention, doc: DocumentContext, past: bool) -> Window | None:
-    for mention in find_dates(body, doc.published, past=past, slate_year=doc.slate_year):
+def _re_resolve(
+    body: str, phrases: list[tuple[int, int, Spec]], date: DateMention, doc: DocumentContext,
+    past: bool,
+) -> Window | None:  # fmt: skip
+    """The window of ``date`` in another tense."""
+    for mention in resolve_phrases(body, phrases, doc.published, past=past,
+                                   slate_year=doc.slate_year):  # fmt: skip
         if mention.start == date.start:
             return mention.window
     return None

@@ -227,6 +227,12 @@ def find_dates(
     slate_year: int | None = None,
 ) -> list[DateMention]:
     """Every date phrase in ``text`` with the window it means, in order."""
+    return resolve_phrases(text, date_phrases(text), published, past=past, slate_year=slate_year)
+
+
+def date_phrases(text: str) -> list[tuple[int, int, Spec]]:
+    """The date phrases of ``text``, read but not resolved: (start, end, spec) in order.
+    Most texts have none, and then nothing else about them (their tense) need be known."""
     found: list[tuple[int, int, Spec]] = []
     for match in _SCAN.finditer(text):
         kind = match.lastgroup
@@ -234,6 +240,18 @@ def find_dates(
         spec = parse_spec(kind, plain_letters(match.group()))  # "ſummer" matched as "summer"
         if spec is not None:
             found.append((match.start(), match.end(), spec))
+    return found
+
+
+def resolve_phrases(
+    text: str,
+    found: list[tuple[int, int, Spec]],
+    published: dt.date | None,
+    *,
+    past: bool = False,
+    slate_year: int | None = None,
+) -> list[DateMention]:
+    """The windows of the phrases ``date_phrases`` found in ``text``, ranges joined."""
     mentions: list[DateMention] = []
     anchor = published  # undated text: a year-less date follows the last date with a year
     for start, end, first, last in _merge_ranges(text, found):
@@ -292,4 +310,13 @@ def parse_window(
     return mentions[-1].window if mentions else None
 
 
-__all__ = ["DateMention", "Spec", "find_dates", "month_end", "parse_window", "resolve"]
+__all__ = [
+    "DateMention",
+    "Spec",
+    "date_phrases",
+    "find_dates",
+    "month_end",
+    "parse_window",
+    "resolve",
+    "resolve_phrases",
+]
