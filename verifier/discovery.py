@@ -128,9 +128,13 @@ def _title_before(text: str, end: int) -> tuple[int, str] | None:
         if _is_title_word(name) and len(name.split()) <= 8 and not _date_like(name):
             return quoted.start(2), name
         return None
-    words = [(m.start(), m.group()) for m in _WORD.finditer(text, max(line_start, end - 90), end)]
+    # The words are read back from the end, and the loop stops after a few: each word's start
+    # is found then, by ``rfind`` (nothing between two words is part of a word).
+    window = max(line_start, end - 90)
     chosen: list[tuple[int, str]] = []
-    for start, word in reversed(words):
+    start = end
+    for word in reversed(_WORD.findall(text, window, end)):
+        start = text.rfind(word, window, start)
         if word.endswith((".", "!", "?")) and chosen and not re.fullmatch(r"(?:[A-Z]\.)+", word):
             break
         if chosen and text[start + len(word) : chosen[0][0]].strip() in (",", ";", "(", ")", "|"):
