@@ -104,11 +104,22 @@ class DateMention:
     spec: Spec
 
 
+# Read once per phrase found: compiled here, not looked up in ``re``'s cache each time.
+_YEAR = re.compile(Y)
+_MONTH = re.compile(M)
+_REL_YEAR = re.compile(r"(?i)\b(this|next|last)\s+year\b")
+_PART_WORDS = tuple(
+    (re.compile(rf"\b{word}"), part)
+    for word, part in (("early", "early"), ("beginning", "start"), ("start", "start"),
+                       ("mid", "mid"), ("middle", "mid"), ("late", "late"), ("end", "end"))
+)  # fmt: skip
+
+
 def _year_of(text: str) -> tuple[int | None, int | None]:
-    found = re.search(Y, text)
+    found = _YEAR.search(text)
     if found:
         return int(found.group()), None
-    rel = re.search(r"(?i)\b(this|next|last)\s+year\b", text)
+    rel = _REL_YEAR.search(text)
     if rel:
         return None, REL_YEARS[rel.group(1).lower()]
     return None, None
@@ -116,15 +127,11 @@ def _year_of(text: str) -> tuple[int | None, int | None]:
 
 def _part_word(text: str) -> str | None:
     lowered = text.lower()
-    for word, part in (("early", "early"), ("beginning", "start"), ("start", "start"),
-                       ("mid", "mid"), ("middle", "mid"), ("late", "late"), ("end", "end")):  # fmt: skip
-        if re.search(rf"\b{word}", lowered):
-            return part
-    return None
+    return next((part for word, part in _PART_WORDS if word.search(lowered)), None)
 
 
 def _month_number(text: str) -> int:
-    found = re.search(M, text)
+    found = _MONTH.search(text)
     assert found is not None
     return MONTHS[found.group().rstrip(".").lower()]
 
@@ -134,7 +141,7 @@ def parse_spec(kind: str, text: str) -> Spec | None:
     year, rel = _year_of(text)
     lowered = text.lower()
     if kind in ("mdy", "dmy"):
-        without_year = re.sub(Y, "", text)
+        without_year = _YEAR.sub("", text)
         days = [
             int(d) for d in re.findall(r"(?<![\d])(\d{1,2})(?:st|nd|rd|th)?(?!\d)", without_year)
         ]
@@ -144,7 +151,8 @@ def parse_spec(kind: str, text: str) -> Spec | None:
             "day", year, rel, _month_number(text), days[0], days[-1] if len(days) > 1 else None
         )
     if kind in ("my", "month"):
-        part = _part_word(text.split(re.search(M, text).group())[0]) if re.search(M, text) else None  # type: ignore[union-attr]
+        month = _MONTH.search(text)
+        part = _part_word(text.split(month.group())[0]) if month else None
         rel_word = re.match(r"(?i)(this|next|last)\b", text)
         if rel_word and rel is None and year is None:
             return Spec(
@@ -185,7 +193,7 @@ def parse_spec(kind: str, text: str) -> Spec | None:
         return Spec("year", None, rel, later=lowered.startswith(("later", "late")),
                     name="early" if lowered.startswith(("earlier", "early")) else None)  # fmt: skip
     if kind == "holiday":
-        name = re.sub(r"[\s']+", " ", re.sub(Y, "", lowered)).strip()
+        name = re.sub(r"[\s']+", " ", _YEAR.sub("", lowered)).strip()
         return Spec("holiday", year, rel, name=name)
     if kind == "year":
         return Spec("year", year)
