@@ -127,7 +127,7 @@ def _needed(items: list[Any]) -> frozenset[str] | None:
         consider(frozenset([run]) if run else None)
         run = ""
         if op in _GROUPS:
-            consider(_needed(av[-1].data))
+            consider(_needed(_inside(av)))
         elif op is sre.BRANCH:
             each = [_needed(alternative.data) for alternative in av[1]]
             if all(each):
@@ -223,7 +223,7 @@ def _prefixes(items: list[Any], depth: int, budget: list[int]) -> set[str]:
     if op in _ZERO_WIDTH:
         return _prefixes(rest, depth, budget)
     if op in _GROUPS:
-        return _prefixes(list(av[-1].data) + rest, depth, budget)
+        return _prefixes(_inside(av) + rest, depth, budget)
     if op is sre.BRANCH:
         return set().union(*(_prefixes(list(alt.data) + rest, depth, budget) for alt in av[1]))
     if op in _REPEATS:
@@ -238,6 +238,11 @@ def _prefixes(items: list[Any], depth: int, budget: list[int]) -> set[str]:
         return {""}
     after = _prefixes(rest, depth - 1, budget)
     return {c + tail for c in chars for tail in after}
+
+
+def _inside(av: Any) -> list[Any]:
+    """The items of a group: ``(?:...)`` carries its flags before them, ``(?>...)`` not."""
+    return list((av if isinstance(av, _parser.SubPattern) else av[-1]).data)
 
 
 def _forms(char: str) -> set[str]:

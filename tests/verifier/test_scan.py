@@ -236,3 +236,9 @@ def test_words_read_the_words_every_match_needs() -> None:
     assert Words(r"(?<=when)\s+there").needed == ("there",)  # "when" is looked at, not matched
     assert Words(r"when").search("Then, WHEN it", 3, 10).span() == (6, 10)
     assert Words(r"when").search("Then, WHEN it", 3, 9) is None  # "when" must lie wholly inside
+
+
+def test_atomic_groups_are_read_as_groups() -> None:
+    assert Words(r"\b(?>summer|winter)\s+\d").needed == ("summer", "winter")
+    gate = gated(re.compile(r"\b(?>spring|fall)\b"))
+    assert gate.pattern.startswith(r"\b(?=") and gate.search("in the fall").span() == (7, 11)
