@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from verifier.cues import classify_stance, find_cues, is_release_date, speaks_of_the_past
-from verifier.dates import DateMention, Spec, date_phrases, resolve_phrases
+from verifier.dates import DateMention, Spec, resolve_phrases
+from verifier.phrases import date_phrases
 from verifier.referents import (
     DocumentContext,
     Memory,

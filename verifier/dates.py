@@ -1,11 +1,11 @@
-"""Finding date phrases in text and turning them into windows.
+"""Date phrases in text turned into windows.
 
 A pure function of (text, publication date, tense, slate year): no clock.
-Phrases are found by one scanning regex, parsed into an unresolved ``Spec``
-(month 12, no year), joined into ranges ("October or November", "late 2022 or
-early 2023"), then resolved by ``verifier.resolution`` (in undated text, against
-the last date with a year before it). Modifiers around a phrase make deadlines ("by summer 2021") and open windows
-("2024 at the earliest", "not until 2027").
+Phrases are found and read by ``verifier.phrases``, joined into ranges ("October
+or November", "late 2022 or early 2023"), then resolved by ``verifier.resolution``
+(in undated text, against the last date with a year before it). Modifiers around a
+phrase make deadlines ("by summer 2021") and open windows ("2024 at the earliest",
+"not until 2027").
 """
 
 from __future__ import annotations
@@ -14,69 +14,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from verifier.phrases import date_phrases
 from verifier.resolution import Spec, resolve
-from verifier.scan import Words, gated, plain_letters
+from verifier.scan import Words
 from verifier.windows import Window, month_end
-
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-            "4th": 4, "final": 4, "last": 4, "latter": 2, "back": 2, "front": 1}  # fmt: skip
-SEASON_NAMES = {"spring": "spring", "summer": "summer", "fall": "fall", "autumn": "fall",
-                "winter": "winter"}  # fmt: skip
-REL_YEARS = {"this": 0, "next": 1, "last": -1, "the": 0}
-
-
-def _month_alternation() -> str:
-    # Months are matched capitalised (or in capitals): lower-case "may" and "march" are verbs.
-    names = sorted(MONTHS, key=len, reverse=True)
-    forms = [f"(?:{n.capitalize()}|{n.upper()})" + (r"\.?" if len(n) <= 4 else "") for n in names]
-    return "(?:" + "|".join(f"(?:{f})" for f in forms) + r")(?![a-z])"
-
-
-M = _month_alternation()
-Y = r"(?:19|20)\d{2}(?!\d)"
-D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-WD = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?\s+)"
-RELY = r"(?i:this|next|last)\s+year"
-SEASON = r"(?i:spring|summer|fall|autumn|winter)"
-PART = r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of|start\s+of|the\s+beginning\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of)"
-ORD = r"(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
-
-ALTERNATIVES: dict[str, str] = {
-    "mdy": rf"{WD}?(?:the\s+)?{M}\s+{D}(?:\s*(?:-|–|and|&)\s*{D})?(?:,?\s+{Y}|\s+{RELY})?",
-    "dmy": rf"{WD}?(?:the\s+)?{D}\s+(?:of\s+)?{M}(?:,?\s+{Y}|\s+{RELY})?",
-    "my": rf"(?:(?i:early|mid|late)[-\s]+)?{M},?\s+(?:of\s+)?{Y}",
-    "quarter": rf"(?:Q[1-4]\s*(?:of\s+)?{Y}|{Y}\s*Q[1-4]|Q[1-4](?![\w-])|"
-    rf"(?i:the\s+)?{ORD}\s+(?i:quarter)(?:\s+of\s+(?:{Y}|{RELY}|(?i:the\s+year)))?)",
-    "half": rf"(?:H[12]\s+{Y}|{Y}\s+H[12]|(?i:the\s+)?(?i:first|second|latter|back|front)\s+"
-    rf"(?i:half)(?:\s+of\s+(?:{Y}|{RELY}|(?i:the\s+year)))?)",
-    "season": rf"(?:(?i:(?:this|next|last|early|mid|late)[-\s]+)?{SEASON}(?:[\"'”’]?\s+(?:of\s+)?{Y}|\s+{RELY})"
-    rf"|(?i:(?:this|next|last|the|early|late|mid)[-\s]+){SEASON}(?![\w-])"
-    rf"|{SEASON}(?=\s+(?:or|to|and|through|into)\s+(?:(?i:early|late)\s+)?{SEASON}))",
-    "part": rf"{PART}[-\s]*(?:{Y}|{RELY}|(?i:the\s+year))",
-    # "The year will conclude with X": the year's end (of the slate's year, if any).
-    "yearend": r"(?i:the\s+year\s+(?:will\s+)?(?:conclude|close|end|finish|wrap\s+up)s?\s+with"
-    r"|(?:round|close|wrap|cap)(?:s|ping|ing)?\s+(?:out|off|up)\s+the\s+year)",
-    "relyear": rf"(?i:(?:later|earlier|early|late)\s+)?{RELY}",
-    "holiday": r"(?i:christmas\s+day|christmas\s+eve|christmas|new\s+year'?s\s+eve|new\s+year'?s\s+day"
-    r"|halloween|valentine'?s\s+day|thanksgiving)" + rf"(?:\s+{Y})?",
-    "month": rf"(?:(?i:this|next|last|early|mid|late)[-\s]+)?{M}(?:\s+{RELY})?",
-    "year": rf"(?<![\d/.$£€-]){Y}(?!\s*(?:-|–|/)\s*\d)(?![%.]\d)",
-}
-# Phrases start at the start of a word: the lookahead lets the scanner skip the middles of
-# words at once, which is most of the text; ``gated`` adds the letters a phrase can begin
-# with ("the", "mar", "q1"), so most words are passed over at their first letters.
-_PHRASES = re.compile(
-    r"\b(?=[0-9A-Za-z])(?:"
-    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in ALTERNATIVES.items())
-    + ")"
-)
-_SCAN = gated(_PHRASES)
 
 _RANGE_JOIN = Words(r"\s*(?:,\s*)?(?:or|to|through|thru|until|till|-|–|—|into)\s*(?:early\s+)?$")
 _BETWEEN_JOIN = Words(r"\s*and\s*$")
@@ -102,102 +43,6 @@ class DateMention:
     end: int
     window: Window
     spec: Spec
-
-
-# Read once per phrase found: compiled here, not looked up in ``re``'s cache each time.
-_YEAR = re.compile(Y)
-_MONTH = re.compile(M)
-_REL_YEAR = re.compile(r"(?i)\b(this|next|last)\s+year\b")
-_PART_WORDS = tuple(
-    (re.compile(rf"\b{word}"), part)
-    for word, part in (("early", "early"), ("beginning", "start"), ("start", "start"),
-                       ("mid", "mid"), ("middle", "mid"), ("late", "late"), ("end", "end"))
-)  # fmt: skip
-
-
-def _year_of(text: str) -> tuple[int | None, int | None]:
-    found = _YEAR.search(text)
-    if found:
-        return int(found.group()), None
-    rel = _REL_YEAR.search(text)
-    if rel:
-        return None, REL_YEARS[rel.group(1).lower()]
-    return None, None
-
-
-def _part_word(text: str) -> str | None:
-    lowered = text.lower()
-    return next((part for word, part in _PART_WORDS if word.search(lowered)), None)
-
-
-def _month_number(text: str) -> int:
-    found = _MONTH.search(text)
-    assert found is not None
-    return MONTHS[found.group().rstrip(".").lower()]
-
-
-def parse_spec(kind: str, text: str) -> Spec | None:
-    """Parse one matched alternative into a Spec (None: not a date after all)."""
-    year, rel = _year_of(text)
-    lowered = text.lower()
-    if kind in ("mdy", "dmy"):
-        without_year = _YEAR.sub("", text)
-        days = [
-            int(d) for d in re.findall(r"(?<![\d])(\d{1,2})(?:st|nd|rd|th)?(?!\d)", without_year)
-        ]
-        if not days:
-            return None
-        return Spec(
-            "day", year, rel, _month_number(text), days[0], days[-1] if len(days) > 1 else None
-        )
-    if kind in ("my", "month"):
-        month = _MONTH.search(text)
-        part = _part_word(text.split(month.group())[0]) if month else None
-        rel_word = re.match(r"(?i)(this|next|last)\b", text)
-        if rel_word and rel is None and year is None:
-            return Spec(
-                "month", None, None, _month_number(text), part=part, name=rel_word[1].lower()
-            )
-        return Spec("month", year, rel, _month_number(text), part=part)
-    if kind == "quarter":
-        number = re.search(r"Q([1-4])", text)
-        if number:
-            return Spec("quarter", year, rel, number=int(number.group(1)))
-        ordinal = re.search(ORD, text)
-        assert ordinal is not None
-        return Spec("quarter", year, rel, number=ORDINALS[ordinal.group().lower()])
-    if kind == "half":
-        number = re.search(r"H([12])", text)
-        if number:
-            return Spec("half", year, rel, number=int(number.group(1)))
-        ordinal = re.search(r"(?i)first|second|latter|back|front", text)
-        assert ordinal is not None
-        return Spec("half", year, rel, number=ORDINALS[ordinal.group().lower()])
-    if kind == "season":
-        found = re.search(SEASON, text)
-        assert found is not None
-        lead = lowered[: found.start()]
-        rel_word = re.search(r"\b(this|next|last)\b", lead)
-        if rel_word and year is None and rel is None:
-            rel = REL_YEARS[rel_word[1]]
-        return Spec(
-            "season", year, rel, name=SEASON_NAMES[found.group().lower()], part=_part_word(lead)
-        )
-    if kind == "part":
-        lead = re.split(r"\d|this|next|last|the\s+year", lowered)[0]
-        return Spec("part", year, rel if rel is not None else (0 if year is None else None),
-                    name=_part_word(lead) or "mid")  # fmt: skip
-    if kind == "yearend":
-        return Spec("part", name="end")
-    if kind == "relyear":
-        return Spec("year", None, rel, later=lowered.startswith(("later", "late")),
-                    name="early" if lowered.startswith(("earlier", "early")) else None)  # fmt: skip
-    if kind == "holiday":
-        name = re.sub(r"[\s']+", " ", _YEAR.sub("", lowered)).strip()
-        return Spec("holiday", year, rel, name=name)
-    if kind == "year":
-        return Spec("year", year)
-    return None
 
 
 def _merge_ranges(
@@ -236,19 +81,6 @@ def find_dates(
 ) -> list[DateMention]:
     """Every date phrase in ``text`` with the window it means, in order."""
     return resolve_phrases(text, date_phrases(text), published, past=past, slate_year=slate_year)
-
-
-def date_phrases(text: str) -> list[tuple[int, int, Spec]]:
-    """The date phrases of ``text``, read but not resolved: (start, end, spec) in order.
-    Most texts have none, and then nothing else about them (their tense) need be known."""
-    found: list[tuple[int, int, Spec]] = []
-    for match in _SCAN.finditer(text):
-        kind = match.lastgroup
-        assert kind is not None
-        spec = parse_spec(kind, plain_letters(match.group()))  # "ſummer" matched as "summer"
-        if spec is not None:
-            found.append((match.start(), match.end(), spec))
-    return found
 
 
 def resolve_phrases(
@@ -321,7 +153,6 @@ def parse_window(
 __all__ = [
     "DateMention",
     "Spec",
-    "date_phrases",
     "find_dates",
     "month_end",
     "parse_window",

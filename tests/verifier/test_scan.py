@@ -10,14 +10,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from verifier import claims, cues, dates, discovery, referents, sentences, titles
+from verifier import claims, cues, dates, discovery, phrases, referents, sentences, titles
 from verifier.scan import Words, gated, plain_letters
 
-MODULES = (claims, cues, dates, discovery, referents, sentences, titles)
+MODULES = (claims, cues, dates, discovery, phrases, referents, sentences, titles)
 WORDS = {
     f"{m.__name__}.{k}": v for m in MODULES for k, v in vars(m).items() if isinstance(v, Words)
 }
-GATED = {"dates._SCAN": (dates._PHRASES, dates._SCAN)}
+GATED = {"phrases._SCAN": (phrases._PHRASES, phrases._SCAN)}
 
 
 def test_plain_letters_are_exactly_what_ignoring_case_matches_to_ascii_letters() -> None:
