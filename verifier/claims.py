@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from verifier.cues import classify_stance, find_cues, is_release_date, speaks_of_the_past
-from verifier.dates import DateMention, Spec, resolve_phrases
+from verifier.dates import DateMention, resolve_phrases
 from verifier.phrases import date_phrases
 from verifier.referents import (
     DocumentContext,
@@ -230,8 +230,10 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         clause = body[left:right]
         past = speaks_of_the_past(clause)
         window = date.window
-        if past != body_past:
-            window = _re_resolve(body, phrases, date, doc, past) or window
+        if past != body_past:  # the clause's tense is not the sentence's: read the date again
+            again = resolve_phrases(body, phrases, doc.published, past=past,
+                                    slate_year=doc.slate_year)  # fmt: skip
+            window = next((m.window for m in again if m.start == date.start), window)
         chosen = choose_titles(doc, body, titles, date, left, right, memory)
         for title, mention in chosen:
             season, part = choose_season(doc, body, titles, seasons, title, mention, date,
@@ -294,15 +296,3 @@ def _refined_by(date: DateMention, following: DateMention, body: str) -> bool:
         and inner.end <= outer.end
         and inner != outer
     )
-
-
-def _re_resolve(
-    body: str, phrases: list[tuple[int, int, Spec]], date: DateMention, doc: DocumentContext,
-    past: bool,
-) -> Window | None:  # fmt: skip
-    """The window of ``date`` in another tense."""
-    for mention in resolve_phrases(body, phrases, doc.published, past=past,
-                                   slate_year=doc.slate_year):  # fmt: skip
-        if mention.start == date.start:
-            return mention.window
-    return None
