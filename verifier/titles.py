@@ -242,6 +242,7 @@ _PART = (
     rf"(?:part|volume|vol\.|act|chapter)\s*(?P<part_num>{NUMBER}|i{{1,3}}|iv)\b|"
     rf"(?P<part_ord>{ORDINAL})\s+(?:part|volume|act|half|chapter)\b"
 )
+_NUMBER_GROUPS = ("num", "s", "ord", "part_num", "part_ord")  # one holds the number
 SEASON_OR_PART = Words(rf"\b(?=\w)(?:(?P<season>{_SEASON})|(?P<part>{_PART}))")
 
 
@@ -275,8 +276,7 @@ def find_seasons(text: str) -> list[SeasonMention]:
         if m.start() < own_end[kind]:
             continue
         own_end[kind] = m.end()
-        raw = m.group("num") or m.group("s") or m.group("ord") or m.group("part_num")
-        number = number_word(raw or m.group("part_ord"))  # lower case
+        number = number_word(next(g for g in m.group(*_NUMBER_GROUPS) if g))  # lower case
         # "act", "vol." and "chapter" count only written as names ("Act Two").
         casual = (
             kind == "part"
