@@ -30,14 +30,14 @@ def _month_alternation() -> str:
     # Months are matched capitalised (or in capitals): lower-case "may" and "march" are verbs.
     names = sorted(MONTHS, key=len, reverse=True)
     forms = [f"(?:{n.capitalize()}|{n.upper()})" + (r"\.?" if len(n) <= 4 else "") for n in names]
-    return "(?:" + "|".join(f"(?:{f})" for f in forms) + r")(?![a-z])"
+    return "(?:" + "|".join(f"(?:{f})" for f in forms) + r")(?![A-Za-z])"
 
 
 M = _month_alternation()
 Y = r"(?:19|20)\d{2}(?!\d)"
 D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 WD = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?\s+)"
-RELY = r"(?i:this|next|last)\s+year"
+RELY = r"(?i:(?:this|next|last)\s+year)"
 SEASON = r"(?i:spring|summer|fall|autumn|winter)"
 PART = r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of|start\s+of|the\s+beginning\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of)"
 ORD = r"(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
