@@ -111,9 +111,10 @@ def _is_title_word(word: str) -> bool:
     return core[0].isupper() or core[0].isdigit() or not core[0].isascii()
 
 
-def _title_before(text: str, end: int) -> tuple[int, str] | None:
+def _title_before(text: str, end: int, *, season_next: bool = False) -> tuple[int, str] | None:
     """The Title Case run of words ending at ``end`` ("... All of Us Are Dead"), or the
-    quoted name that ends there ('Secrets of "Wednesday" Season 2': Wednesday)."""
+    quoted name that ends there ('Secrets of "Wednesday" Season 2': Wednesday).
+    ``season_next``: "season 2" follows at ``end``, after spaces only."""
     # Only the last 120 characters are looked at: a newline further back changes nothing,
     # and searching the whole text back would make discovery quadratic on one-line pages.
     line_start = text.rfind("\n", max(0, end - 130), end) + 1
@@ -137,7 +138,8 @@ def _title_before(text: str, end: int) -> tuple[int, str] | None:
         start = text.rfind(word, window, start)
         if word.endswith((".", "!", "?")) and chosen and not re.fullmatch(r"(?:[A-Z]\.)+", word):
             break
-        if chosen and text[start + len(word) : chosen[0][0]].strip() in (",", ";", "(", ")", "|"):
+        after = chosen[0][0] if chosen else end  # where the next word, or the name, begins
+        if text[start + len(word) : after].strip() in (",", ";", "(", ")", "|"):
             break
         if _DATE_WORD.fullmatch(word) or (chosen and _MARKER.fullmatch(word)):
             break
@@ -154,9 +156,30 @@ def _title_before(text: str, end: int) -> tuple[int, str] | None:
     if not chosen:
         return None
     name = text[chosen[0][0] : chosen[-1][0] + len(chosen[-1][1])].strip("'\".,:;!?-")
-    if not name or name.lower() in AMBIGUOUS_WORDS or len(name) < 2 or _date_like(name):
+    if not name or len(name) < 2 or _date_like(name):
+        return None
+    if name.lower() in AMBIGUOUS_WORDS and not (
+        season_next and name.lower() in _NAMES_BEFORE_A_SEASON and _not_a_time(text, chosen[0][0])
+    ):
         return None
     return chosen[0][0], name
+
+
+# Words that are usually not names but are the names of shows when "season 2" follows them
+# at once ("Wednesday season 2 is closer than ever"), as the catalogue also takes them.
+_NAMES_BEFORE_A_SEASON = AMBIGUOUS_WORDS - {
+    "it", "us", "you", "she", "they", "them", "we", "netflix", "season", "series", "part", "the"
+}  # fmt: skip
+# What makes such a word a time instead: "on Wednesday season 2 was confirmed", "Netflix said
+# Friday season 2 would", "by March season 2 had wrapped".
+_TIME_BEFORE = re.compile(
+    r"(?i)(?:\b(?:the|a|an|on|in|by|this|last|next|every|each|until|till|since|from|before|after|early|"
+    r"late|mid|through|said|says|told|tweeted)|\w+ed|\d|[,-])\s+\Z"
+)
+
+
+def _not_a_time(text: str, start: int) -> bool:
+    return _TIME_BEFORE.search(text[max(0, start - 20) : start]) is None
 
 
 def _date_like(name: str) -> bool:
@@ -222,7 +245,9 @@ def discover_titles(text: str) -> list[str]:
     """Names that look like titles: before "season N", after "season N of", quoted."""
     names: list[str] = []
     for m in _anchors(text):
-        found = _title_before(text, _anchor_start(text, m))
+        end = _anchor_start(text, m)
+        season_next = not m.group("date") and not text[end : m.start()].strip()
+        found = _title_before(text, end, season_next=season_next)
         if found:
             names.append(found[1])
     of_audience: list[str] = []  # listed after those of seasons, as when they were two scans
