@@ -32,11 +32,12 @@ WEAK_RELEASE = Words(
     r"on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
-    r"|see\s+(?:[\w':]+\s+){1,5}season|will\s+(?:see|feature|bring)|brings|line-?up|release)\b",
+    r"|see\s+(?:[\w':]+\s+){1,5}season|will\s+(?:see|feature|bring)|brings|line-?up|release|"
+    r"windows?(?!\s+(?:into|of|to)\b))\b",
 )
 OTHER_EVENT = Words(
     r"\b(?=\w)(?:film\w*|shoot\w*|shot|production|produc(?:e|ed|ing)|wrap\w*|cast(?:s|ing|ed)?|"
-    r"renew\w*|greenlit|greenlight\w*|order(?:ed)?|announc\w*|revealed|unveil\w*|confirm\w*|"
+    r"renew\w*|greenlit|greenlight\w*|ordered|(?<!in\s)order(?!\s+of\b)|announc\w*|revealed|unveil\w*|confirm\w*|"
     r"report(?:ed|s)?|interview\w*|said|says|told|posted|tweeted|views|viewing|watched|"
     r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
     r"begin\w*|began|start(?:s|ed|ing)?|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
