@@ -238,6 +238,8 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         for title, mention in chosen:
             season, part = choose_season(doc, body, titles, seasons, title, mention, date,
                                           (left, right), past, memory)  # fmt: skip
+            if past and not date.spec.has_year and _earlier_season(doc, title, season):
+                continue
             quote = _quote(doc.original[sentence.field], offset + left, offset + right,
                            sentence.field)  # fmt: skip
             stance = classify_stance(
@@ -247,6 +249,13 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
                 Claim(title, season, window, stance, [quote], part, not date.spec.has_year)
             )
     return found
+
+
+def _earlier_season(doc: DocumentContext, title: str, season: int | None) -> bool:
+    """A season before the one the document is about: "the first season aired around
+    Thanksgiving" in a piece on season 2 does not say which year's Thanksgiving."""
+    about = doc.title_seasons.get(title)
+    return season is not None and about is not None and season < about
 
 
 def _dateline(doc: DocumentContext, sentence: Sentence, date: DateMention) -> bool:
