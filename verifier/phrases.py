@@ -61,7 +61,7 @@ ALTERNATIVES: dict[str, str] = {
     "holiday": r"(?i:christmas\s+day|christmas\s+eve|christmas|new\s+year'?s\s+eve|new\s+year'?s\s+day"
     r"|halloween|valentine'?s\s+day|thanksgiving)" + rf"(?:\s+{Y})?",
     "month": rf"(?:(?i:this|next|last|early|mid|late)[-\s]+)?{M}(?:\s+{RELY})?",
-    "year": rf"(?<![\d/.$£€-]){Y}(?!\s*(?:-|–|/)\s*\d)(?![%.]\d)",
+    "year": rf"(?<![\d/.$£€-]){Y}(?!\s*(?:-|–|/)\s*\d)(?![%.]\d)(?![sS]\b)",  # not "the 1990s"
 }
 # Phrases start at the start of a word: the lookahead lets the scanner skip the middles of
 # words at once, which is most of the text; ``gated`` adds the letters a phrase can begin
