@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from verifier.cues import classify_stance, find_cues, is_release_date, speaks_of_the_past
+from verifier.cues import Cue, classify_stance, find_cues, release_cue, speaks_of_the_past
 from verifier.dates import DateMention, resolve_phrases
 from verifier.phrases import date_phrases
 from verifier.referents import (
@@ -98,6 +98,8 @@ _WHEN_RELEASED = Words(
     r"\s*[,–—-]?\s*when\s+(?:[\w'’:.-]+\s+){1,6}?(?:aired|premiered|released|debuted|dropped|"
     r"arrived|launched|came\s+out|hit\s+(?:netflix|screens|the\s+streamer))\b"
 )
+_RETURN = re.compile(r"(?i)\b(?:return|comeback|(?:come|comes|coming|came)\s+back)")
+_TO_SCREENS = Words(r"\s+to\s+(?:theaters|theatres|cinemas|screens|imax|the\s+big\s+screen)\b")
 _PARENTHESISED_YEAR = re.compile(r"\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\)")
 
 
@@ -217,8 +219,9 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         when = _WHEN_RELEASED.match(body, date.end)  # "in 2022 – when season 4 aired"
         if when:
             right = max(right, when.end())
+        cue = None if when else release_cue(cues, date.start, date.end, (left, right))
         if (
-            not (when or is_release_date(cues, date.start, date.end, (left, right)))
+            not (when or cue)
             or _ATTRIBUTIVE.match(body, date.end)
             or _implausible(date.window, doc.published)
             or _annotation_year(body, date)
@@ -240,6 +243,8 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
                                           (left, right), past, memory)  # fmt: skip
             if past and not date.spec.has_year and _earlier_season(doc, title, season):
                 continue
+            if season is None and cue is not None and _brings_back(body, cue):
+                continue
             quote = _quote(doc.original[sentence.field], offset + left, offset + right,
                            sentence.field)  # fmt: skip
             stance = classify_stance(
@@ -249,6 +254,15 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
                 Claim(title, season, window, stance, [quote], part, not date.spec.has_year)
             )
     return found
+
+
+def _brings_back(body: str, cue: Cue) -> bool:
+    """A return is of a season that is not the first, so with no season to name ("X will
+    return in March") it is no claim: read as the first (``None``), it would be a false one.
+    A film back in cinemas is released again, and that is a claim."""
+    return _RETURN.search(body, cue.start, cue.end) is not None and not _TO_SCREENS.match(
+        body, cue.end
+    )
 
 
 def _earlier_season(doc: DocumentContext, title: str, season: int | None) -> bool:

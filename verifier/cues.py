@@ -81,10 +81,10 @@ def find_cues(text: str) -> list[Cue]:
     return sorted(cues, key=lambda c: c.start)
 
 
-def is_release_date(
+def release_cue(
     cues: list[Cue], start: int, end: int, clause: tuple[int, int] | None = None
-) -> bool:
-    """Whether the date at [start, end) belongs to a release event among ``cues``.
+) -> Cue | None:
+    """The release cue among ``cues`` the date at [start, end) belongs to, if any.
 
     The nearest cue decides; one before the date counts as nearer than one the
     same distance after it. A weak release cue yields to another event named
@@ -101,13 +101,13 @@ def is_release_date(
         if best is None or distance < best[0]:
             best = (distance, cue)
     if best is None or best[1].kind == "other":
-        return False
+        return None
     if best[1].kind == "weak":
         left = clause[0] if clause else 0
         earlier = [c for c in cues if left <= c.start and c.end <= best[1].start]
         if earlier and earlier[-1].kind == "other":
-            return False
-    return True
+            return None
+    return best[1]
 
 
 RUMOUR = Words(
