@@ -54,11 +54,12 @@ def _anchors(text: str) -> Iterator[re.Match[str]]:
             pos = found.start() + 1  # no other kind of anchor begins with a "p" or a "v"
 
 
-# A title follows "season 2 of" and, whose fans and what returns, "fans of" ("fans of The
-# Long Night can look forward to"). One scan finds both: neither can start inside the other.
+# A title follows "season 2 of", "titled" ("a prequel titled The Long Night") and, whose fans
+# and what returns, "fans of" ("fans of The Long Night can look forward to"). One scan finds
+# them all: none can start inside another.
 _BEFORE_A_TITLE = Words(
-    rf"\b(?:(?P<season>(?:season|part|volume)\s+{NUMBER}|the\s+{ORDINAL}\s+(?:season|part|volume))"
-    r"|(?P<audience>fans|viewers|the\s+return))\s+of\s+"
+    rf"\b(?:(?:(?P<season>(?:season|part|volume)\s+{NUMBER}|the\s+{ORDINAL}\s+(?:season|part|"
+    r"volume))|(?P<audience>fans|viewers|the\s+return))\s+of|(?:en)?titled)\s+"
 )
 _DESCRIBED = re.compile(r"(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+")
 # The quote comes first and the test of the character before it after, so that the scanner

@@ -55,6 +55,13 @@ _COORDINATION = re.compile(
     re.I,
 )
 
+# "A season 3, along with B" and "A, along with the prequel to the novel, titled B": a title
+# added to the group, described first or not.
+_ALONG_WITH = re.compile(
+    r"[\s,]*(?:(?:season|series|part)\s*\w+)?[\s,]*(?:along|together)\s+with\s+"
+    r"(?:[^.;:!?]{0,80}?\b(?:(?:en)?titled|called|named|dubbed)\s+)?(?:the\s+)?[\"“‘']?",
+    re.I,
+)
 
 _RELATIVE = Words(r"[,;]\s*(?:which|that|who)\b")
 _STUCK = re.compile(rf"[\s:,'\"-]*(?:{FORMAT_WORD}\s+)?", re.I)
@@ -238,7 +245,7 @@ def _groups(text: str, mentions: list[TitleMention]) -> list[list[TitleMention]]
         if groups:
             previous = groups[-1][-1]
             between = text[previous.end : mention.start]
-            if _COORDINATION.fullmatch(between):
+            if _COORDINATION.fullmatch(between) or _ALONG_WITH.fullmatch(between):
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
