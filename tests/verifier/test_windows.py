@@ -38,7 +38,8 @@ def test_a_quarter_under_a_slate_year_takes_the_slate_year() -> None:
     "text",
     ["She may be right", "They march on", "10 months of filming", "a 2-1 win", "1,200 fans",
      "version 2.0", "Season 2024-25", "call 555-2026", "THE MARA QUILL SERIES",
-     "A NEW MARKET", "Decent DECKS", "a 1990s classic", "THE 2010S"],
+     "A NEW MARKET", "Decent DECKS", "a 1990s classic", "THE 2010S",
+     "the second half of the season", "THE FIRST QUARTER OF THE STORY"],
 )  # fmt: skip
 def test_words_that_are_not_dates(text: str) -> None:
     assert find_dates(text, dt.date(2026, 1, 1)) == []
