@@ -163,10 +163,13 @@ class _Claims:
         return list(self._by_key.values())
 
     def _same_but_part(self, claim: Claim) -> Claim | None:
-        """A claim that differs only in naming no part: "Part 2 follows on ..." told twice."""
+        """A claim that differs only in naming no part: "Part 2 follows on ..." told twice.
+        A first part begins with its season, so "Part 1 arrives on D" and "the season
+        arrives on D" are two claims, one of each."""
         part, value = claim.key[2:]
         for existing in self._by_season.get(claim.key[:2], ()):
-            if existing.key[3] == value and (existing.part is None or part is None):
+            one_unnamed = existing.part is None or part is None
+            if existing.key[3] == value and one_unnamed and (existing.part or part or 1) > 1:
                 return existing
         return None
 

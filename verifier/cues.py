@@ -24,7 +24,13 @@ STRONG_RELEASE = Words(
     r"screens|theaters|theatres|cinemas|our\s+screens|their\s+screens|platforms?|disney|hbo|max|prime|"
     r"apple|hulu)|(?:come|comes|came|coming)\s+out|release\s+date|bow(?:s|ed)?|"
     r"(?:pushed|moved|delayed|postponed)(?:\s+back)?\s+(?:to|until|till)|"
-    r"(?:is|are|be|was|were)\s+out|follows?\s+on)\b",
+    r"(?:is|are|be|was|were)\s+out|follows?\s+on|"
+    # "Act One will begin on November 9": a season or a part begins (but "work on season 2
+    # begins", "season 2 starts filming").
+    r"(?<!on\s)(?<!of\s)(?<!for\s)(?:season|part|act|volume|chapter)\s+(?:\d{1,2}|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten)\s+(?:will\s+|is\s+set\s+to\s+|is\s+due\s+to\s+)?"
+    r"(?:begin|start|kick\s+off)s?(?!\s+(?:filming|shooting|production|work))"
+    r")\b",
 )
 WEAK_RELEASE = Words(
     r"\b(?=\w)(?:(?:slated|scheduled|set|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"

@@ -17,7 +17,8 @@ CASES = tomllib.loads((Path(__file__).parent / "data" / "claims.toml").read_text
 
 def _summary(claim: Any) -> str:
     season = "-" if claim.season is None else str(claim.season)
-    return f"{claim.title} | {season} | {claim.window.value} | {claim.stance}"
+    part = "" if claim.part is None else f" | part {claim.part}"
+    return f"{claim.title} | {season} | {claim.window.value} | {claim.stance}{part}"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
