@@ -29,7 +29,8 @@ STRONG_RELEASE = Words(
     # begins", "season 2 starts filming").
     r"(?<!on\s)(?<!of\s)(?<!for\s)(?:season|part|act|volume|chapter)\s+(?:\d{1,2}|one|two|three|"
     r"four|five|six|seven|eight|nine|ten)\s+(?:will\s+|is\s+set\s+to\s+|is\s+due\s+to\s+)?"
-    r"(?:begin|start|kick\s+off)s?(?!\s+(?:filming|shooting|production|work))"
+    r"(?:begin|start|kick\s+off)s?(?!\s+(?:filming|shooting|production|work|principal|photography|"
+    r"pre-?production|post-?production|rehears|casting|writing))"
     r")\b",
 )
 WEAK_RELEASE = Words(
