@@ -61,6 +61,12 @@ _BEFORE_A_TITLE = Words(
     rf"\b(?:(?:(?P<season>(?:season|part|volume)\s+{NUMBER}|the\s+{ORDINAL}\s+(?:season|part|"
     r"volume))|(?P<audience>fans|viewers|the\s+return))\s+of|(?:en)?titled)\s+"
 )
+# What else bears a title: "an episode titled X", "the song, titled X". (A novel, titled X,
+# is often what a show adapts, and named as its source.)
+_NOT_A_SHOW = re.compile(
+    r"(?i)\b(?:episodes?|finale|premiere|pilot|chapter|song|track|single|album|podcast|trailer|"
+    r"teaser|video|panel|tour)\b[^.;:!?]*\Z"
+)
 _DESCRIBED = re.compile(r"(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+")
 # The quote comes first and the test of the character before it after, so that the scanner
 # can jump from quote to quote.
@@ -253,6 +259,10 @@ def discover_titles(text: str) -> list[str]:
             names.append(found[1])
     of_audience: list[str] = []  # listed after those of seasons, as when they were two scans
     for m in _BEFORE_A_TITLE.finditer(text):
+        if m.group().startswith(("titled", "entitled")) and _NOT_A_SHOW.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue  # "the finale, titled The Long Night": an episode's name
         name = _title_after(text, m.end())
         # "the second season of the hit fantasy prequel, House of the Dragon"
         apposition = _DESCRIBED.match(text, m.end()) if m.group("season") else None
