@@ -2,21 +2,22 @@
 
 ``extract_claims`` is a pure function of the text, its headline, its
 publication date and a catalogue of known titles. For each sentence it finds
-date phrases, keeps those whose nearest event word is a release, and gives
-each the title and season the sentence (or, for "it" and "the series", the
-paragraph or the document's topic) is about; ``verifier.referents`` decides which. The same claim repeated in one
-document is one claim with several quotes.
+date phrases, keeps those whose nearest event word is a release (and that
+``verifier.exclusions`` does not set aside), and gives each the title and season
+the sentence (or, for "it" and "the series", the paragraph or the document's
+topic) is about; ``verifier.referents`` decides which. The same claim repeated in
+one document is one claim with several quotes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from verifier.cues import Cue, classify_stance, find_cues, release_cue, speaks_of_the_past
-from verifier.dates import DateMention, resolve_phrases
+from verifier.cues import classify_stance, find_cues, release_cue, speaks_of_the_past
+from verifier.dates import resolve_phrases
+from verifier.exclusions import not_a_release, not_about
 from verifier.phrases import date_phrases
 from verifier.referents import (
     DocumentContext,
@@ -26,7 +27,7 @@ from verifier.referents import (
     parenthesised,
 )
 from verifier.scan import Words
-from verifier.sentences import Sentence, clause_span, segment_span, split_sentences
+from verifier.sentences import Sentence, clause_span, split_sentences
 from verifier.titles import (
     Catalogue,
     SeasonMention,
@@ -76,21 +77,10 @@ class Claim:
         }
 
 
-# "Netflix's 2026 release schedule": a year naming a list, not a release window.
-_ATTRIBUTIVE = Words(
-    r"'?s?\s+(?:(?:release|premiere|k-?drama|korean|content|tv|film|series)\s+)*"
-    r"(?:schedule|slate|line-?up|roster|calendar|list|event|strikes?|season\s+of)\b"
-)
 # A cheap test that a sentence may hold a date phrase at all; most sentences do not.
 _MAY_HOLD_DATE = Words(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|"
     r"winter|year|quarter|half|christmas|new\s+year|halloween|valentine|thanksgiving)"
-)
-# Hopes that were not met and releases that did not happen: "fans who were hoping to see it
-# in 2023", "a late 2023 release if filming had started", "it would have arrived in May".
-_COUNTERFACTUAL = Words(
-    r"\b(?:(?:was|were|had\s+been)\s+hoping|had\s+(?:hoped|expected|anticipated|planned|wanted)|"
-    r"would\s+have\s+(?:been|\w+ed|come)|if\s+[^.;]{0,80}?\bhad\s+(?:\w+ed|been|begun|gone))\b"
 )
 # A date the clause after it says what was released then: "back in 2022 – when Season 4
 # aired", "in May, when the first season premiered".
@@ -98,9 +88,6 @@ _WHEN_RELEASED = Words(
     r"\s*[,–—-]?\s*when\s+(?:[\w'’:.-]+\s+){1,6}?(?:aired|premiered|released|debuted|dropped|"
     r"arrived|launched|came\s+out|hit\s+(?:netflix|screens|the\s+streamer))\b"
 )
-_RETURN = re.compile(r"(?i)\b(?:return|comeback|(?:come|comes|coming|came)\s+back)")
-_TO_SCREENS = Words(r"\s+to\s+(?:theaters|theatres|cinemas|screens|imax|the\s+big\s+screen)\b")
-_PARENTHESISED_YEAR = re.compile(r"\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\)")
 
 
 def extract_claims(
@@ -223,15 +210,8 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         if when:
             right = max(right, when.end())
         cue = None if when else release_cue(cues, date.start, date.end, (left, right))
-        if (
-            not (when or cue)
-            or _ATTRIBUTIVE.match(body, date.end)
-            or _implausible(date.window, doc.published)
-            or _annotation_year(body, date)
-            or _dateline(doc, sentence, date)
-            or _COUNTERFACTUAL.search(body, *segment_span(body, date.start, date.end))
-            or (i + 1 < len(dates) and _refined_by(date, dates[i + 1], body))
-        ):
+        following = dates[i + 1] if i + 1 < len(dates) else None
+        if not (when or cue) or not_a_release(doc, sentence, body, date, following):
             continue
         clause = body[left:right]
         past = speaks_of_the_past(clause)
@@ -244,9 +224,7 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         for title, mention in chosen:
             season, part = choose_season(doc, body, titles, seasons, title, mention, date,
                                           (left, right), past, memory)  # fmt: skip
-            if past and not date.spec.has_year and _earlier_season(doc, title, season):
-                continue
-            if season is None and cue is not None and _brings_back(body, cue):
+            if not_about(doc, body, date, cue, title, season, past):
                 continue
             quote = _quote(doc.original[sentence.field], offset + left, offset + right,
                            sentence.field)  # fmt: skip
@@ -259,66 +237,9 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
     return found
 
 
-def _brings_back(body: str, cue: Cue) -> bool:
-    """A return is of a season that is not the first, so with no season to name ("X will
-    return in March") it is no claim: read as the first (``None``), it would be a false one.
-    A film back in cinemas is released again, and that is a claim."""
-    return _RETURN.search(body, cue.start, cue.end) is not None and not _TO_SCREENS.match(
-        body, cue.end
-    )
-
-
-def _earlier_season(doc: DocumentContext, title: str, season: int | None) -> bool:
-    """A season before the one the document is about: "the first season aired around
-    Thanksgiving" in a piece on season 2 does not say which year's Thanksgiving."""
-    about = doc.title_seasons.get(title)
-    return season is not None and about is not None and season < about
-
-
-def _dateline(doc: DocumentContext, sentence: Sentence, date: DateMention) -> bool:
-    """The page's own date ending its first line ("... Entertainment Jan 16, 2026")."""
-    window, end = date.window, sentence.start + date.end
-    line_end = doc.first_line_end[sentence.field]
-    return (
-        doc.published is not None
-        and window.start == window.end == doc.published
-        and end <= line_end
-        and not doc.source(sentence.field)[end:line_end].strip(" .|-")
-    )
-
-
-def _annotation_year(body: str, date: DateMention) -> bool:
-    """A year in parentheses after a name, "Squid Game (2021-)", dates the name, not a release."""
-    found = _PARENTHESISED_YEAR.search(body, max(0, date.start - 3), date.end + 8)
-    return found is not None and found.start() <= date.start < found.end()
-
-
 def _quote(source: str, left: int, right: int, field_name: str) -> Quote:
     """The clause that carries the claim, as written, trimmed of spaces and joining punctuation."""
     clause = fold(source[left:right])  # the same length, odd spaces made plain
     start = left + len(clause) - len(clause.lstrip(" ,;:-—–"))
     end = left + len(clause.rstrip(" ,;:-—–"))
     return Quote(source[start:end], start, max(start, end), field_name)
-
-
-def _implausible(window: Window, published: dt.date | None) -> bool:
-    """Years no streaming release is in ("set in 1945", "transported to 2071")."""
-    year = (window.start or window.end or dt.date(2000, 1, 1)).year
-    latest = published.year + 8 if published else 2100
-    return year < 1990 or year > latest
-
-
-def _refined_by(date: DateMention, following: DateMention, body: str) -> bool:
-    """ "this year on August 27th": the coarse window is only a lead-in to the finer one."""
-    gap = body[date.end : following.start]
-    inner, outer = following.window, date.window
-    return (
-        bool(re.fullmatch(r"\s*,?\s*(?:on|in|,)?\s*", gap))
-        and inner.start is not None
-        and outer.start is not None
-        and outer.end is not None
-        and inner.end is not None
-        and outer.start <= inner.start
-        and inner.end <= outer.end
-        and inner != outer
-    )

@@ -1,0 +1,126 @@
+"""Dates beside a release word that are still not release claims.
+
+``not_a_release``: the date itself is something else, a year naming a list ("Netflix's
+2026 slate"), a year dating a name ("Squid Game (2021-)"), the page's own dateline, a
+year no release is in, a hope that was not met, or a lead-in to a finer date.
+``not_about``: the date is a release, but not one this title and season can claim (a
+return with no season named, a year-less past date of an earlier season).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from verifier.cues import Cue
+from verifier.dates import DateMention
+from verifier.referents import DocumentContext
+from verifier.scan import Words
+from verifier.sentences import Sentence, segment_span
+from verifier.windows import Window
+
+# "Netflix's 2026 release schedule": a year naming a list, not a release window.
+_ATTRIBUTIVE = Words(
+    r"'?s?\s+(?:(?:release|premiere|k-?drama|korean|content|tv|film|series)\s+)*"
+    r"(?:schedule|slate|line-?up|roster|calendar|list|event|strikes?|season\s+of)\b"
+)
+# Hopes that were not met and releases that did not happen: "fans who were hoping to see it
+# in 2023", "a late 2023 release if filming had started", "it would have arrived in May".
+_COUNTERFACTUAL = Words(
+    r"\b(?:(?:was|were|had\s+been)\s+hoping|had\s+(?:hoped|expected|anticipated|planned|wanted)|"
+    r"would\s+have\s+(?:been|\w+ed|come)|if\s+[^.;]{0,80}?\bhad\s+(?:\w+ed|been|begun|gone))\b"
+)
+_RETURN = re.compile(r"(?i)\b(?:return|comeback|(?:come|comes|coming|came)\s+back)")
+_TO_SCREENS = Words(r"\s+to\s+(?:theaters|theatres|cinemas|screens|imax|the\s+big\s+screen)\b")
+_PARENTHESISED_YEAR = re.compile(r"\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\)")
+
+
+def not_a_release(
+    doc: DocumentContext,
+    sentence: Sentence,
+    body: str,
+    date: DateMention,
+    following: DateMention | None,
+) -> bool:
+    """Whether the date in ``body`` (the sentence's text) is not a release window at all;
+    ``following`` is the sentence's next date, if any."""
+    return bool(
+        _ATTRIBUTIVE.match(body, date.end)
+        or _implausible(date.window, doc.published)
+        or _annotation_year(body, date)
+        or _dateline(doc, sentence, date)
+        or _COUNTERFACTUAL.search(body, *segment_span(body, date.start, date.end))
+        or (following is not None and _refined_by(date, following, body))
+    )
+
+
+def not_about(
+    doc: DocumentContext,
+    body: str,
+    date: DateMention,
+    cue: Cue | None,
+    title: str,
+    season: int | None,
+    past: bool,
+) -> bool:
+    """Whether the release date, given to ``title`` and ``season``, makes no claim."""
+    if past and not date.spec.has_year and _earlier_season(doc, title, season):
+        return True
+    return season is None and cue is not None and _brings_back(body, cue)
+
+
+def _brings_back(body: str, cue: Cue) -> bool:
+    """A return is of a season that is not the first, so with no season to name ("X will
+    return in March") it is no claim: read as the first (``None``), it would be a false one.
+    A film back in cinemas is released again, and that is a claim."""
+    return _RETURN.search(body, cue.start, cue.end) is not None and not _TO_SCREENS.match(
+        body, cue.end
+    )
+
+
+def _earlier_season(doc: DocumentContext, title: str, season: int | None) -> bool:
+    """A season before the one the document is about: "the first season aired around
+    Thanksgiving" in a piece on season 2 does not say which year's Thanksgiving."""
+    about = doc.title_seasons.get(title)
+    return season is not None and about is not None and season < about
+
+
+def _dateline(doc: DocumentContext, sentence: Sentence, date: DateMention) -> bool:
+    """The page's own date ending its first line ("... Entertainment Jan 16, 2026")."""
+    window, end = date.window, sentence.start + date.end
+    line_end = doc.first_line_end[sentence.field]
+    return (
+        doc.published is not None
+        and window.start == window.end == doc.published
+        and end <= line_end
+        and not doc.source(sentence.field)[end:line_end].strip(" .|-")
+    )
+
+
+def _annotation_year(body: str, date: DateMention) -> bool:
+    """A year in parentheses after a name, "Squid Game (2021-)", dates the name, not a release."""
+    found = _PARENTHESISED_YEAR.search(body, max(0, date.start - 3), date.end + 8)
+    return found is not None and found.start() <= date.start < found.end()
+
+
+def _implausible(window: Window, published: dt.date | None) -> bool:
+    """Years no streaming release is in ("set in 1945", "transported to 2071")."""
+    year = (window.start or window.end or dt.date(2000, 1, 1)).year
+    latest = published.year + 8 if published else 2100
+    return year < 1990 or year > latest
+
+
+def _refined_by(date: DateMention, following: DateMention, body: str) -> bool:
+    """ "this year on August 27th": the coarse window is only a lead-in to the finer one."""
+    gap = body[date.end : following.start]
+    inner, outer = following.window, date.window
+    return (
+        bool(re.fullmatch(r"\s*,?\s*(?:on|in|,)?\s*", gap))
+        and inner.start is not None
+        and outer.start is not None
+        and outer.end is not None
+        and inner.end is not None
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner != outer
+    )
