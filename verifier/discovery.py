@@ -59,7 +59,7 @@ def _anchors(text: str) -> Iterator[re.Match[str]]:
 # them all: none can start inside another.
 _BEFORE_A_TITLE = Words(
     rf"\b(?:(?:(?P<season>(?:season|part|volume)\s+{NUMBER}|the\s+{ORDINAL}\s+(?:season|part|"
-    r"volume))|(?P<audience>fans|viewers|the\s+return))\s+of|(?:en)?titled)\s+"
+    r"volume))|(?P<audience>fans|viewers|the\s+return))\s+of|(?P<named>(?:en)?titled))\s+"
 )
 # What else bears a title: "an episode titled X", "the song, titled X". (A novel, titled X,
 # is often what a show adapts, and named as its source.)
@@ -259,9 +259,7 @@ def discover_titles(text: str) -> list[str]:
             names.append(found[1])
     of_audience: list[str] = []  # listed after those of seasons, as when they were two scans
     for m in _BEFORE_A_TITLE.finditer(text):
-        if m.group().startswith(("titled", "entitled")) and _NOT_A_SHOW.search(
-            text, max(0, m.start() - 40), m.start()
-        ):
+        if m.group("named") and _NOT_A_SHOW.search(text, max(0, m.start() - 40), m.start()):
             continue  # "the finale, titled The Long Night": an episode's name
         name = _title_after(text, m.end())
         # "the second season of the hit fantasy prequel, House of the Dragon"

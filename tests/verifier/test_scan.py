@@ -206,25 +206,31 @@ def test_one_scan_finds_the_seasons_and_parts_two_scans_found(text: str) -> None
     assert found == _seasons_by_two_scans(text)
 
 
-# How discovery found "season 2 of" and "fans of" before they shared one scan: the reference.
+# How discovery found "season 2 of", "fans of" and "titled" before they shared one scan: the
+# reference.
 _SEASON_OF_REFERENCE = re.compile(
     rf"\b(?:(?:season|part|volume)\s+{titles.NUMBER}|the\s+{titles.ORDINAL}\s+"
     r"(?:season|part|volume))\s+of\s+",
     re.I,
 )
 _AUDIENCE_OF_REFERENCE = re.compile(r"\b(?:fans|viewers|the\s+return)\s+of\s+", re.I)
+_NAMED_REFERENCE = re.compile(r"\b(?:en)?titled\s+", re.I)
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=season_texts)
 @example(text="the second season of fans of the return of viewers of Season Two of X")
-def test_one_scan_finds_what_precedes_a_title_as_two_scans_did(text: str) -> None:
+@example(text="season 2 of titled X, fans of Entitled Y, untitled Z")
+def test_one_scan_finds_what_precedes_a_title_as_separate_scans_did(text: str) -> None:
     text = re.sub(r"\. |-", lambda m: " of ", text)
-    found = {"season": [], "audience": []}
+    text = re.sub(r", ", lambda m: " titled ", text)
+    found: dict[str, list[tuple[int, int]]] = {"season": [], "audience": [], "named": []}
     for m in discovery._BEFORE_A_TITLE.finditer(text):
-        found["season" if m.group("season") else "audience"].append(m.span())
+        kind = "season" if m.group("season") else "named" if m.group("named") else "audience"
+        found[kind].append(m.span())
     assert found["season"] == [m.span() for m in _SEASON_OF_REFERENCE.finditer(text)]
     assert found["audience"] == [m.span() for m in _AUDIENCE_OF_REFERENCE.finditer(text)]
+    assert found["named"] == [m.span() for m in _NAMED_REFERENCE.finditer(text)]
 
 
 def test_words_read_the_words_every_match_needs() -> None:
