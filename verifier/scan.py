@@ -10,7 +10,9 @@ start. Two rewrites cut that without changing what matches:
 - ``Words``: a case-insensitive pattern written in lower case is matched, case
   sensitive, on the lower-cased text. Ignoring case, ``re`` folds every character
   it compares; compared plainly, each alternative is ruled out by its first
-  letter at once. Lower-casing (after ``plain_letters``) keeps offsets.
+  letter at once. Lower-casing (after ``plain_letters``) keeps offsets. A pattern that
+  starts at a word start is tried only at words that begin as a match can, up to four
+  letters, tested by look-aheads right after its ``\\b`` (``_first_letters_after_word_start``).
 - ``gated``: a pattern that starts at a word start gets a look-ahead right
   after its ``\\b`` naming the first letters any match can begin with, read
   from the pattern's parse tree ("the", "mar", "q1", ...). The full pattern is
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -146,13 +148,19 @@ def _rarity(words: frozenset[str]) -> float:
 
 
 def _first_letters_after_word_start(pattern: str, items: list[Any]) -> str:
-    """``\\b(?=\\w)(?:...)`` as ``\\b(?=[adfr...])(?:...)``: word ends, and words that begin
-    with no letter a match can begin with, are turned away by one test."""
+    """``\\b(?=\\w)(?:...)`` as ``\\b(?=[adfr...])(?=(?:rele|prem|...))(?:...)``: word ends,
+    and words that begin with no letter a match can begin with, are turned away by one test;
+    most other words by the few letters after it, read as a trie of the matches' prefixes
+    (one form of each letter: the text is in lower case)."""
     lead = next((w for w in (r"\b(?=\w)", r"\b") if pattern.startswith(w)), None)
-    first = _prefixes(items, 1, [10_000])
-    if lead is None or "" in first:
+    starts = _prefixes(items, _WORDS_DEPTH, [10_000])
+    if lead is None or "" in starts:
         return pattern
+    kept = {w for w in starts if not any(w[:i] in starts for i in range(1, len(w)))}
+    first = {w[0] for w in kept}
     gate = "(?=" + _class(first) + ")"
+    if any(len(w) > 1 for w in kept):
+        gate += "(?=" + _trie(kept, _one_form) + ")"
     if lead != r"\b" and not all(c.isalnum() or c == "_" for c in first):
         return lead + gate + pattern[len(lead) :]  # "(?=\w)" still rules out "'s"
     return r"\b" + gate + pattern[len(lead) :]
@@ -182,6 +190,7 @@ def _check_lower_case(items: list[Any], pattern: str) -> None:
 
 # --- gated: the first letters of any match, as a look-ahead ---------------------------------
 
+_WORDS_DEPTH = 4  # for ``Words``: lower-case text, so each prefix has one form
 _DEPTH = 5  # characters of prefix looked at: "the" is common, "the f" and "the s" less so
 _WIDEST_SET = 16  # a wider character class ("[a-z]", "\w") ends the prefix there
 _MOST_PREFIXES = 2000
@@ -255,13 +264,18 @@ def _class(chars: set[str]) -> str:
     return escaped[0] if len(escaped) == 1 else "[" + "".join(escaped) + "]"
 
 
-def _trie(words: set[str]) -> str:
-    """One regex for a set of words in any case, sharing their beginnings."""
+def _one_form(char: str) -> set[str]:
+    return {char}
+
+
+def _trie(words: set[str], forms: Callable[[str], set[str]] = _forms) -> str:
+    """One regex for a set of words (in any case, by default), sharing their beginnings."""
     heads: dict[str, set[str]] = {}
     for word in words:
         heads.setdefault(word[0], set()).add(word[1:])
     alternatives = [
-        _class(_forms(head)) + ("" if "" in tails else _trie(tails))  # "": the head alone will do
+        _class(forms(head))
+        + ("" if "" in tails else _trie(tails, forms))  # "": the head alone will do
         for head, tails in sorted(heads.items())
     ]
     return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"

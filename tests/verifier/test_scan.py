@@ -117,6 +117,13 @@ def test_gated_reads_the_first_letters_a_match_can_begin_with() -> None:
     assert gated(wide) is wide
 
 
+def test_words_gate_on_the_first_letters_of_a_match() -> None:
+    # Up to four letters, in one form each: the text is in lower case.
+    pattern = Words(r"\b(?=\w)(?:the\s+end|then|series\s+\d)").pattern.pattern
+    assert pattern.startswith(r"\b(?=[st])(?=(?:seri|the(?:\s|n)))")
+    assert Words(r"\b(?:q[1-4]|h[12])").search("H2 or Q3").span() == (0, 2)
+
+
 # How discovery's anchors were written before they became ``Words``: the reference.
 _ANCHOR_REFERENCE = re.compile(
     r"(?:season|series|(?-i:Part|Volume|Vol\.))\s*"
