@@ -44,10 +44,18 @@ _OF_TITLE_REACH = 160  # "season 2 of" is at most this far before the title it a
 _FIRST = Words(r"\b(?:first|originally|debut\s+season|original)\b")
 # "lineup|line-up", not "line-?up": every match then holds a rare word ("lineup", "slate", ...),
 # so ``Words`` skips the scan of a page that has none ("line" is in "online" and "deadline").
+# Each alternative begins with one character ("2" of "2026", the "l" of "lineup"), and the
+# start of the year's word is tested after it, ``(?<!\w.)``: ``re`` then tries the pattern
+# only where the text holds one of those characters, not at every word.
+_SLATE = r"(?:lineup|line-up|slate|release\s+schedule|schedule|roster)"
 _SLATE_YEAR = Words(
-    r"\b((?:19|20)\d{2})\s+(?:lineup|line-up|slate|release\s+schedule|schedule|roster)|"
-    r"(?:lineup|line-up|slate|release\s+schedule|roster)\s+(?:for|of)\s+((?:19|20)\d{2})\b"
+    rf"1(?<!\w.)9\d{{2}}\s+{_SLATE}|2(?<!\w.)0\d{{2}}\s+{_SLATE}|"
+    + "|".join(
+        rf"{word}\s+(?:for|of)\s+(?:19|20)\d{{2}}\b"
+        for word in ("lineup", "line-up", "slate", r"release\s+schedule", "roster")
+    )
 )
+_YEAR_DIGITS = re.compile(r"\d{4}")
 _COORDINATION = re.compile(
     r"^[\s,'\"“”‘’()]*(?:(?:season|series|part)\s*\w+)?"
     r"(?:[\s,'\"“”‘’]*\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\))?[\s,'\"“”‘’()]*"
@@ -162,7 +170,7 @@ class DocumentContext:
             s.kind == "season" for field_seasons in self.seasons.values() for s in field_seasons
         )
         slate = _SLATE_YEAR.search(whole)
-        self.slate_year = int(slate.group(1) or slate.group(2)) if slate else None
+        self.slate_year = int(_YEAR_DIGITS.findall(slate.group())[0]) if slate else None
 
     def _find_titles(self, text: str) -> list[TitleMention]:
         found = self._base.find(text) if len(self._base) else []

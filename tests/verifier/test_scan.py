@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import verifier
-from verifier import discovery, phrases, titles
+from verifier import discovery, phrases, referents, sentences, titles
 from verifier.scan import Words, gated, plain_letters
 
 # Every module of the extractor, so that a pattern is tested wherever it moves.
@@ -122,6 +122,58 @@ def test_words_gate_on_the_first_letters_of_a_match() -> None:
     pattern = Words(r"\b(?=\w)(?:the\s+end|then|series\s+\d)").pattern.pattern
     assert pattern.startswith(r"\b(?=[st])(?=(?:seri|the(?:\s|n)))")
     assert Words(r"\b(?:q[1-4]|h[12])").search("H2 or Q3").span() == (0, 2)
+
+
+def _by_first_character(pattern: re.Pattern[str]) -> bool:
+    """Whether ``re`` looks for ``pattern`` by a literal prefix or a set of first characters
+    (a tight loop over the text), rather than by trying the pattern at every position."""
+    from re import _compiler  # type: ignore[attr-defined]
+
+    tree = re._parser.parse(pattern.pattern, pattern.flags)  # type: ignore[attr-defined]
+    if tree.getwidth()[0] == 0:
+        return False
+    return bool(
+        _compiler._get_literal_prefix(tree, pattern.flags)[0]
+        or _compiler._get_charset_prefix(tree, pattern.flags)
+    )
+
+
+# Scans over whole pages written so that ``re`` finds them by their first characters, and
+# the plain forms they were written from.
+FIRST_CHARACTER = {
+    "sentences._BOUNDARY": (
+        sentences._BOUNDARY,
+        re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9\u0080-\uffff])|\n+"),
+    ),
+    "referents._SLATE_YEAR": (
+        referents._SLATE_YEAR.pattern,
+        re.compile(
+            r"\b((?:19|20)\d{2})\s+(?:lineup|line-up|slate|release\s+schedule|schedule|roster)|"
+            r"(?:lineup|line-up|slate|release\s+schedule|roster)\s+(?:for|of)\s+((?:19|20)\d{2})\b"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIRST_CHARACTER))
+def test_page_scans_are_found_by_their_first_characters(name: str) -> None:
+    fast, plain = FIRST_CHARACTER[name]
+    assert _by_first_character(fast)
+    assert not _by_first_character(plain)  # the check can fail
+
+
+_PAGE_PIECES = ["2026", "1999", "20261", "a2026", "x", " ", "\n", ". ", "! ", "?", "..", "'", ")",
+                "Dec.", "A", "b", "lineup", "line-up", "slate", "release", "schedule", "roster",
+                "for", "of", "\t", "\u00e9", "_"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(FIRST_CHARACTER))
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(_PAGE_PIECES), max_size=14).map("".join))
+@example(text="The 2026 lineup. 2025 slate; slate for 2027 and a2026 roster, x1999 slate")
+def test_page_scans_match_as_the_plain_forms(name: str, text: str) -> None:
+    fast, plain = FIRST_CHARACTER[name]
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 # How discovery's anchors were written before they became ``Words``: the reference.
