@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from verifier.claims import extract_claims
+from verifier.claims import extract_claims, may_hold_date
+from verifier.phrases import date_phrases
 from verifier.titles import Catalogue, find_seasons
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "claims.toml").read_text("utf-8"))["case"]
@@ -109,3 +110,20 @@ def test_release_like_word_salad_never_crashes(words: list[str]) -> None:
             or claim.window.end is None
             or (claim.window.start <= claim.window.end)
         )
+
+
+PHRASES = [
+    line.split("\t")[0]
+    for line in (Path(__file__).parent / "data" / "windows.tsv").read_text().splitlines()
+    if line and not line.startswith("#")
+]
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(PHRASES), st.text(max_size=30), st.text(max_size=30))
+@example("Q3", "due in", "")  # one digit, no date word
+def test_a_sentence_with_a_date_phrase_passes_the_quick_test(
+    phrase: str, before: str, after: str
+) -> None:
+    for text in (phrase, f"{before} {phrase} {after}", f"{before}{phrase}{after}".upper()):
+        assert may_hold_date(text) or not date_phrases(text), text
