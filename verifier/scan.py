@@ -268,15 +268,17 @@ def _one_form(char: str) -> set[str]:
     return {char}
 
 
-def _trie(words: set[str], forms: Callable[[str], set[str]] = _forms) -> str:
-    """One regex for a set of words (in any case, by default), sharing their beginnings."""
+def _trie(words: set[str], forms: Callable[[str], set[str]] = _forms, split: bool = False) -> str:
+    """One regex for a set of words (in any case, by default), sharing their beginnings.
+    ``split``: each form of a first letter begins an alternative of its own ("T..." or
+    "t..."), which ``re`` rules out by comparing one character, not by testing a class."""
     heads: dict[str, set[str]] = {}
     for word in words:
         heads.setdefault(word[0], set()).add(word[1:])
     alternatives = [
-        _class(forms(head))
-        + ("" if "" in tails else _trie(tails, forms))  # "": the head alone will do
+        lead + ("" if "" in tails else _trie(tails, forms))  # "": the head alone will do
         for head, tails in sorted(heads.items())
+        for lead in (sorted(_class({f}) for f in forms(head)) if split else [_class(forms(head))])
     ]
     return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
@@ -295,5 +297,6 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     # prefixes then turns away most of the rest.
     first = _class({form for word in kept for form in _forms(word[0])})
     return re.compile(
-        r"\b(?=" + first + ")(?=" + _trie(kept) + ")" + pattern.pattern[2:], pattern.flags
+        r"\b(?=" + first + ")(?=" + _trie(kept, split=True) + ")" + pattern.pattern[2:],
+        pattern.flags,
     )
