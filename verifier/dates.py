@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from verifier.phrases import date_phrases
 from verifier.resolution import Spec, resolve
-from verifier.scan import Words
+from verifier.scan import Words, plain_letters
 from verifier.windows import Window, month_end
 
 _RANGE_JOIN = Words(r"\s*(?:,\s*)?(?:or|to|through|thru|until|till|-|–|—|into)\s*(?:early\s+)?$")
@@ -29,6 +29,13 @@ _SOMETIME_BEFORE = Words(r"(?:some\s*time|at\s+some\s+point)\s+(?:in|during)\s+(
 _DEADLINE_BEFORE = Words(
     r"(?:\bby|no\s+later\s+than|not\s+later\s+than|\bbefore|prior\s+to|ahead\s+of)\s+(?:the\s+)?$"
 )
+# The word each of those three ends with, just before the phrase: where the text before a
+# phrase ends otherwise (most often "on" or "for"), none is looked for.
+_LAST_WORDS = {
+    "sometime": ("in", "during", "the"),
+    "open": ("until", "than", "before", "in", "the"),
+    "deadline": ("by", "than", "before", "to", "of", "the"),
+}
 _OPEN_AFTER = Words(
     r"\s*(?:,\s*)?(?:at\s+the\s+(?:very\s+)?earliest|or\s+later|or\s+beyond|and\s+beyond)"
 )
@@ -120,13 +127,18 @@ def _apply_modifiers(
     # The 80 characters before the phrase and the 30 after, read in place, not copied. (Each
     # "before" pattern ends at the phrase and none reaches back to the edge of its stretch.)
     before, after = max(0, start - 80), min(len(text), end + 30)
-    if _SOMETIME_BEFORE.search(text, before, start):
+    word = last_word(text, start)
+    if word in _LAST_WORDS["sometime"] and _SOMETIME_BEFORE.search(text, before, start):
         return window
-    if _OPEN_AFTER.match(text, end, after) or _OPEN_BEFORE.search(text, before, start):
+    if _OPEN_AFTER.match(text, end, after) or (
+        word in _LAST_WORDS["open"] and _OPEN_BEFORE.search(text, before, start)
+    ):
         return window.open_from()
     if _DEADLINE_AFTER.match(text, end, after):
         return window.deadline(published)
-    deadline = _DEADLINE_BEFORE.search(text, before, start)
+    deadline = (
+        _DEADLINE_BEFORE.search(text, before, start) if word in _LAST_WORDS["deadline"] else None
+    )
     if deadline:
         if spec.unit == "part" and spec.name == "end":  # "by the end of 2024": the whole year
             assert window.end is not None
@@ -139,6 +151,20 @@ def _apply_modifiers(
             return Window(result.start, result.end, window.granularity, f"..<{window.value}")
         return window.deadline(published)
     return window
+
+
+def last_word(text: str, start: int) -> str:
+    """The word that ends, after spaces, just before ``start``, in lower case ("" if none):
+    "by" in "by  summer"."""
+    stop = start
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    if stop == start:
+        return ""  # no space before: "(2024" or "mid-2024"
+    begin = stop
+    while begin > 0 and text[begin - 1].isalpha():
+        begin -= 1
+    return plain_letters(text[begin:stop]).lower()
 
 
 def parse_window(

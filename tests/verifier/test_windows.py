@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verifier.dates import find_dates, parse_window
+from verifier import dates
+from verifier.dates import find_dates, last_word, parse_window
 from verifier.windows import Window
 
 DATA = Path(__file__).parent / "data" / "windows.tsv"
@@ -105,3 +106,21 @@ def test_date_words_in_any_order_never_crash(words: list[str], published: dt.dat
 )
 def test_every_window_value_reads_as_words(value: str, words: str) -> None:
     assert Window.from_value(value).describe() == words
+
+
+_MODIFIERS = ["not until", "no earlier than", "not before", "won't be out before", "never until",
+              "at the earliest in", "sometime in", "some time during", "at some point in", "by",
+              "no later than", "before", "prior to", "ahead of", "BY", "at the earliest İN", "ſometime in"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(["x", " ", "the", ",", "(", "-", "\n", "not", "in"]), max_size=5))
+def test_a_modifier_before_a_phrase_ends_with_one_of_its_last_words(lead: list[str]) -> None:
+    for modifier in _MODIFIERS:
+        for gap in (" ", "  ", " the ", "\n", "", "-", " ("):
+            text = "".join(lead) + " " + modifier + gap + "2027"
+            start = len(text) - 4
+            for name, pattern in (("sometime", dates._SOMETIME_BEFORE),
+                                  ("open", dates._OPEN_BEFORE),
+                                  ("deadline", dates._DEADLINE_BEFORE)):  # fmt: skip
+                if pattern.search(text, max(0, start - 80), start):
+                    assert last_word(text, start) in dates._LAST_WORDS[name], (name, text)
