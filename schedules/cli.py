@@ -27,6 +27,7 @@ from schedules.commands.run import run
 from schedules.commands.sources import sources_group
 from schedules.commands.verdicts import claims, verdicts, verify
 from schedules.errors import ConfigError, ScheduleError
+from verifier import extractor_build
 from verifier.errors import VerifierError
 
 logger = logging.getLogger(__name__)
@@ -68,7 +69,11 @@ class RumourGroup(click.Group):
 )
 @click.option("-v", "--verbose", is_flag=True, help="Debug logs and tracebacks on errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors on stderr.")
-@click.version_option(package_name="rumour-verifier", prog_name="rumour")
+@click.version_option(
+    package_name="rumour-verifier",
+    prog_name="rumour",
+    message=f"%(prog)s, version %(version)s (extractor: {extractor_build()})",
+)
 @click.pass_context
 def cli(
     ctx: click.Context, config_path: Path | None, database: str | None, verbose: bool, quiet: bool

@@ -141,7 +141,8 @@ def _title_before(text: str, end: int, *, season_next: bool = False) -> tuple[in
     window = max(line_start, end - 90)
     chosen: list[tuple[int, str]] = []
     start = end
-    for word in reversed(_WORD.findall(text, window, end)):
+    words: list[str] = _WORD.findall(text, window, end)  # typed: mypyc cannot loop over Any
+    for word in reversed(words):
         start = text.rfind(word, window, start)
         if word.endswith((".", "!", "?")) and chosen and not re.fullmatch(r"(?:[A-Z]\.)+", word):
             break
