@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import sys
 
-from setuptools import setup
+from setuptools import Extension, setup
 
 EXTRACTOR = [
     "verifier/scan.py",
@@ -35,7 +35,7 @@ EXTRACTOR = [
 ]
 
 
-def _extensions() -> list:  # type: ignore[type-arg]
+def _extensions() -> list[Extension]:
     # Only a build of modules compiles ("bdist_wheel" for ``pip install .``): reading the
     # metadata, making an sdist and an editable install leave the modules as they are.
     building = any(arg in ("bdist_wheel", "build", "build_ext", "install") for arg in sys.argv)

@@ -197,8 +197,9 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
     phrases = date_phrases(body)
     if not phrases:
         return []
-    cues = find_cues(body)  # before the dates are resolved: a fifth of dated sentences have
-    if not any(c.kind != "other" for c in cues):  # no release word, and end here
+    # Release words before the dates are resolved: a fifth of dated sentences have none.
+    cues = find_cues(body)
+    if not any(c.kind != "other" for c in cues):
         return []
     body_past = speaks_of_the_past(body)
     dates = resolve_phrases(body, phrases, doc.published, past=body_past, slate_year=doc.slate_year)
