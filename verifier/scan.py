@@ -156,7 +156,7 @@ def _first_letters_after_word_start(pattern: str, items: list[Any]) -> str:
     starts = _prefixes(items, _WORDS_DEPTH, [10_000])
     if lead is None or "" in starts:
         return pattern
-    kept = {w for w in starts if not any(w[:i] in starts for i in range(1, len(w)))}
+    kept = _shortest(starts)
     first = {w[0] for w in kept}
     gate = "(?=" + _class(first) + ")"
     if any(len(w) > 1 for w in kept):
@@ -264,6 +264,11 @@ def _class(chars: set[str]) -> str:
     return escaped[0] if len(escaped) == 1 else "[" + "".join(escaped) + "]"
 
 
+def _shortest(prefixes: set[str]) -> set[str]:
+    """The prefixes no shorter one of which is also there: "the" stands for "the s"."""
+    return {w for w in prefixes if not any(w[:i] in prefixes for i in range(1, len(w)))}
+
+
 def _one_form(char: str) -> set[str]:
     return {char}
 
@@ -292,7 +297,7 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     starts = _prefixes(list(_parser.parse(pattern.pattern, pattern.flags).data), _DEPTH, budget)
     if "" in starts or budget[0] < 0 or len(starts) > _MOST_PREFIXES:
         return pattern
-    kept = {w for w in starts if not any(w[:i] in starts for i in range(1, len(w)))}
+    kept = _shortest(starts)
     # One class of all first letters turns most words away in a single test; the trie of
     # prefixes then turns away most of the rest.
     first = _class({form for word in kept for form in _forms(word[0])})
