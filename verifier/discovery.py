@@ -161,9 +161,7 @@ def _title_before(text: str, end: int, *, season_next: bool = False) -> tuple[in
         else:
             break
     chosen = _trim(chosen)
-    if not chosen:
-        return None
-    name = text[chosen[0][0] : chosen[-1][0] + len(chosen[-1][1])].strip("'\".,:;!?-")
+    name = _joined(text, chosen)
     if not name or len(name) < 2 or _date_like(name):
         return None
     if name.lower() in AMBIGUOUS_WORDS and not (
@@ -217,11 +215,16 @@ def _title_after(text: str, start: int) -> str | None:
                 break
         else:
             break
-    chosen = _trim(chosen)
-    if not chosen:
-        return None
-    name = text[chosen[0][0] : chosen[-1][0] + len(chosen[-1][1])].strip("'\".,:;!?-")
+    name = _joined(text, _trim(chosen))
     return name if name and name.lower() not in AMBIGUOUS_WORDS else None
+
+
+def _joined(text: str, chosen: list[tuple[int, str]]) -> str:
+    """The text from the first chosen word to the end of the last, outer quotes and
+    punctuation stripped ("" if none was chosen)."""
+    if not chosen:
+        return ""
+    return text[chosen[0][0] : chosen[-1][0] + len(chosen[-1][1])].strip("'\".,:;!?-")
 
 
 def _trim(chosen: list[tuple[int, str]]) -> list[tuple[int, str]]:
