@@ -28,9 +28,11 @@ EXTRACTOR = [
     "verifier/cues.py",
     "verifier/sentences.py",
     "verifier/titles.py",
+    "verifier/bare_names.py",
     "verifier/discovery.py",
     "verifier/referents.py",
     "verifier/exclusions.py",
+    "verifier/lineups.py",
     "verifier/claims.py",
 ]
 

@@ -17,10 +17,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from verifier.cues import classify_stance, find_cues, release_cue, speaks_of_the_past
-from verifier.dates import resolve_phrases
+from verifier.dates import DateMention, resolve_phrases
 from verifier.exclusions import not_a_release, not_about
+from verifier.lineups import listed_titles
 from verifier.phrases import date_phrases
 from verifier.referents import (
+    MANY_TITLES,
+    SLATE_YEAR,
     DocumentContext,
     Memory,
     choose_season,
@@ -62,6 +65,8 @@ class Claim:
     part: int | None = None
     # The date named no year ("the June release"): a mention of a finer claim made before.
     yearless: bool = field(default=False, repr=False, compare=False)
+    # Named in a line-up: the slate's window gives way to a finer one for the same season.
+    listed: bool = field(default=False, repr=False, compare=False)
 
     @property
     def key(self) -> tuple[str, int | None, int | None, str]:
@@ -158,7 +163,18 @@ class _Claims:
             existing.quotes.extend(q for q in claim.quotes if q not in existing.quotes)
 
     def ordered(self) -> list[Claim]:
-        return list(self._by_key.values())
+        """The claims in order, less a line-up's window for a season the text dates finer."""
+        return [c for c in self._by_key.values() if not (c.listed and self._finer(c))]
+
+    def _finer(self, claim: Claim) -> bool:
+        outer = claim.window
+        return any(
+            other is not claim
+            and other.part == claim.part
+            and outer.contains(other.window)
+            and other.window != outer
+            for other in self._by_season.get(claim.key[:2], ())
+        )
 
     def _same_but_part(self, claim: Claim) -> Claim | None:
         """A claim that differs only in naming no part: "Part 2 follows on ..." told twice.
@@ -189,22 +205,11 @@ class _Claims:
 
 
 def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -> list[Claim]:
+    """The claims of one sentence: its release dates, each given the titles it speaks of, and
+    the titles of a line-up it lists."""
     source = doc.source(sentence.field)
     body = source[sentence.start : sentence.end]
     offset = sentence.start
-    if not may_hold_date(body):
-        return []
-    phrases = date_phrases(body)
-    if not phrases:
-        return []
-    # Release words before the dates are resolved: a fifth of dated sentences have none.
-    cues = find_cues(body)
-    if not any(c.kind != "other" for c in cues):
-        return []
-    body_past = speaks_of_the_past(body)
-    dates = resolve_phrases(body, phrases, doc.published, past=body_past, slate_year=doc.slate_year)
-    if not dates:
-        return []
     titles = [
         TitleMention(m.start - offset, m.end - offset, m.title)
         for m in doc.titles_in(sentence.field, sentence.start, sentence.end)
@@ -215,6 +220,44 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         for s in doc.seasons_in(sentence.field, sentence.start, sentence.end)
         if s.end <= sentence.end
     ]
+    found, released = _dated_claims(doc, sentence, body, titles, seasons, memory)
+    if released and MANY_TITLES.search(body):
+        memory.slate = released[-1].window  # "five titles have been pushed back to 2024"
+    if titles and (released or memory.slate is not None or SLATE_YEAR.search(body)):
+        stance = classify_stance(body, official_source=doc.official or doc.slate_year is not None,
+                                 past=speaks_of_the_past(body))  # fmt: skip
+        for item in listed_titles(body, titles, seasons, released, memory.slate):
+            quote = _quote(doc.original[sentence.field], offset + item.start, offset + item.end,
+                           sentence.field)  # fmt: skip
+            claim = Claim(item.title, item.season, item.window, stance, [quote], listed=True)
+            found.append(claim)
+    return found
+
+
+def _dated_claims(
+    doc: DocumentContext,
+    sentence: Sentence,
+    body: str,
+    titles: list[TitleMention],
+    seasons: list[SeasonMention],
+    memory: Memory,
+) -> tuple[list[Claim], list[DateMention]]:
+    """The claims the sentence's release dates make, and those dates."""
+    offset = sentence.start
+    if not may_hold_date(body):
+        return [], []
+    phrases = date_phrases(body)
+    if not phrases:
+        return [], []
+    # Release words before the dates are resolved: a fifth of dated sentences have none.
+    cues = find_cues(body)
+    if not any(c.kind != "other" for c in cues):
+        return [], []
+    body_past = speaks_of_the_past(body)
+    dates = resolve_phrases(body, phrases, doc.published, past=body_past, slate_year=doc.slate_year)
+    if not dates:
+        return [], []
+    released: list[DateMention] = []
     found: list[Claim] = []
     for i, date in enumerate(dates):
         left, right = clause_span(body, date.start, date.end)
@@ -225,6 +268,7 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         following = dates[i + 1] if i + 1 < len(dates) else None
         if not (when or cue) or not_a_release(doc, sentence, body, date, following):
             continue
+        released.append(date)
         clause = body[left:right]
         past = speaks_of_the_past(clause)
         window = date.window
@@ -246,7 +290,7 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
             found.append(
                 Claim(title, season, window, stance, [quote], part, not date.spec.has_year)
             )
-    return found
+    return found, released
 
 
 def _quote(source: str, left: int, right: int, field_name: str) -> Quote:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from verifier.bare_names import bare_titles
 from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, tokens
 
@@ -287,4 +288,5 @@ def discover_titles(text: str) -> list[str]:
         ambiguous = inner.lower() in AMBIGUOUS_WORDS
         if 1 <= len(words) <= 7 and title_like and _is_title_word(words[0]) and not ambiguous:
             names.append(inner)
+    names.extend(bare_titles(text))
     return names

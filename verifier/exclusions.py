@@ -30,7 +30,9 @@ _COUNTERFACTUAL = Words(
     r"\b(?:(?:was|were|had\s+been)\s+hoping|had\s+(?:hoped|expected|anticipated|planned|wanted)|"
     r"would\s+have\s+(?:been|\w+ed|come)|if\s+[^.;]{0,80}?\bhad\s+(?:\w+ed|been|begun|gone))\b"
 )
-_RETURN = re.compile(r"(?i)\b(?:return|comeback|(?:come|comes|coming|came)\s+back)")
+_RETURN = re.compile(
+    r"(?i)\b(?:return|comeback|(?:come|comes|coming|came)\s+back|back\s+(?:on|in)\b)"
+)
 _TO_SCREENS = Words(r"\s+to\s+(?:theaters|theatres|cinemas|screens|imax|the\s+big\s+screen)\b")
 _PARENTHESISED_YEAR = re.compile(r"\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\)")
 

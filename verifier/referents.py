@@ -22,6 +22,7 @@ from verifier.discovery import FORMAT_WORD, discover_titles, subtitle_end
 from verifier.scan import Words
 from verifier.sentences import segment_span
 from verifier.titles import Catalogue, SeasonMention, TitleMention, find_seasons, fold
+from verifier.windows import Window
 
 _REFERENCE = Words(
     r"\b(?:it|its|it's|the\s+(?:series|show|film|movie|season|sequel|drama|k-?drama|new\s+season|"
@@ -29,10 +30,11 @@ _REFERENCE = Words(
     r"(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas))\b"
 )
 # Many titles at once, none named: "34 new titles debuting in 2023" is not about the topic.
-_MANY = Words(
-    r"\b(?:\d+|several|many|multiple|various|other|these|those|dozens\s+of|a\s+(?:slew|host|"
-    r"number|raft|range)\s+of)\s+(?:[\w-]+\s+){0,2}?(?:titles|shows|films|movies|k-?dramas|dramas|"
-    r"originals|projects|series\s+and\s+films)\b"
+MANY_TITLES = Words(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several|many|"
+    r"multiple|various|other|these|those|dozens\s+of|a\s+(?:slew|host|number|raft|range|list)\s+of)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:titles|shows|films|movies|k-?dramas|dramas|originals|projects|"
+    r"series|seasons|programs|programmes)\b"
 )
 _BOTH = Words(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b")
 # "season 5 of X", "season 5 of the streamer's beloved supernatural series “X”", "the
@@ -48,14 +50,14 @@ _FIRST = Words(r"\b(?:first|originally|debut\s+season|original)\b")
 # start of the year's word is tested after it, ``(?<!\w.)``: ``re`` then tries the pattern
 # only where the text holds one of those characters, not at every word.
 _SLATE = r"(?:lineup|line-up|slate|release\s+schedule|schedule|roster)"
-_SLATE_YEAR = Words(
+SLATE_YEAR = Words(
     rf"1(?<!\w.)9\d{{2}}\s+{_SLATE}|2(?<!\w.)0\d{{2}}\s+{_SLATE}|"
     + "|".join(
         rf"{word}\s+(?:for|of)\s+(?:19|20)\d{{2}}\b"
         for word in ("lineup", "line-up", "slate", r"release\s+schedule", "roster")
     )
 )
-_YEAR_DIGITS = re.compile(r"\d{4}")
+YEAR_DIGITS = re.compile(r"\d{4}")
 _COORDINATION = re.compile(
     r"^[\s,'\"“”‘’()]*(?:(?:season|series|part)\s*\w+)?"
     r"(?:[\s,'\"“”‘’]*\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\))?[\s,'\"“”‘’()]*"
@@ -96,6 +98,8 @@ class Memory:
     titles: list[str] = field(default_factory=list)
     earlier: int = 0
     seasons: dict[str, int] = field(default_factory=dict)
+    # The window last given to many works at once, for a list that follows in the document.
+    slate: Window | None = None
 
     def new_paragraph(self) -> None:
         self.titles = self.titles[self.earlier :]
@@ -108,7 +112,7 @@ class Memory:
         return self.titles[self.earlier :]
 
     def forget(self) -> None:
-        self.titles, self.earlier, self.seasons = [], 0, {}
+        self.titles, self.earlier, self.seasons, self.slate = [], 0, {}, None
 
     def read(self, body: str, titles: list[str], seasons: list[SeasonMention]) -> None:
         """Remember a sentence's titles; one title and one season number belong together,
@@ -169,8 +173,8 @@ class DocumentContext:
         self.numbers_seasons = any(
             s.kind == "season" for field_seasons in self.seasons.values() for s in field_seasons
         )
-        slate = _SLATE_YEAR.search(whole)
-        self.slate_year = int(_YEAR_DIGITS.findall(slate.group())[0]) if slate else None
+        slate = SLATE_YEAR.search(whole)
+        self.slate_year = int(YEAR_DIGITS.findall(slate.group())[0]) if slate else None
 
     def _find_titles(self, text: str) -> list[TitleMention]:
         found = self._base.find(text) if len(self._base) else []
@@ -243,7 +247,7 @@ class DocumentContext:
 def _distance(mention_start: int, mention_end: int, date: DateMention) -> float:
     if mention_end <= date.start:
         return date.start - mention_end
-    return (mention_start - date.end) * 1.3 + 2
+    return (mention_start - date.end) * 3 + 40
 
 
 def _groups(text: str, mentions: list[TitleMention]) -> list[list[TitleMention]]:
@@ -296,7 +300,7 @@ def choose_titles(
             return [(t, None) for t in reversed(distinct)]
     if memory.here and _REFERENCE.search(body):  # "the show": the one just named
         return [(memory.here[-1], None)]
-    if doc.topic is not None and not _MANY.search(body, left, right):
+    if doc.topic is not None and not MANY_TITLES.search(body, left, right):
         return [(doc.topic, None)]
     return []
 

@@ -51,6 +51,12 @@ class Window:
     def open_ended(self) -> bool:
         return self.end is None
 
+    def contains(self, other: Window) -> bool:
+        """Whether ``other`` lies within this window (both bounded)."""
+        if None in (self.start, self.end, other.start, other.end):
+            return False
+        return self.start <= other.start and other.end <= self.end  # type: ignore[operator]
+
     def coarser(self, other: Window) -> str:
         return max(self.granularity, other.granularity, key=_FINER.__getitem__)
 

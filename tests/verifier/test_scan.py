@@ -145,8 +145,8 @@ FIRST_CHARACTER = {
         sentences._BOUNDARY,
         re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9\u0080-\uffff])|\n+"),
     ),
-    "referents._SLATE_YEAR": (
-        referents._SLATE_YEAR.pattern,
+    "referents.SLATE_YEAR": (
+        referents.SLATE_YEAR.pattern,
         re.compile(
             r"\b((?:19|20)\d{2})\s+(?:lineup|line-up|slate|release\s+schedule|schedule|roster)|"
             r"(?:lineup|line-up|slate|release\s+schedule|roster)\s+(?:for|of)\s+((?:19|20)\d{2})\b"

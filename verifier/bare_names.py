@@ -1,0 +1,322 @@
+"""Titles written bare: no quotes, no "season 2" beside them.
+
+News names a show or a film without marks in a few fixed places, and these are
+read here (``bare_titles``):
+
+- as the subject of a release verb: "Euphoria will be back in the spring",
+  "Industry will return for its fourth season", "Andor, which debuted in 2022";
+- after a noun for its kind: "the limited series DTF", "the feature film Mugen Train",
+  "a romantic comedy called Players";
+- as the items of a list of works: "titles that have been postponed include A,
+  B's C and D", "the lineup includes the fifth season of A, Season 4 of B and C".
+
+A name is a run of Title Case words (with "of", "the", "no" ... between them); an
+owner before it ("Disney+'s Casino", "Zac Efron's A Family Affair") is not part of
+it. Streamers, networks, studios, pronouns and calendar words are not names, nor a
+single word the document also writes in lower case ("Production will begin").
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier.scan import Words
+from verifier.titles import AMBIGUOUS_WORDS, ORDINAL
+
+# Words a name may hold in lower case between its Title Case words ("Kimetsu no Yaiba").
+_JOINING = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at",
+            "&", "no", "de", "la", "le", "vs", "vs.", "or", "is", "are", "my", "our"}  # fmt: skip
+# Abbreviations whose dot does not end a name ("Dr. Romantic", "Mr. Sunshine").
+_ABBREVIATIONS = {"dr.", "mr.", "mrs.", "ms.", "st.", "jr.", "sr.", "vol.", "no.", "vs.", "pt."}
+# Who releases, not what is released: stripped from the front of a name ("Netflix Euphoria"
+# is not written, "Meanwhile Euphoria" is a sentence's start).
+_LEAD_WORDS = {
+    "netflix", "disney", "disney+", "hbo", "max", "hulu", "prime", "amazon", "apple", "peacock",
+    "paramount", "paramount+", "crunchyroll", "funimation", "tvn", "jtbc", "mbc", "sbs", "kbs",
+    "kbs2", "ena", "tving", "wavve", "coupang", "viki", "viu", "iqiyi", "wetv", "marvel",
+    "lucasfilm", "pixar", "warner", "sony", "universal", "starz", "showtime", "amc", "fx",
+    "bbc", "itv", "fox", "nbc", "cbs", "abc", "cw", "mgm", "a24", "lionsgate", "studio",
+    "but", "and", "so", "yet", "now", "then", "also", "meanwhile", "however", "finally", "still",
+    "today", "tomorrow", "tonight", "yesterday", "soon", "when", "if", "while", "after",
+    "before", "since", "until", "once", "as", "in", "on", "at", "by", "for", "from", "with",
+    "hopefully", "unfortunately", "originally", "initially", "currently", "recently",
+    "previously", "reportedly", "officially", "korean", "japanese", "chinese", "american",
+    "british", "english", "k-drama", "k-dramas", "dramas", "shows", "films", "movies", "titles",
+    "credits", "credit", "photo", "image", "source", "via", "read", "related", "watch", "see",
+    "getty", "instagram", "twitter", "season", "seasons", "series", "episode", "episodes",
+    "part", "production", "filming", "fans", "viewers", "audiences",
+}  # fmt: skip
+# Words no title begins with.
+_NOT_FIRST = _LEAD_WORDS | {"it", "its", "this", "these", "those", "he", "she", "they", "we",
+                            "i", "you", "there", "which", "what", "who", "whoever", "everything",
+                            "nothing"}  # fmt: skip
+_MARKER = re.compile(r"(?i)season|series|part|volume|vol\.|episode|chapter|act|s\d{1,2}")
+_CALENDAR = re.compile(
+    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+    r"\.?|\d+(?:st|nd|rd|th)?|of|the"
+)
+_WORD = re.compile(r"[\w'&.!?:+-]+")
+# A capital, a number (not "2will", two words run together) or a letter beyond Latin.
+_TITLE_WORD = re.compile(r"[\"']?(?:[A-Z]|\d+(?![a-z])|[^\W\d_a-zA-Z])")
+
+
+def _is_title_word(word: str) -> bool:
+    return _TITLE_WORD.match(word) is not None
+
+
+def _ends_name(word: str) -> bool:
+    """A word whose last character closes a sentence, not an abbreviation or initials."""
+    if not word.endswith((".", "!", "?")) or word.lower() in _ABBREVIATIONS:
+        return False
+    return re.fullmatch(r"(?:[A-Z]\.)+", word) is None  # "D.P." is a name
+
+
+def read_back(text: str, end: int) -> tuple[int, str] | None:
+    """The name whose last word ends at ``end``: Title Case words read backwards, stopping
+    at a lower-case word, at punctuation between words, or after an owner ("X's")."""
+    line_start = text.rfind("\n", max(0, end - 120), end) + 1
+    chosen: list[tuple[int, str]] = []
+    after = end
+    for found in reversed(list(_WORD.finditer(text, max(line_start, end - 100), end))):
+        word, start = found.group(), found.start()
+        if found.end() != end and not chosen:
+            return None  # something other than a word ends the stretch
+        between = text[found.end() : after]
+        if chosen and between not in (" ", ": "):
+            break
+        if chosen and (word.lower().endswith(("'s", "s'")) or _ends_name(word)):
+            break
+        if word.endswith(":") and not chosen:
+            break
+        if _is_title_word(word) or (chosen and word.lower() in _JOINING):
+            chosen.insert(0, (start, word))
+            after = start
+            if len(chosen) >= 9:
+                break
+        else:
+            break
+    return _trimmed(text, chosen)
+
+
+def read_on(text: str, start: int, joining: set[str] = _JOINING) -> tuple[int, str] | None:
+    """The name whose first word begins at ``start``, read forwards as ``read_back`` does,
+    with ``joining`` the lower-case words it may hold."""
+    chosen: list[tuple[int, str]] = []
+    for found in _WORD.finditer(text, start, min(len(text), start + 100)):
+        word, at = found.group(), found.start()
+        if chosen:
+            gap = text[chosen[-1][0] + len(chosen[-1][1]) : at]
+            if gap != " ":
+                break
+        elif at != start:
+            return None
+        clean = word.rstrip(",;!?") if word.endswith((",", ";")) else word
+        if _is_title_word(clean) or (chosen and clean.lower() in joining):
+            if _ends_name(clean):
+                chosen.append((at, clean.rstrip(".!?")))
+                break
+            chosen.append((at, clean))
+            if clean != word or len(chosen) >= 9:
+                break
+        else:
+            break
+    return _trimmed(text, chosen)
+
+
+def _trimmed(text: str, chosen: list[tuple[int, str]]) -> tuple[int, str] | None:
+    marker = next((i for i, (_, w) in enumerate(chosen) if _MARKER.fullmatch(w.strip(":,"))), None)
+    if marker is not None:
+        chosen = chosen[:marker]  # "Squid Game Season 2": the name ends before its season
+    while chosen and (
+        chosen[0][1].lower() in _JOINING - {"the", "a", "an", "my", "our"}
+        or chosen[0][1].isdigit()
+        or (chosen[0][1].lower().strip("\"'") in _LEAD_WORDS and len(chosen) > 1)
+    ):
+        chosen.pop(0)
+    while chosen and (chosen[-1][1].lower().rstrip(":") in _JOINING or chosen[-1][1].endswith(":")):
+        chosen.pop()
+    if not chosen:
+        return None
+    first, last = chosen[0], chosen[-1]
+    name = text[first[0] : last[0] + len(last[1])].strip("\"'.,:;")
+    return (first[0], name) if name else None
+
+
+# Auxiliaries and adverbs between a subject and its release verb: "is also set for",
+# "will finally be back", "has been slated for".
+_AUX = (
+    r"(?:will|would|is|are|was|were|has|have|had|could|can|may|might|should|shall|must|also|"
+    r"first|finally|officially|now|then|still|reportedly|only|initially|originally|already|"
+    r"soon|likely|be|been|being|all|set|slated|scheduled|expected|due|poised|going|planned|"
+    r"confirmed|tipped|to|just|eventually|again|reportedly)"
+)
+_AUX_BEFORE = re.compile(
+    rf"(?i)(?:\s*\([^()\n]{{0,80}}\))?(?:,\s+which|,\s+that)?((?:\s+{_AUX})*)\s+\Z"
+)
+# The release verbs and predicates a title is the subject of.
+_RELEASE_VERB = Words(
+    r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|return(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|"
+    r"air(?:s|ed|ing)|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
+    r"land(?:s|ed|ing)?|stream(?:s|ed|ing)|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
+    r"screens|cinemas|the)|(?:come|comes|coming|came)\s+(?:back|out)|back\s+(?:in|on|for|with|"
+    r"next|this|later)|begin(?:s|ning)?\s+airing|began\s+airing|kick(?:s|ed)?\s+off|"
+    r"roll(?:s|ed)?\s+out|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
+)
+_ACTOR_AFTER = re.compile(r"\s+(?:as|to\s+(?:star|direct|play|lead))\b")
+
+
+_INFLECTED = re.compile(r"\w+(?:s|ed|d)\b")  # "premieres", "debuted": a verb, not "the X premiere"
+_CAST_BEFORE = Words(
+    r"\b(?:cast|casts|starring|stars|star|members|actors?|actress(?:es)?|played|director|"
+    r"directors|creator|creators|showrunners?|producers?|writers?|singers?|idols?|host|hosts)\b"
+)
+_DATED = Words(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|"
+    r"year|quarter|half|christmas|holiday)"
+)
+
+
+def _subjects(text: str) -> list[str]:
+    """Names before a release verb ("X will premiere", "X, which debuted") in a dated sentence,
+    not in a list of cast ("stars A, B and C returned")."""
+    names = []
+    for verb in _RELEASE_VERB.finditer(text):
+        before = _AUX_BEFORE.search(text, max(0, verb.start() - 160), verb.start())
+        if before is None or _ACTOR_AFTER.match(text, verb.end()):
+            continue
+        if not before.group(1).strip() and not _INFLECTED.match(text, verb.start()):
+            continue
+        found = read_back(text, before.start())
+        if found is None:
+            continue
+        start, name = found
+        sentence = _sentence_around(text, start, verb.end())
+        if not _DATED.search(text, *sentence) or _CAST_BEFORE.search(text, sentence[0], start):
+            continue
+        names.extend(_conjuncts(name, listed=text[max(0, start - 2) : start] == ", "))
+    return names
+
+
+def _conjuncts(name: str, *, listed: bool) -> list[str]:
+    """ "Squid Game and Stranger Things" are two names, and so are the items of a list
+    ("A, B and C premiere"); "Love and Separation" is one."""
+    if " and " not in name:
+        return [name]
+    first, last = name.rsplit(" and ", 1)
+    dated = [all(_CALENDAR.fullmatch(w) for w in n.split()) for n in (first, last)]
+    if listed or any(dated) or (len(first.split()) > 1 and len(last.split()) > 1):
+        return [n for n, date in zip((first, last), dated, strict=True) if not date]
+    return [name]
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return left, min(stops, default=len(text))
+
+
+# A noun for a kind of work, then its name: "the limited series DTF", "a film called X".
+_KIND_NOUN = (
+    r"(?:series|drama|k-drama|film|movie|show|program|programme|sitcom|anime|docuseries|"
+    r"documentary|thriller|comedy|romance|miniseries|sequel|prequel|spin-?off|adaptation|"
+    r"reboot|feature|original|newcomers?|seasons?\s+(?:for|of))"
+)
+_KIND = Words(rf"\b(?:{_KIND_NOUN}|called|dubbed)\s+")
+
+
+def _after_kinds(text: str) -> list[str]:
+    names = []
+    for kind in _KIND.finditer(text):
+        if text[kind.start()].isupper() and not text[kind.start() - 2 : kind.start()].endswith(
+            (". ", "\n")
+        ):
+            continue  # "Squid Game Season", a kind noun inside a name
+        found = read_on(text, kind.end())
+        if found is not None:
+            names.append(found[1])
+    return names
+
+
+# A list of works: introduced by "include(s)", "including", "such as", "like", "from ... to",
+# after a noun for works in the same sentence ("titles", "lineup", "series").
+_LIST_START = Words(r"\b(?:includ(?:e|es|ed|ing)|such\s+as|like|among\s+them\s+(?:is|are)|from)\s+")
+_WORKS_BEFORE = Words(
+    r"\b(?:titles|shows|films|movies|series|dramas|k-dramas|originals|projects|line-?up|slate|"
+    r"releases|seasons|programs|programmes|favou?rites|sequels|offerings|works|anime)\b"
+)
+_ITEM_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|to|plus)\s+|\s+as\s+well\s+as\s+")
+# What may stand before an item's name: "the fifth and final season of", "Season 4 of",
+# lower-case words that describe it ("new seasons for", "the survival drama"), an owner.
+_BEFORE_ITEM = re.compile(
+    rf"(?i:(?:the\s+)?(?:{ORDINAL}(?:\s+and\s+(?:final|last))?\s+season|season\s+\w+)\s+of\s+)|"
+    rf"(?:[a-z][\w-]*\s+){{0,3}}{_KIND_NOUN}\s+|[\w.+-]+(?:\s[\w.+-]+){{0,2}}'s\s+"
+)
+_REST_OF_ITEM = re.compile(r"[^,.;:!?\n]{0,60}?(?=,)")  # "Players with A and B", up to the comma
+
+
+def _works_listed(text: str, intro: re.Match[str]) -> bool:
+    """Whether a noun for works comes before the list's start in its sentence."""
+    sentence_start = max(text.rfind(". ", 0, intro.start()), text.rfind("\n", 0, intro.start()))
+    window_start = max(sentence_start, intro.start() - 120)
+    return _WORKS_BEFORE.search(text, window_start, intro.start()) is not None
+
+
+def list_start(sentence: str) -> tuple[int, int] | None:
+    """Where a list of works begins in ``sentence`` ("the lineup includes ", "Among them
+    is "), if it has one."""
+    for intro in _LIST_START.finditer(sentence):
+        if intro.group().startswith("among") or _works_listed(sentence, intro):
+            return intro.start(), intro.end()
+    return None
+
+
+def _list_items(text: str) -> list[str]:
+    names: list[str] = []
+    for intro in _LIST_START.finditer(text):
+        if not _works_listed(text, intro):
+            continue
+        pos = intro.end()
+        for _ in range(12):
+            for _skip in range(3):
+                described = _BEFORE_ITEM.match(text, pos)
+                if described is None:
+                    break
+                pos = described.end()
+            found = read_on(text, pos, joining=_JOINING - {"and", "with", "or"})
+            if found is None:
+                break
+            names.append(found[1])
+            pos = found[0] + len(found[1])
+            gap = _ITEM_GAP.match(text, pos)
+            if gap is None:
+                rest = _REST_OF_ITEM.match(text, pos)
+                gap = _ITEM_GAP.match(text, rest.end()) if rest else None
+            if gap is None:
+                break
+            pos = gap.end()
+    return names
+
+
+def _plausible(name: str, low_text: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 8 or len(name) < 2:
+        return False
+    if words[0].lower().strip("\"'") in _NOT_FIRST or name.lower() in AMBIGUOUS_WORDS:
+        return False
+    if all(_CALENDAR.fullmatch(w.strip(",")) for w in words):
+        return False  # "July 19", "2024"
+    # One word the text also writes in lower case is a word of the language, not a name
+    # ("Production will begin").
+    return len(words) > 1 or f" {name.lower()} " not in low_text
+
+
+def bare_titles(text: str) -> list[str]:
+    """Names the text writes bare, where news writes names: see the module's docstring."""
+    low_cased = _lower_case_words(text)
+    names = _subjects(text) + _after_kinds(text) + _list_items(text)
+    return [name for name in dict.fromkeys(names) if _plausible(name, low_cased)]
+
+
+def _lower_case_words(text: str) -> str:
+    """The words of ``text`` written in lower case, one space apart."""
+    return " " + " ".join(re.findall(r"(?<![\w'-])[a-z][\w'-]*", text)) + " "
