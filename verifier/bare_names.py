@@ -187,8 +187,8 @@ def _subjects(text: str) -> list[str]:
         if not before.group(1).strip() and not _INFLECTED.match(text, verb.start()):
             continue
         found = read_back(text, before.start())
-        if found is None:
-            continue
+        if found is None or text[max(0, found[0] - 2) : found[0]] in ('" ', "' "):
+            continue  # 'Jonah "Jo" Park arrives': a person's name around a nickname
         start, name = found
         sentence = _sentence_around(text, start, verb.end())
         if not _DATED.search(text, *sentence) or _CAST_BEFORE.search(text, sentence[0], start):
@@ -231,7 +231,7 @@ def _after_kinds(text: str) -> list[str]:
             (". ", "\n")
         ):
             continue  # "Squid Game Season", a kind noun inside a name
-        found = read_on(text, kind.end())
+        found = read_on(text, kind.end(), joining=_JOINING - {"and", "or"})
         if found is not None:
             names.append(found[1])
     return names
@@ -239,7 +239,9 @@ def _after_kinds(text: str) -> list[str]:
 
 # A list of works: introduced by "include(s)", "including", "such as", "like", "from ... to",
 # after a noun for works in the same sentence ("titles", "lineup", "series").
-_LIST_START = Words(r"\b(?:includ(?:e|es|ed|ing)|such\s+as|like|among\s+them\s+(?:is|are)|from)\s+")
+_LIST_START = Words(
+    r"\b(?:includ(?:e|es|ed|ing)|such\s+as|like|among\s+(?:[\w'-]+\s+){1,12}?(?:is|are)|from)\s+"
+)
 _WORKS_BEFORE = Words(
     r"\b(?:titles|shows|films|movies|series|dramas|k-dramas|originals|projects|line-?up|slate|"
     r"releases|seasons|programs|programmes|favou?rites|sequels|offerings|works|anime)\b"
@@ -255,8 +257,15 @@ _REST_OF_ITEM = re.compile(r"[^,.;:!?\n]{0,60}?(?=,)")  # "Players with A and B"
 
 
 def _works_listed(text: str, intro: re.Match[str]) -> bool:
-    """Whether a noun for works comes before the list's start in its sentence."""
+    """Whether a noun for works comes before the list's start in its sentence. "From"
+    starts a list ("From A to B, ...", "ranging from A to B") only at a sentence's or a
+    clause's start: "a comedy from Bill Lawrence" names its maker."""
     sentence_start = max(text.rfind(". ", 0, intro.start()), text.rfind("\n", 0, intro.start()))
+    if intro.group()[:5].lower() == "among":  # "Among them is", "Among the series due are"
+        return True
+    if intro.group().startswith(("from", "From")):
+        before = text[max(0, sentence_start + 1) : intro.start()].rstrip()
+        return not before or before.endswith((",", "ranging", ":"))
     window_start = max(sentence_start, intro.start() - 120)
     return _WORKS_BEFORE.search(text, window_start, intro.start()) is not None
 
@@ -265,7 +274,7 @@ def list_start(sentence: str) -> tuple[int, int] | None:
     """Where a list of works begins in ``sentence`` ("the lineup includes ", "Among them
     is "), if it has one."""
     for intro in _LIST_START.finditer(sentence):
-        if intro.group().startswith("among") or _works_listed(sentence, intro):
+        if _works_listed(sentence, intro):
             return intro.start(), intro.end()
     return None
 

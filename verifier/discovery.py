@@ -68,6 +68,22 @@ _NOT_A_SHOW = re.compile(
     r"(?i)\b(?:episodes?|finale|premiere|pilot|chapter|song|track|single|album|podcast|trailer|"
     r"teaser|video|panel|tour)\b[^.;:!?]*\Z"
 )
+# A quoted name of an event, not a work: the "Next on Netflix" event, the "X" showcase.
+_NOT_A_WORK_AFTER = Words(
+    r"[\s,]*(?:event|showcase|conference|festival|awards?|ceremony|presentation|panel|fan\s+meeting|"
+    r"fanmeeting|press\s+conference|concert|tour|campaign|hashtag)\b"
+)
+
+
+def _nickname(text: str, quoted: re.Match[str]) -> bool:
+    """'Carmen "Carmy" Berzatto': a quoted word inside a person's name."""
+    before = text[max(0, quoted.start() - 20) : quoted.start()]
+    after = text[quoted.end() : quoted.end() + 3]
+    return (
+        re.search(r"[A-Z][a-z]+ $", before) is not None and re.match(r" [A-Z]", after) is not None
+    )
+
+
 _DESCRIBED = re.compile(r"(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+")
 # The quote comes first and the test of the character before it after, so that the scanner
 # can jump from quote to quote.
@@ -257,6 +273,8 @@ def discover_titles(text: str) -> list[str]:
     """Names that look like titles: before "season N", after "season N of", quoted."""
     names: list[str] = []
     for m in _anchors(text):
+        if text.startswith(" of ", m.end()):
+            continue  # "A and B, season 5 of C": the season is C's, not the name's before it
         end = _anchor_start(text, m)
         season_next = not m.group("date") and not text[end : m.start()].strip()
         found = _title_before(text, end, season_next=season_next)
@@ -276,7 +294,7 @@ def discover_titles(text: str) -> list[str]:
     names.extend(of_audience)
     for m in _QUOTED.finditer(text):
         inner = (m.group(1) or m.group(2) or "").strip().rstrip(",.;:!?")
-        if len(inner) > 80:
+        if len(inner) > 80 or _NOT_A_WORK_AFTER.match(text, m.end()) or _nickname(text, m):
             continue
         inner = re.sub(
             r"(?i)(?:^|[:\s,]+)(?:season|series|part|volume|vol\.|act)\s*\w+$", "", inner

@@ -4,7 +4,8 @@
 2026 slate"), a year dating a name ("Squid Game (2021-)"), the page's own dateline, a
 year no release is in, a hope that was not met, or a lead-in to a finer date.
 ``not_about``: the date is a release, but not one this title and season can claim (a
-return with no season named, a year-less past date of an earlier season).
+return with no season named, a year-less past date of an earlier season, a release
+denied or judged unlikely, a finale's date).
 """
 
 from __future__ import annotations
@@ -33,6 +34,21 @@ _COUNTERFACTUAL = Words(
 _RETURN = re.compile(
     r"(?i)\b(?:return|comeback|(?:come|comes|coming|came)\s+back|back\s+(?:on|in)\b)"
 )
+# A release denied: "will not be released next year", "will no longer premiere in August".
+# "won't return until 2026" is a claim (of an open window), and so is what follows "not
+# before" or comes "at the earliest".
+_NEGATED = Words(
+    r"\b(?:not|no\s+longer|never|n't|cannot)\s+(?:(?:be|been|being|have|yet|even|likely|expected|"
+    r"going|to|set|scheduled|slated|able|ready|make|its|their|a)\s+)*\Z"
+)
+_OPEN_AFTER_NEGATION = Words(r"\b(?:until|till|before|earlier\s+than|sooner\s+than)\b")
+_UNLIKELY_AFTER = Words(
+    r"[\s,]+(?:is|seems|looks|appears|remains)\s+(?:\w+\s+)?(?:unlikely|impossible)"
+)
+# A finale is an episode: "the season finale will premiere on October 11".
+_FINALE_BEFORE = Words(r"\bfinale\b(?:(?!\b(?:part|volume)\b)[^.;])*\Z")
+# A post quoted from social media is dated after its handle: "Studio (@studio) May 2, 2026".
+_EMBED_DATE = re.compile(r"\(@[\w.]+\)\s*[-–—]?\s*\Z")
 _TO_SCREENS = Words(r"\s+to\s+(?:theaters|theatres|cinemas|screens|imax|the\s+big\s+screen)\b")
 _PARENTHESISED_YEAR = re.compile(r"\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\)")
 
@@ -48,6 +64,7 @@ def not_a_release(
     ``following`` is the sentence's next date, if any."""
     return bool(
         _ATTRIBUTIVE.match(body, date.end)
+        or _EMBED_DATE.search(body, max(0, date.start - 40), date.start)
         or _implausible(date.window, doc.published)
         or _annotation_year(body, date)
         or _dateline(doc, sentence, date)
@@ -68,7 +85,22 @@ def not_about(
     """Whether the release date, given to ``title`` and ``season``, makes no claim."""
     if past and not date.spec.has_year and _earlier_season(doc, title, season):
         return True
+    if cue is not None and (
+        _denied(body, cue, date) or _FINALE_BEFORE.search(body, max(0, cue.start - 50), cue.start)
+    ):
+        return True
     return season is None and cue is not None and _brings_back(body, cue)
+
+
+def _denied(body: str, cue: Cue, date: DateMention) -> bool:
+    """ "X will not be released in 2025", "a release in the first half is unlikely"."""
+    if _UNLIKELY_AFTER.match(body, date.end):
+        return True
+    if cue.end > date.start or not _NEGATED.search(body, max(0, cue.start - 40), cue.start):
+        return False
+    return not _OPEN_AFTER_NEGATION.search(body, cue.end, date.start) and not re.match(
+        r"\s*(?:at\s+the\s+earliest|or\s+later)", body[date.end : date.end + 25]
+    )
 
 
 def _brings_back(body: str, cue: Cue) -> bool:

@@ -48,8 +48,8 @@ def listed_titles(
     intro = list_start(body)
     if intro is None:
         return []
-    before = [d for d in release_dates if d.end <= intro[0]]
-    named = SLATE_YEAR.search(body, 0, intro[0])  # "the 2026 slate includes"
+    before = [d for d in release_dates if d.end <= intro[1]]  # "Among those due in May are"
+    named = SLATE_YEAR.search(body, 0, intro[1])  # "the 2026 slate includes"
     if named is not None and _LEFT_OUT.search(body, max(0, named.start() - 30), named.start()):
         named = None  # "absent from the 2025 lineup": not released then
     if before:
@@ -76,11 +76,17 @@ def listed_titles(
     shared = common[-1].number if common else None
     found: list[Listed] = []
     seen: set[str] = set()
+    # "the second seasons of A and B": a plural season is each following title's, up to
+    # the next season named
+    inside = [s for s in seasons if s.kind == "season" and s.start >= intro[1]]
     for mention in listed:
         if mention.title in seen:
             continue
         seen.add(mention.title)
         own = attached.get(mention.start)
-        season = own.number if own is not None and own.kind == "season" else shared
+        recent = [s for s in inside if s.end <= mention.start]
+        plural = bool(recent) and body[recent[-1].end - 1] == "s"
+        default = recent[-1].number if plural else shared
+        season = own.number if own is not None and own.kind == "season" else default
         found.append(Listed(mention.title, season, window, 0, mention.end))
     return found

@@ -236,11 +236,12 @@ ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|
 # written in lower case, matched on lower-cased text.
 _SEASON = (
     rf"(?:season|series)\s*(?P<num>{NUMBER})(?!\d|:\d)|s(?P<s>\d{{1,2}})(?:e\d+)?\b|"
-    rf"(?P<ord>{ORDINAL})\s+(?:and\s+(?:final|last)\s+)?(?:season|series|instal+ment)\b"
+    rf"(?P<ord>{ORDINAL})\s+(?:and\s+(?:final|last)\s+)?(?:seasons?|series|instal+ments?)\b"
 )
 _PART = (
     rf"(?:part|volume|vol\.|act|chapter)\s*(?P<part_num>{NUMBER}|i{{1,3}}|iv)\b|"
-    rf"(?P<part_ord>{ORDINAL})\s+(?:part|volume|act|half|chapter)\b"
+    rf"(?P<part_ord>{ORDINAL})\s+(?:part|volume|act|chapter|half(?!\s+of\s+(?:(?:the|this|next|last)\s+"
+    rf"year|(?:19|20)\d\d)))\b"
 )
 _NUMBER_GROUPS = ("num", "s", "ord", "part_num", "part_ord")  # one holds the number
 SEASON_OR_PART = Words(rf"\b(?=\w)(?:(?P<season>{_SEASON})|(?P<part>{_PART}))")
