@@ -222,12 +222,13 @@ def test_a_small_catalogue_finds_what_the_token_index_finds(names: list[str], te
 # How seasons and parts were found before they shared one scan: two scans, the reference.
 _SEASON_REFERENCE = re.compile(
     rf"\b(?:(?:season|series)\s*(?P<num>{titles.NUMBER})(?!\d|:\d)|s(?P<s>\d{{1,2}})(?:e\d+)?\b|"
-    rf"(?P<ord>{titles.ORDINAL})\s+(?:and\s+(?:final|last)\s+)?(?:season|series|instal+ment)\b)",
+    rf"(?P<ord>{titles.ORDINAL})\s+(?:and\s+(?:final|last)\s+)?(?:seasons?|series|instal+ments?)\b)",
     re.I,
 )
 _PART_REFERENCE = re.compile(
     rf"\b(?:(?:part|volume|vol\.|act|chapter)\s*(?P<num>{titles.NUMBER}|i{{1,3}}|iv)\b|"
-    rf"(?P<ord>{titles.ORDINAL})\s+(?:part|volume|act|half|chapter)\b)",
+    rf"(?P<ord>{titles.ORDINAL})\s+(?:part|volume|act|chapter|half(?!\s+of\s+(?:(?:the|this|next|last)\s+"
+    r"year|(?:19|20)\d\d)))\b)",
     re.I,
 )
 
@@ -249,7 +250,8 @@ def _seasons_by_two_scans(text: str) -> list[tuple[int, int, int, str]]:
 
 
 _SEASON_WORDS = ["season", "season 2", "fans", "viewers", "the return", "the", "series 3", "s2", "S02E05", "second", "1st", "and final", "part",
-                 "volume", "vol.", "Vol.", "act", "Act", "chapter", "iv", "ii", "half", "two",
+                 "volume", "vol.", "Vol.", "act", "Act", "chapter", "iv", "ii", "half", "two", "seasons",
+                 "of", "year", "2025",
                  "instalment", "installment", "12", "3:10", "Seven", "seventh"]  # fmt: skip
 
 
