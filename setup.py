@@ -30,6 +30,7 @@ EXTRACTOR = [
     "verifier/titles.py",
     "verifier/bare_names.py",
     "verifier/discovery.py",
+    "verifier/sequels.py",
     "verifier/referents.py",
     "verifier/exclusions.py",
     "verifier/lineups.py",

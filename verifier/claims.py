@@ -16,7 +16,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from verifier.cues import classify_stance, find_cues, release_cue, speaks_of_the_past
+from verifier.cues import (
+    classify_stance,
+    cue_tense,
+    find_cues,
+    release_cue,
+    speaks_of_the_past,
+)
 from verifier.dates import DateMention, resolve_phrases
 from verifier.exclusions import not_a_release, not_about
 from verifier.lineups import listed_titles
@@ -153,7 +159,8 @@ class _Claims:
         self._by_season: dict[tuple[str, int | None], list[Claim]] = {}  # in order made
 
     def add(self, claim: Claim) -> None:
-        existing = self._by_key.get(claim.key) or self._same_but_part(claim)
+        existing = self._by_key.get(claim.key) or self._first_season(claim)
+        existing = existing or self._same_but_part(claim)
         existing = existing or self._finer_before(claim)
         if existing is None:
             self._by_key[claim.key] = claim
@@ -175,6 +182,17 @@ class _Claims:
             and other.window != outer
             for other in self._by_season.get(claim.key[:2], ())
         )
+
+    def _first_season(self, claim: Claim) -> Claim | None:
+        """The same release told with no season and as the first: "debuting in 2023" and
+        "its first season came out in 2023" are one claim, of season 1."""
+        if claim.season not in (None, 1):
+            return None
+        title, season, part, value = claim.key
+        existing = self._by_key.get((title, 1 if season is None else None, part, value))
+        if existing is not None and claim.season == 1:
+            existing.season = 1
+        return existing
 
     def _same_but_part(self, claim: Claim) -> Claim | None:
         """A claim that differs only in naming no part: "Part 2 follows on ..." told twice.
@@ -270,7 +288,10 @@ def _dated_claims(
             continue
         released.append(date)
         clause = body[left:right]
-        past = speaks_of_the_past(clause)
+        tense = None if cue is None else cue_tense(body, cue)
+        past = speaks_of_the_past(clause) if tense is None else tense
+        # A year-dated window over before the page was written is a release that happened.
+        past = past or _over_before(date, doc.published)
         window = date.window
         if past != body_past:  # the clause's tense is not the sentence's: read the date again
             again = resolve_phrases(body, phrases, doc.published, past=past,
@@ -291,6 +312,11 @@ def _dated_claims(
                 Claim(title, season, window, stance, [quote], part, not date.spec.has_year)
             )
     return found, released
+
+
+def _over_before(date: DateMention, published: dt.date | None) -> bool:
+    end = date.window.end
+    return published is not None and date.spec.has_year and end is not None and end < published
 
 
 def _quote(source: str, left: int, right: int, field_name: str) -> Quote:

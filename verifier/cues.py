@@ -22,7 +22,7 @@ STRONG_RELEASE = Words(
     r"stream(?:s|ed|ing)?(?!\s+(?:platform|service|giant|site|app|rights|numbers|chart|record|war))|"
     r"air(?:s|ed|ing)?|launch\w*|hit(?:s|ting)?\s+(?:netflix|the\s+stream\w*|"
     r"screens|theaters|theatres|cinemas|our\s+screens|their\s+screens|platforms?|disney|hbo|max|prime|"
-    r"apple|hulu)|(?:come|comes|came|coming)\s+out|release\s+date|bow(?:s|ed)?|"
+    r"apple|hulu)|(?:come|comes|came|coming)\s+out|roll(?:s|ed|ing)?\s+out|release\s+date|bow(?:s|ed)?|"
     r"(?:pushed|moved|delayed|postponed)(?:\s+back)?\s+(?:to|until|till)|"
     r"(?:is|are|be|was|were)\s+out|follows?\s+on|"
     # "Act One will begin on November 9": a season or a part begins (but "work on season 2
@@ -172,3 +172,37 @@ FUTURE = Words(
 def speaks_of_the_past(sentence: str) -> bool:
     """True when the sentence reports a release that already happened."""
     return bool(PAST_RELEASE.search(sentence)) and not FUTURE.search(sentence)
+
+
+# The tense of the release verb itself, where its form tells: "which debuted in late 2022"
+# is past whatever else the clause says ("... explores the events before A New Hope"), and
+# "premieres on March 3" is not, though the clause recalls season 1 "since 2021".
+_PAST_FORM = re.compile(
+    r"(?:released|premiered|aired|debuted|arrived|dropped|landed|launched|bowed|came\s+out|"
+    r"returned|streamed)$"
+)
+_PRESENT_FORM = re.compile(
+    r"(?:premieres|arrives|debuts|drops|lands|airs|launches|returns|streams|bows|comes\s+out|"
+    r"release\s+date|follows\s+on)$"
+)
+# What before a past form makes it no past: "will be released", "to be released", "would
+# have premiered", "expected to have aired".
+_NOT_PAST_BEFORE = Words(
+    r"\b(?:will|would|could|might|may|should|must|to|shall|can|'ll|be|get|gets|being)\s+(?:(?:have|be|been|not|never|finally|"
+    r"officially|only|also|first|actually)\s+){0,2}$"
+)
+_FUTURE_BEFORE = Words(r"\b(?:will|'ll|is\s+set\s+to|is\s+due\s+to|is\s+expected\s+to)\s+$")
+
+
+def cue_tense(text: str, cue: Cue) -> bool | None:
+    """Whether the release word at ``cue`` speaks of the past (True), of now or what is to
+    come (False), or leaves it to the clause (None)."""
+    if cue.kind == "other":
+        return None
+    word = text[cue.start : cue.end].lower()
+    before = text[max(0, cue.start - 40) : cue.start]
+    if _PAST_FORM.search(word):
+        return None if _NOT_PAST_BEFORE.search(before) else True
+    if _PRESENT_FORM.search(word) or _FUTURE_BEFORE.search(before):
+        return False
+    return None

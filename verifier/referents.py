@@ -21,6 +21,7 @@ from verifier.dates import DateMention
 from verifier.discovery import FORMAT_WORD, discover_titles, subtitle_end
 from verifier.scan import Words
 from verifier.sentences import segment_span
+from verifier.sequels import sequel_seasons
 from verifier.titles import Catalogue, SeasonMention, TitleMention, find_seasons, fold
 from verifier.windows import Window
 
@@ -43,7 +44,7 @@ _OF_TITLE = re.compile(
     r"\s+of\s+(?:(?:[^\s.,;:!?()]+\s+){0,5}?|(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+)[\"“‘']?"
 )
 _OF_TITLE_REACH = 160  # "season 2 of" is at most this far before the title it attaches to
-_FIRST = Words(r"\b(?:first|originally|debut\s+season|original)\b")
+_FIRST = Words(r"\b(?:first|originally|debut\s+season|original|initial(?:ly)?)\b")
 # "lineup|line-up", not "line-?up": every match then holds a rare word ("lineup", "slate", ...),
 # so ``Words`` skips the scan of a page that has none ("line" is in "online" and "deadline").
 # Each alternative begins with one character ("2" of "2026", the "l" of "lineup"), and the
@@ -59,7 +60,7 @@ SLATE_YEAR = Words(
 )
 YEAR_DIGITS = re.compile(r"\d{4}")
 _COORDINATION = re.compile(
-    r"^[\s,'\"“”‘’()]*(?:(?:season|series|part)\s*\w+)?"
+    r"^[\s,'\"“”‘’()]*(?:(?:season|series|part)\s*\w+|[2-9](?!\d))?"
     r"(?:[\s,'\"“”‘’]*\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\))?[\s,'\"“”‘’()]*"
     r"(?:and|&|or|as\s+well\s+as|plus)?[\s,'\"“”‘’()]*(?:the\s+)?$",
     re.I,
@@ -165,6 +166,10 @@ class DocumentContext:
             "headline": self._find_titles(self.headline),
         }
         self.seasons = {"text": find_seasons(self.text), "headline": find_seasons(self.headline)}
+        for name, source in (("text", self.text), ("headline", self.headline)):
+            self.mentions[name], self.seasons[name] = sequel_seasons(
+                source, self.mentions[name], self.seasons[name], catalogue, whole=whole
+            )
         self.first_line_end = {"text": _first_line_end(self.text),
                                "headline": _first_line_end(self.headline)}  # fmt: skip
         self._title_starts = {f: [m.start for m in found] for f, found in self.mentions.items()}

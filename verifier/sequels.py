@@ -1,0 +1,88 @@
+"""Sequel numbers: "Sweet Home 2" is the second season of the series Sweet Home.
+
+News about series writes a later season as the name and its number ("Signal 2 and
+Squid Game 2 roll out next year"); news about films writes a sequel the same way
+("Deadpool 3"), and there the number is part of the film's name. A name ending in
+a number from 2 to 9 is read as its series and a season when the document speaks of
+series more than of films and the words just before the name do not call it a film,
+or when the catalogue knows the series by the name without its number (and not the
+name with it). A name quoted with its number ('Iron Valley 2') is the name as released.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier.scan import Words
+from verifier.titles import Catalogue, SeasonMention, TitleMention
+
+_NUMBERED = re.compile(r"^(.*\S)\s+([2-9])$")
+# A known name and then its number: "The Glory 2 arrives", not "The Glory 2 episodes" or "2 p.m.".
+_NUMBER_AFTER = re.compile(
+    r"[ \t]+([2-9])(?![\w.,:/-]*\d)(?!\s*(?:%|episodes?|seasons?|parts?|[ap]\.?m\b|million|billion|"
+    r"hours?|weeks?|days?|months?|years?|times|of\b))\b",
+    re.I,
+)
+_SERIES_WORDS = Words(r"\b(?:series|k-?dramas?|dramas?|shows?|seasons?|episodes?|sitcoms?)\b")
+_FILM_WORDS = Words(
+    r"\b(?:films?|movies?|box\s+office|theaters|theatres|cinemas?|feature|blockbusters?)\b"
+)
+_FILM_BEFORE = Words(r"\b(?:films?|movies?|feature|blockbuster)\W+(?:\w+\W+)?$")
+
+
+def _quoted(text: str, mention: TitleMention) -> bool:
+    before = text[mention.start - 1 : mention.start] if mention.start else ""
+    return before in _QUOTES and text[mention.end : mention.end + 1] in _QUOTES
+
+
+_QUOTES = frozenset("'\"‘’“”")
+
+
+def serial(text: str) -> bool:
+    """Whether the text speaks of series more than of films."""
+    series = sum(1 for _ in _SERIES_WORDS.finditer(text))
+    return series > sum(1 for _ in _FILM_WORDS.finditer(text))
+
+
+def sequel_seasons(
+    text: str,
+    mentions: list[TitleMention],
+    seasons: list[SeasonMention],
+    catalogue: Catalogue,
+    *,
+    whole: str,
+) -> tuple[list[TitleMention], list[SeasonMention]]:
+    """The mentions with "X N" read as X and a season N where it is a series' season (see
+    the module's note), and the seasons with those numbers added, in order. ``whole`` is
+    the document, read only if a name ends in a number."""
+    series_text: bool | None = None
+    found: list[TitleMention] = []
+    added: list[SeasonMention] = []
+    for mention in mentions:
+        after = _NUMBER_AFTER.match(text, mention.end)
+        if after is not None and _NUMBERED.match(mention.title) is None:
+            found.append(mention)  # a known series, its number written after it
+            number = int(after.group(1))
+            added.append(SeasonMention(after.start(1), after.end(1), number, "season"))
+            continue
+        numbered = _NUMBERED.match(mention.title)
+        if numbered is None or catalogue.canonical(mention.title) is not None:
+            found.append(mention)
+            continue
+        known = catalogue.canonical(numbered.group(1))
+        near = text[max(0, mention.start - 30) : mention.start]
+        digit = text.rfind(numbered.group(2), mention.start, mention.end)
+        if not known and _quoted(text, mention):
+            found.append(mention)  # 'Iron Valley 2' in quotes is the name as released
+            continue
+        if not known and series_text is None:
+            series_text = serial(whole)
+        if digit < 0 or not (known or (series_text and not _FILM_BEFORE.search(near))):
+            found.append(mention)
+            continue
+        end = len(text[:digit].rstrip())
+        found.append(TitleMention(mention.start, end, known or numbered.group(1)))
+        added.append(SeasonMention(digit, digit + 1, int(numbered.group(2)), "season"))
+    if not added:
+        return mentions, seasons
+    return found, sorted(seasons + added, key=lambda s: s.start)
