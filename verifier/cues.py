@@ -25,6 +25,8 @@ STRONG_RELEASE = Words(
     r"apple|hulu)|(?:come|comes|came|coming)\s+out|roll(?:s|ed|ing)?\s+out|release\s+date|bow(?:s|ed)?|"
     r"(?:pushed|moved|delayed|postponed)(?:\s+back)?\s+(?:to|until|till)|"
     r"(?:is|are|be|was|were)\s+out|follows?\s+on|"
+    # a line-up is of releases, and announcing one is how it is known: not a veto
+    r"line-?ups?|"
     # "Act One will begin on November 9": a season or a part begins (but "work on season 2
     # begins", "season 2 starts filming").
     r"(?<!on\s)(?<!of\s)(?<!for\s)(?:season|part|act|volume|chapter)\s+(?:\d{1,2}|one|two|three|"
@@ -35,11 +37,12 @@ STRONG_RELEASE = Words(
 )
 WEAK_RELEASE = Words(
     r"\b(?=\w)(?:(?:slated|scheduled|set|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"
-    r"(?:is|are|be|(?<=')s|(?<=')re)\s+coming|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|back\s+(?:on|in)|"
+    r"(?:is|are|be|(?<=')s|(?<=')re)\s+coming|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|returned|"
+    r"(?:ran|runs?|running)\s+from|back\s+(?:on|in)|"
     r"on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
-    r"|see\s+(?:[\w':]+\s+){1,5}season|will\s+(?:see|feature|bring)|brings|line-?up|release|"
+    r"|see\s+(?:[\w':]+\s+){1,5}season|will\s+(?:see|feature|bring)|brings|release|"
     r"(?:premiere|launch|debut|streaming)\s+window|window\s+for\s+(?:the\s+|a\s+|its\s+|this\s+)?"
     r"(?:show|series|season|sequel|film|movie|drama|premiere|release|debut|return|it))\b",
 )

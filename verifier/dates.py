@@ -42,6 +42,13 @@ _OPEN_AFTER = Words(
 _DEADLINE_AFTER = Words(r"\s*(?:,\s*)?at\s+the\s+(?:very\s+)?latest")
 
 
+# A run, from its premiere to its end: the premiere alone is the release.
+_RUN_FROM = Words(
+    r"\b(?:ran|runs?|running|aired|airs|airing|broadcast|broadcasts|streamed|streams)\s+from\s+"
+    r"(?:the\s+)?\Z"
+)
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date phrase found in text: its span and the window it means."""
@@ -113,7 +120,8 @@ def resolve_phrases(
                 continue
             if window.start and other.start and window.start > other.start and not first.has_year:
                 window = resolve(replace(first, year=(other.start.year - 1)), published) or window
-            if window.start and other.end and window.start <= other.end:
+            run = _RUN_FROM.search(text, max(0, start - 30), start)  # "aired from A to B": A
+            if window.start and other.end and window.start <= other.end and run is None:
                 window = window.until(other)
         window = _apply_modifiers(text, start, end, window, first, published)
         if window is not None:

@@ -58,6 +58,8 @@ ALTERNATIVES: dict[str, str] = {
     "yearend": r"(?i:the\s+year\s+(?:will\s+)?(?:conclude|close|end|finish|wrap\s+up)s?\s+with"
     r"|(?:round|close|wrap|cap)(?:s|ping|ing)?\s+(?:out|off|up)\s+the\s+year)",
     "relyear": rf"(?i:(?:later|earlier|early|late)\s+)?{RELY}",
+    # "the lineup for the new year": the year whose New Year's Day is nearest the writing
+    "newyear": r"(?i:the\s+new\s+year)(?!\s*'?s\b|\s+(?:eve|day|holiday|break))",
     "holiday": r"(?i:christmas\s+day|christmas\s+eve|christmas|new\s+year'?s\s+eve|new\s+year'?s\s+day"
     r"|halloween|valentine'?s\s+day|thanksgiving)" + rf"(?:\s+{Y})?",
     "month": rf"(?:(?i:this|next|last|early|mid|late)[-\s]+)?{M}(?:\s+{RELY})?",
@@ -162,6 +164,8 @@ def parse_spec(kind: str, text: str) -> Spec | None:
     if kind == "relyear":
         return Spec("year", None, rel, later=lowered.startswith(("later", "late")),
                     name="early" if lowered.startswith(("earlier", "early")) else None)  # fmt: skip
+    if kind == "newyear":
+        return Spec("year", name="new")
     if kind == "holiday":
         name = re.sub(r"[\s']+", " ", _YEAR.sub("", lowered)).strip()
         return Spec("holiday", year, rel, name=name)

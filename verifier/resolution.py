@@ -87,6 +87,8 @@ def resolve(
     """The window a Spec means, given where and when it was written."""
     if spec.year is not None:
         return _build(spec, spec.year)
+    if spec.unit == "year" and spec.name == "new":  # "the new year": the nearest to begin
+        return None if published is None else _build(spec, published.year + (published.month > 6))
     if spec.rel is not None:
         if published is None:
             return None

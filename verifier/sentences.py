@@ -40,8 +40,9 @@ def split_sentences(text: str, field: str = "text") -> list[Sentence]:
     for m in _BOUNDARY.finditer(text):
         if m.group().startswith("."):
             word = _word_before(text, start, m.start()).lower()
-            if word in _ABBREVIATIONS or _INITIALS.fullmatch(word):
-                continue
+            line_break = "\n\n" in m.group() or ("\n" in m.group() and not wrapped)
+            if (word in _ABBREVIATIONS or _INITIALS.fullmatch(word)) and not line_break:
+                continue  # "D.P. returns", but "... “D.P.”" ends its paragraph
         elif m.group() == "\n" and wrapped:
             continue
         end = m.start() + len(m.group().rstrip())
