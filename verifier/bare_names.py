@@ -321,11 +321,11 @@ def _plausible(name: str, low_text: str) -> bool:
 
 def bare_titles(text: str) -> list[str]:
     """Names the text writes bare, where news writes names: see the module's docstring."""
-    low_cased = _lower_case_words(text)
+    low_cased = lower_case_words(text)
     names = _subjects(text) + _after_kinds(text) + _list_items(text)
     return [name for name in dict.fromkeys(names) if _plausible(name, low_cased)]
 
 
-def _lower_case_words(text: str) -> str:
+def lower_case_words(text: str) -> str:
     """The words of ``text`` written in lower case, one space apart."""
     return " " + " ".join(re.findall(r"(?<![\w'-])[a-z][\w'-]*", text)) + " "

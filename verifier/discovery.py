@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from verifier.bare_names import bare_titles
+from verifier.bare_names import bare_titles, lower_case_words
 from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, tokens
 
@@ -292,6 +292,7 @@ def discover_titles(text: str) -> list[str]:
         if name:
             (names if m.group("season") else of_audience).append(name)
     names.extend(of_audience)
+    quoted: list[str] = []
     for m in _QUOTED.finditer(text):
         inner = (m.group(1) or m.group(2) or "").strip().rstrip(",.;:!?")
         if len(inner) > 80 or _NOT_A_WORK_AFTER.match(text, m.end()) or _nickname(text, m):
@@ -305,6 +306,18 @@ def discover_titles(text: str) -> list[str]:
         )
         ambiguous = inner.lower() in AMBIGUOUS_WORDS
         if 1 <= len(words) <= 7 and title_like and _is_title_word(words[0]) and not ambiguous:
-            names.append(inner)
+            quoted.append(inner)
+    names.extend(_without_scare_quotes(quoted, text))
     names.extend(bare_titles(text))
     return names
+
+
+def _without_scare_quotes(names: list[str], text: str) -> list[str]:
+    """Less the single quoted words the text also writes in lower case: '"Confirmed" means
+    ...' quotes a word of the language, not a name."""
+    single = {n.lower() for n in names if " " not in n}
+    if not single:
+        return names
+    low_cased = lower_case_words(text)
+    common = {word for word in single if f" {word} " in low_cased}
+    return [n for n in names if n.lower() not in common] if common else names

@@ -51,8 +51,12 @@ _FIRST = Words(r"\b(?:first|originally|debut\s+season|original|initial(?:ly)?)\b
 # start of the year's word is tested after it, ``(?<!\w.)``: ``re`` then tries the pattern
 # only where the text holds one of those characters, not at every word.
 _SLATE = r"(?:lineup|line-up|slate|release\s+schedule|schedule|roster)"
+# "its 2026 TV slate", "the 2025 K-drama lineup": a word or two for what the slate holds
+_SLATE_WORDS = (
+    r"(?:(?:tv|film|movie|series|k-?drama|drama|content|original|programming|streaming)\s+){0,2}"
+)
 SLATE_YEAR = Words(
-    rf"1(?<!\w.)9\d{{2}}\s+{_SLATE}|2(?<!\w.)0\d{{2}}\s+{_SLATE}|"
+    rf"1(?<!\w.)9\d{{2}}\s+{_SLATE_WORDS}{_SLATE}|2(?<!\w.)0\d{{2}}\s+{_SLATE_WORDS}{_SLATE}|"
     + "|".join(
         rf"{word}\s+(?:for|of)\s+(?:19|20)\d{{2}}\b"
         for word in ("lineup", "line-up", "slate", r"release\s+schedule", "roster")
@@ -101,8 +105,13 @@ class Memory:
     seasons: dict[str, int] = field(default_factory=dict)
     # The window last given to many works at once, for a list that follows in the document.
     slate: Window | None = None
+    # The paragraph just read was a heading naming one title: the next one is its section's.
+    heading: bool = False
 
     def new_paragraph(self) -> None:
+        if self.heading:  # "Bridgerton Season 4" over a section: what follows is about it
+            self.heading = False
+            return
         self.titles = self.titles[self.earlier :]
         self.earlier = len(self.titles)
         self.seasons = {}
@@ -114,12 +123,14 @@ class Memory:
 
     def forget(self) -> None:
         self.titles, self.earlier, self.seasons, self.slate = [], 0, {}, None
+        self.heading = False
 
     def read(self, body: str, titles: list[str], seasons: list[SeasonMention]) -> None:
         """Remember a sentence's titles; one title and one season number belong together,
         unless the season's stretch of the sentence looks back ("season 1, which premiered
         in 2021, ..." says nothing of what comes next). Seasons are relative to ``body``."""
         self.titles.extend(titles)
+        self.heading = len(set(titles)) == 1 and _HEADING.fullmatch(body) is not None
         numbers = {s.number for s in seasons if s.kind == "season"}
         if len(set(titles)) != 1 or len(numbers) != 1:
             return
@@ -130,6 +141,10 @@ class Memory:
             if s.kind == "season" and speaks_of_the_past(body[left:right]):
                 return
         self.seasons[titles[0]] = numbers.pop()
+
+
+# A heading: one short line that does not end as a sentence does.
+_HEADING = re.compile(r"\s*[^\n]{1,80}?(?<![.!?,;:\"'])\s*")
 
 
 def _first_line_end(text: str) -> int:
@@ -341,7 +356,9 @@ def choose_season(
     season: int | None = None
     part: int | None = None
     # A season in the date's own stretch ("..., and Part 2 arrives in May") comes first.
-    free.sort(key=lambda s: abs(s.start - date.start))
+    # "Season 2 in 2023 and Season 3 in 2025": a season before the date is nearer than one
+    # the same distance after it.
+    free.sort(key=lambda s: date.start - s.end if s.end <= date.start else (s.start - date.end) * 3)
     near = [s for s in free if segment[0] <= s.start < segment[1]]
     for s in near + own + [s for s in free if s not in near]:
         if s.kind == "season" and season is None:
