@@ -5,6 +5,8 @@ read here (``bare_titles``):
 
 - as the subject of a release verb: "Euphoria will be back in the spring",
   "Industry will return for its fourth season", "Andor, which debuted in 2022";
+- as the object of a verb that moves or makes a release: "moved Challengers to April",
+  "pushes the release date of X from ... to ...", "will release X on May 3";
 - after a noun for its kind: "the limited series DTF", "the feature film Mugen Train",
   "a romantic comedy called Players";
 - as the items of a list of works: "titles that have been postponed include A,
@@ -147,7 +149,7 @@ def _trimmed(text: str, chosen: list[tuple[int, str]]) -> tuple[int, str] | None
 _AUX = (
     r"(?:will|would|is|are|was|were|has|have|had|could|can|may|might|should|shall|must|also|"
     r"first|finally|officially|now|then|still|reportedly|only|initially|originally|already|"
-    r"soon|likely|be|been|being|all|set|slated|scheduled|expected|due|poised|going|planned|"
+    r"soon|likely|be|been|being|all|set|slated|scheduled|expected|due|poised|going|planned|previously|"
     r"confirmed|tipped|to|just|eventually|again)"
 )
 _AUX_BEFORE = re.compile(
@@ -160,7 +162,7 @@ _RELEASE_VERB = Words(
     r"land(?:s|ed|ing)?|stream(?:s|ed|ing)|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
     r"screens|cinemas|the)|(?:come|comes|coming|came)\s+(?:back|out)|back\s+(?:in|on|for|with|"
     r"next|this|later)|begin(?:s|ning)?\s+airing|began\s+airing|kick(?:s|ed)?\s+off|"
-    r"roll(?:s|ed)?\s+out|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
+    r"roll(?:s|ed)?\s+out|dated\s+(?:on|for)|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
 )
 _ACTOR_AFTER = re.compile(r"\s+(?:as|to\s+(?:star|direct|play|lead))\b")
 
@@ -194,6 +196,38 @@ def _subjects(text: str) -> list[str]:
         if not _DATED.search(text, *sentence) or _CAST_BEFORE.search(text, sentence[0], start):
             continue
         names.extend(_conjuncts(name, listed=text[max(0, start - 2) : start] == ", "))
+    return names
+
+
+# A verb that moves or sets a release, then its object: "moved Glass Orchard to October",
+# "pushes the release date of Moon Court from ...", "will release Paper Lanterns on May 3".
+_MOVE_VERB = Words(
+    r"\b(?:push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|delay(?:s|ed|ing)?|"
+    r"postpon(?:e|es|ed|ing)|bump(?:s|ed|ing)?|reschedul(?:e|es|ed|ing)|dat(?:ed|ing)|"
+    r"releas(?:e|es|ed|ing)|premier(?:e|es|ed|ing)|launch(?:es|ed|ing)?|debut(?:s|ed|ing)?|"
+    r"slat(?:e|es|ed|ing)|schedul(?:e|es|ed|ing)|set(?:s|ting)?|bring(?:s|ing)?|brought)\s+"
+    r"(?!dates?\b|window\b|schedule\b)"
+    r"(?:(?:the\s+)?(?:release|premiere|debut|launch)(?:\s+date)?\s+of\s+)?"
+)
+_OBJECT_END = re.compile(
+    r"(?:'s)?(?:\s+(?:season|part|from|to|until|till|back|for|on|in|into|up|off|out|forward|by|"
+    r"and|again|once|a|an|the|\d)\b|\s*[,.;:(]|\s*$)"
+)
+
+
+def _objects(text: str) -> list[str]:
+    """Names right after a verb that moves, sets or makes a release, in a dated sentence."""
+    names = []
+    for verb in _MOVE_VERB.finditer(text):
+        found = read_on(text, verb.end(), joining=_JOINING - {"and", "or", "to", "for", "on", "in"})
+        if found is None:
+            continue
+        start, name = found
+        if not _OBJECT_END.match(text, start + len(name)):
+            continue
+        sentence = _sentence_around(text, verb.start(), start + len(name))
+        if _DATED.search(text, *sentence):
+            names.append(name)
     return names
 
 
@@ -322,7 +356,7 @@ def _plausible(name: str, low_text: str) -> bool:
 def bare_titles(text: str) -> list[str]:
     """Names the text writes bare, where news writes names: see the module's docstring."""
     low_cased = lower_case_words(text)
-    names = _subjects(text) + _after_kinds(text) + _list_items(text)
+    names = _subjects(text) + _objects(text) + _after_kinds(text) + _list_items(text)
     return [name for name in dict.fromkeys(names) if _plausible(name, low_cased)]
 
 

@@ -112,6 +112,11 @@ _WHEN_RELEASED = Words(
 )
 
 
+_ELIDED_SUBJECT = re.compile(
+    r"\s*(?:but|and|yet|though|although|while)?\s*(?:was|were|is|are|has|have|had)\b"
+)
+
+
 def extract_claims(
     text: str,
     *,
@@ -282,7 +287,10 @@ def _dated_claims(
         when = _WHEN_RELEASED.match(body, date.end)  # "in 2022 – when season 4 aired"
         if when:
             right = max(right, when.end())
-        cue = None if when else release_cue(cues, date.start, date.end, (left, right))
+        # "filming was to begin in May but was pushed back to January": the clause's subject
+        # is the sentence's, and so is the event it names
+        veto_from = 0 if _ELIDED_SUBJECT.match(body, left) else left
+        cue = None if when else release_cue(cues, date.start, date.end, (veto_from, right))
         following = dates[i + 1] if i + 1 < len(dates) else None
         if not (when or cue) or not_a_release(doc, sentence, body, date, following):
             continue

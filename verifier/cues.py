@@ -23,7 +23,8 @@ STRONG_RELEASE = Words(
     r"air(?:s|ed|ing)?|launch\w*|hit(?:s|ting)?\s+(?:netflix|the\s+stream\w*|"
     r"screens|theaters|theatres|cinemas|our\s+screens|their\s+screens|platforms?|disney|hbo|max|prime|"
     r"apple|hulu)|(?:come|comes|came|coming)\s+out|roll(?:s|ed|ing)?\s+out|release\s+date|bow(?:s|ed)?|"
-    r"(?:pushed|moved|delayed|postponed)(?:\s+back)?\s+(?:to|until|till)|"
+    r"(?:push(?:es|ed)?|mov(?:es|ed)|delay(?:s|ed)|postpone[sd]|shift(?:s|ed))(?:\s+back)?\s+"
+    r"(?:to|until|till)|"
     r"(?:is|are|be|was|were)\s+out|follows?\s+on|"
     # a line-up is of releases, and announcing one is how it is known: not a veto
     r"line-?ups?|"
@@ -37,6 +38,9 @@ STRONG_RELEASE = Words(
 )
 WEAK_RELEASE = Words(
     r"\b(?=\w)(?:(?:slated|scheduled|set|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"
+    # "moved Challengers to April": what is moved may be a filming start ("filming ... was
+    # pushed back eight months until January"), so a weak cue
+    r"(?:pushed|moved|delayed|postponed|shifted)\s+(?:[\w'’:.-]+\s+){1,5}?(?:to|until|till)|"
     r"(?:is|are|be|(?<=')s|(?<=')re)\s+coming|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|returned|"
     r"(?:ran|runs?|running)\s+from|back\s+(?:on|in)|"
     r"on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"

@@ -21,6 +21,7 @@ from verifier.windows import Window, month_end
 
 _RANGE_JOIN = Words(r"\s*(?:,\s*)?(?:or|to|through|thru|until|till|-|–|—|into)\s*(?:early\s+)?$")
 _BETWEEN_JOIN = Words(r"\s*and\s*$")
+_MOVE_IN_GAP = Words(r"\b(?:mov|push|shift|delay|postpon|bump)")  # "11/7/26 moves to 5/1/27"
 _OPEN_BEFORE = Words(
     r"(?:not\s+until|no\s+earlier\s+than|not\s+before|not\s+any\s+earlier\s+than|"
     r"(?:n't|not|never)\b[^.;]{0,60}?\b(?:before|until)|at\s+the\s+earliest\s+in)\s+(?:the\s+)?$"
@@ -49,6 +50,15 @@ _RUN_FROM = Words(
 )
 
 
+# A release moved: "pushes the release date from A to B", "shifted it from A to B".
+_MOVED_FROM = Words(
+    r"\b(?:push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|delay(?:s|ed|ing)?|"
+    r"postpon(?:e|es|ed|ing)|bump(?:s|ed|ing)?|reschedul(?:e|es|ed|ing)|brought|bring(?:s|ing)?)"
+    r"\b[^.;]{0,80}?\bfrom\s+(?:(?:its|the|their|an?|his|her|original|originally|planned|"
+    r"previous|earlier)\s+)*\Z"
+)
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date phrase found in text: its span and the window it means."""
@@ -71,7 +81,7 @@ def _merge_ranges(
             nstart, nend, nspec = found[i + 1]
             gap = text[end:nstart]
             between = re.search(r"(?i)\bbetween\s+(?:the\s+)?$", text[max(0, start - 20) : start])
-            if (
+            if not _MOVE_IN_GAP.search(gap) and (
                 _RANGE_JOIN.fullmatch(gap + " ")
                 or (_RANGE_JOIN.search(gap) and len(gap) < 14)
                 or (between and _BETWEEN_JOIN.fullmatch(gap))
@@ -121,7 +131,9 @@ def resolve_phrases(
             if window.start and other.start and window.start > other.start and not first.has_year:
                 window = resolve(replace(first, year=(other.start.year - 1)), published) or window
             run = _RUN_FROM.search(text, max(0, start - 30), start)  # "aired from A to B": A
-            if window.start and other.end and window.start <= other.end and run is None:
+            if _MOVED_FROM.search(text, max(0, start - 120), start):
+                window, first = other, last  # "pushed from A to B": the date is B now
+            elif window.start and other.end and window.start <= other.end and run is None:
                 window = window.until(other)
         window = _apply_modifiers(text, start, end, window, first, published)
         if window is not None:

@@ -70,6 +70,25 @@ def not_a_release(
         or _dateline(doc, sentence, date)
         or _COUNTERFACTUAL.search(body, *segment_span(body, date.start, date.end))
         or (following is not None and _refined_by(date, following, body))
+        or (following is not None and _moved_off(date, following, body))
+    )
+
+
+# The date a release leaves: "from its August 2026 release date to October", "previously
+# dated on 11/7/26 moves to 5/1/27", "moving off its Feb. 9 date and eyeing a summer release".
+_OLD_DATE_BEFORE = Words(
+    r"\b(?:from|off|previously\s+(?:dated|set|scheduled|slated)(?:\s+(?:on|for))?|"
+    r"originally\s+(?:dated|set|scheduled|slated)(?:\s+(?:on|for))?)\s+"
+    r"(?:(?:its|the|their|an?|his|her|original|planned|previous|earlier)\s+)*\Z"
+)
+_NEW_DATE_BETWEEN = Words(r"\b(?:to|until|till|for|now|eye\w*|targets?|targeting)\b")
+
+
+def _moved_off(date: DateMention, following: DateMention, body: str) -> bool:
+    return bool(
+        _OLD_DATE_BEFORE.search(body, max(0, date.start - 40), date.start)
+        and following.start - date.end < 80
+        and _NEW_DATE_BETWEEN.search(body, date.end, following.start)
     )
 
 

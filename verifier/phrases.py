@@ -50,7 +50,7 @@ ALTERNATIVES: dict[str, str] = {
     rf"(?i:the\s+)?{ORD}\s+(?i:quarter)(?:\s+of\s+(?:{Y}|{RELY}|(?i:the\s+year)))?(?!\s+(?i:of)\b))",
     "half": rf"(?:H[12]\s+{Y}|{Y}\s+H[12]|(?i:the\s+)?(?i:first|second|latter|back|front)\s+"
     rf"(?i:half)(?:\s+of\s+(?:{Y}|{RELY}|(?i:the\s+year)))?(?!\s+(?i:of)\b))",  # not "of the season"
-    "season": rf"(?:(?i:(?:this|next|last|early|mid|late)[-\s]+)?{SEASON}(?:[\"'”’]?\s+(?:of\s+)?{Y}|\s+{RELY})"
+    "season": rf"(?:(?i:(?:this|next|last|early|mid|late|the)[-\s]+)?{SEASON}(?:[\"'”’]?\s+(?:of\s+)?{Y}|\s+{RELY})"
     rf"|(?i:(?:this|next|last|the|early|late|mid)[-\s]+){SEASON}(?![\w-])"
     rf"|{SEASON}(?=\s+(?:or|to|and|through|into)\s+(?:(?i:early|late)\s+)?{SEASON}))",
     "part": rf"{PART}[-\s]*(?:{Y}|{RELY}|(?i:the\s+year))",
@@ -122,9 +122,15 @@ def parse_spec(kind: str, text: str) -> Spec | None:
         return Spec(
             "day", year, rel, _month_number(text), days[0], days[-1] if len(days) > 1 else None
         )
+    if kind == "numeric":
+        first, second, last = (int(n) for n in text.split("/"))
+        month, day = (first, second) if first <= 12 else (second, first)
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return Spec("day", last if last > 99 else 2000 + last, None, month, day)
     if kind in ("my", "month"):
-        month = _MONTH.search(text)
-        part = _part_word(text.split(month.group())[0]) if month else None
+        named = _MONTH.search(text)
+        part = _part_word(text.split(named.group())[0]) if named else None
         rel_word = re.match(r"(?i)(this|next|last)\b", text)
         if rel_word and rel is None and year is None:
             return Spec(
@@ -174,6 +180,12 @@ def parse_spec(kind: str, text: str) -> Spec | None:
     return None
 
 
+# "moves to 5/1/26", "on 12/24/2026": month first (day first where the first is over 12).
+# Scanned apart, only in text with a slash: a pattern that may begin with any digit would
+# keep ``gated`` from skipping the words that cannot begin a phrase.
+_NUMERIC = re.compile(r"(?<![\d/.$£€-])\d{1,2}/\d{1,2}/(?:20)?\d{2}(?![\d/])")
+
+
 def date_phrases(text: str) -> list[tuple[int, int, Spec]]:
     """The date phrases of ``text``, read but not resolved: (start, end, spec) in order.
     Most texts have none, and then nothing else about them (their tense) need be known."""
@@ -184,4 +196,12 @@ def date_phrases(text: str) -> list[tuple[int, int, Spec]]:
         spec = parse_spec(kind, plain_letters(match.group()))  # "ſummer" matched as "summer"
         if spec is not None:
             found.append((match.start(), match.end(), spec))
+    if "/" in text:
+        for match in _NUMERIC.finditer(text):
+            spec = parse_spec("numeric", match.group())
+            if spec is not None and not any(
+                s < match.end() and match.start() < e for s, e, _ in found
+            ):
+                found.append((match.start(), match.end(), spec))
+        found.sort(key=lambda f: f[0])
     return found
