@@ -29,6 +29,7 @@ EXTRACTOR = [
     "verifier/sentences.py",
     "verifier/titles.py",
     "verifier/bare_names.py",
+    "verifier/headings.py",
     "verifier/discovery.py",
     "verifier/sequels.py",
     "verifier/referents.py",

@@ -145,7 +145,8 @@ def _trimmed(text: str, chosen: list[tuple[int, str]]) -> tuple[int, str] | None
 
 
 # Auxiliaries and adverbs between a subject and its release verb: "is also set for",
-# "will finally be back", "has been slated for".
+# "will finally be back", "has been slated for"; a relative clause may come first ("X,
+# which was first set for March, will premiere").
 _AUX = (
     r"(?:will|would|is|are|was|were|has|have|had|could|can|may|might|should|shall|must|also|"
     r"first|finally|officially|now|then|still|reportedly|only|initially|originally|already|"
@@ -153,7 +154,8 @@ _AUX = (
     r"confirmed|tipped|to|just|eventually|again)"
 )
 _AUX_BEFORE = re.compile(
-    rf"(?i)(?:\s*\([^()\n]{{0,80}}\))?(?:,\s+which|,\s+that)?((?:\s+{_AUX})*)\s+\Z"
+    rf"(?i)(?:\s*\([^()\n]{{0,80}}\))?(?:,\s+(?:which|that|who)\s+[^,()\n.;]{{1,80}}?,|,\s+which|"
+    rf",\s+that)?((?:\s+{_AUX})*)\s+\Z"
 )
 # The release verbs and predicates a title is the subject of.
 _RELEASE_VERB = Words(

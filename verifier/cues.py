@@ -23,7 +23,7 @@ STRONG_RELEASE = Words(
     r"air(?:s|ed|ing)?|launch\w*|hit(?:s|ting)?\s+(?:netflix|the\s+stream\w*|"
     r"screens|theaters|theatres|cinemas|our\s+screens|their\s+screens|platforms?|disney|hbo|max|prime|"
     r"apple|hulu)|(?:come|comes|came|coming)\s+out|roll(?:s|ed|ing)?\s+out|release\s+date|bow(?:s|ed)?|"
-    r"(?:push(?:es|ed)?|mov(?:es|ed)|delay(?:s|ed)|postpone[sd]|shift(?:s|ed))(?:\s+back)?\s+"
+    r"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)(?:\s+back)?\s+"
     r"(?:to|until|till)|"
     r"(?:is|are|be|was|were)\s+out|follows?\s+on|"
     # a line-up is of releases, and announcing one is how it is known: not a veto

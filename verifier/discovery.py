@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from verifier.bare_names import bare_titles, lower_case_words
+from verifier.headings import heading_titles
 from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, tokens
 
@@ -309,6 +310,7 @@ def discover_titles(text: str) -> list[str]:
             quoted.append(inner)
     names.extend(_without_scare_quotes(quoted, text))
     names.extend(bare_titles(text))
+    names.extend(heading_titles(text))
     return names
 
 

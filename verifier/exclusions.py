@@ -25,10 +25,15 @@ _ATTRIBUTIVE = Words(
     r"'?s?\s+(?:(?:release|premiere|k-?drama|korean|content|tv|film|series)\s+)*"
     r"(?:schedule|slate|line-?up|roster|calendar|list|event|strikes?|season\s+of)\b"
 )
-# Hopes that were not met and releases that did not happen: "fans who were hoping to see it
-# in 2023", "a late 2023 release if filming had started", "it would have arrived in May".
+# Hopes that were not met, plans given up and releases that did not happen: "fans who were
+# hoping to see it in 2023", "a late 2023 release if filming had started", "it would have
+# arrived in May", "originally scheduled for March".
 _COUNTERFACTUAL = Words(
     r"\b(?:(?:was|were|had\s+been)\s+hoping|had\s+(?:hoped|expected|anticipated|planned|wanted)|"
+    # a plan given up: "had been scheduled for a September release", "originally set for May"
+    r"had\s+been\s+(?:(?:originally|initially|first|previously)\s+)?(?:scheduled|set|slated|"
+    r"planned|dated|due|expected|penciled|pencilled)|(?:originally|initially|first)\s+"
+    r"(?:scheduled|set|slated|planned|dated|due|speculated|supposed|expected|intended)|"
     r"would\s+have\s+(?:been|\w+ed|come)|if\s+[^.;]{0,80}?\bhad\s+(?:\w+ed|been|begun|gone))\b"
 )
 _RETURN = re.compile(

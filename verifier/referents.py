@@ -26,7 +26,8 @@ from verifier.titles import Catalogue, SeasonMention, TitleMention, find_seasons
 from verifier.windows import Window
 
 _REFERENCE = Words(
-    r"\b(?:it|its|it's|the\s+(?:series|show|film|movie|season|sequel|drama|k-?drama|new\s+season|"
+    r"\b(?:it|its|it's|the\s+(?:[\w-]+\s+){1,2}?(?:series|show|film|movie|sequel|drama|k-?drama|"
+    r"project)|the\s+(?:series|show|film|movie|season|sequel|drama|k-?drama|project|new\s+season|"
     r"next\s+season|final\s+season|new\s+episodes|episodes|thriller|title)|season\s+\d+|"
     r"(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas))\b"
 )

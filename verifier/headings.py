@@ -1,0 +1,68 @@
+"""Titles as headings: a list article names each work on a line of its own.
+
+"Films delayed by the strike" and "K-dramas coming in 2026" pieces give each
+item a heading that is the work's bare name, and the paragraph under it speaks
+of "the latest film from ...", "the new series", "the project" or "it". Such a
+line is read as a title when it is short, written in Title Case, holds no word
+that headings about other things hold ("What We Know", "Release Date", "Cast"),
+and the next paragraph begins by referring to a work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier.titles import AMBIGUOUS_WORDS
+
+_LINE = re.compile(r"^[ \t]*(\S[^\n]{0,58}?)[ \t]*$", re.M)
+_SMALL = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "&", "no", "vs", "or",
+          "with", "from", "by", "de", "la", "my", "our", "is", "are"}  # fmt: skip
+_WORD = re.compile(r"[\w'’&.:!?+-]+")
+# Headings about something other than one work.
+_NOT_A_NAME = {
+    "what", "how", "why", "when", "where", "who", "which", "everything", "cast", "plot",
+    "trailer", "trailers", "release", "date", "dates", "news", "related", "more", "read",
+    "latest", "update", "updates", "share", "comments", "advertisement", "subscribe", "know",
+    "season", "seasons", "episode", "episodes", "review", "reviews", "summary", "conclusion",
+    "faq", "contents", "story", "stories", "top", "best", "list", "watch", "streaming",
+    "netflix", "disney+", "hbo", "prime", "hulu", "series", "shows", "films", "movies", "dramas",
+    "k-dramas", "anime", "upcoming", "returning", "new", "coming", "soon", "recommended",
+    "popular", "trending", "sign", "log", "menu", "home", "search", "follow", "us",
+}  # fmt: skip
+# The paragraph under it refers to a work: "The latest film from ...", "The new A24 film",
+# "The series ...", "It ...", "The project ...".
+_REFERS = re.compile(
+    r"(?:(?:The|This|Its|A|An)\s+(?:[\w'’+-]+\s+){0,6}?(?:film|movie|series|show|drama|k-drama|"
+    r"sequel|prequel|spin-?off|project|anime|documentary|thriller|comedy|adaptation|"
+    r"miniseries|feature|title)\b|(?:It|It's|It’s)\s)"
+)
+
+
+def heading_titles(text: str) -> list[str]:
+    """The names on lines of their own that the paragraph after them speaks of as a work."""
+    if "\n" not in text:
+        return []
+    names = []
+    for line in _LINE.finditer(text):
+        name = line.group(1)
+        if name[-1] in ".!?:,;" or not _is_name(name):
+            continue
+        after = text[line.end() : line.end() + 400].lstrip()
+        if _REFERS.match(after):
+            names.append(name.strip("\"'“”‘’"))
+    return names
+
+
+def _is_name(line: str) -> bool:
+    words = _WORD.findall(line)
+    if not 1 <= len(words) <= 6 or len(" ".join(words)) + 4 < len(line):
+        return False  # mostly other marks than words: a caption, a table row
+    if not words[0][0].isupper() and not words[0][0].isdigit():
+        return False
+    for word in words:
+        low = word.lower().strip(":")
+        if low in _NOT_A_NAME:
+            return False
+        if not (word[0].isupper() or word[0].isdigit() or low in _SMALL):
+            return False
+    return not (len(words) == 1 and words[0].lower() in AMBIGUOUS_WORDS)
