@@ -184,7 +184,10 @@ def _subjects(text: str) -> list[str]:
     """Names before a release verb ("X will premiere", "X, which debuted") in a dated sentence,
     not in a list of cast ("stars A, B and C returned")."""
     names = []
+    dated = _Dated(text)
     for verb in _RELEASE_VERB.finditer(text):
+        if not dated(verb.start(), verb.end()):
+            continue  # most verbs: read before the costlier search back for a subject
         before = _AUX_BEFORE.search(text, max(0, verb.start() - 160), verb.start())
         if before is None or _ACTOR_AFTER.match(text, verb.end()):
             continue
@@ -195,7 +198,7 @@ def _subjects(text: str) -> list[str]:
             continue  # 'Jonah "Jo" Park arrives': a person's name around a nickname
         start, name = found
         sentence = _sentence_around(text, start, verb.end())
-        if not _DATED.search(text, *sentence) or _CAST_BEFORE.search(text, sentence[0], start):
+        if _CAST_BEFORE.search(text, sentence[0], start):
             continue
         names.extend(_conjuncts(name, listed=text[max(0, start - 2) : start] == ", "))
     return names
@@ -220,17 +223,31 @@ _OBJECT_END = re.compile(
 def _objects(text: str) -> list[str]:
     """Names right after a verb that moves, sets or makes a release, in a dated sentence."""
     names = []
+    dated = _Dated(text)
     for verb in _MOVE_VERB.finditer(text):
-        found = read_on(text, verb.end(), joining=_JOINING - {"and", "or", "to", "for", "on", "in"})
-        if found is None:
+        if not dated(verb.start(), verb.end()):
             continue
-        start, name = found
-        if not _OBJECT_END.match(text, start + len(name)):
-            continue
-        sentence = _sentence_around(text, verb.start(), start + len(name))
-        if _DATED.search(text, *sentence):
-            names.append(name)
+        found = read_on(text, verb.end(), joining=_OBJECT_JOINING)
+        if found is not None and _OBJECT_END.match(text, found[0] + len(found[1])):
+            names.append(found[1])
     return names
+
+
+_OBJECT_JOINING = _JOINING - {"and", "or", "to", "for", "on", "in"}
+
+
+class _Dated:
+    """Whether the sentence around a span holds a date word, each sentence read once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, start: int, end: int) -> bool:
+        sentence = _sentence_around(self.text, start, end)
+        if sentence[0] not in self.known:
+            self.known[sentence[0]] = _DATED.search(self.text, *sentence) is not None
+        return self.known[sentence[0]]
 
 
 def _conjuncts(name: str, *, listed: bool) -> list[str]:
