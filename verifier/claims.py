@@ -282,6 +282,7 @@ def _dated_claims(
         return [], []
     released: list[DateMention] = []
     found: list[Claim] = []
+    slate = len({t.title for t in titles}) > 1 or MANY_TITLES.search(body) is not None
     for i, date in enumerate(dates):
         left, right = clause_span(body, date.start, date.end)
         when = _WHEN_RELEASED.match(body, date.end)  # "in 2022 – when season 4 aired"
@@ -316,9 +317,10 @@ def _dated_claims(
             stance = classify_stance(
                 clause, official_source=doc.official or doc.slate_year is not None, past=past
             )
-            found.append(
-                Claim(title, season, window, stance, [quote], part, not date.spec.has_year)
-            )
+            claim = Claim(title, season, window, stance, [quote], part, not date.spec.has_year)
+            # a line-up's year gives way to a finer window for the title
+            claim.listed = slate and window.granularity == "year"
+            found.append(claim)
     return found, released
 
 

@@ -83,6 +83,7 @@ def _merge_ranges(
             between = re.search(r"(?i)\bbetween\s+(?:the\s+)?$", text[max(0, start - 20) : start])
             if not _MOVE_IN_GAP.search(gap) and (
                 _RANGE_JOIN.fullmatch(gap + " ")
+                or (_BETWEEN_JOIN.fullmatch(gap) and _coarse_pair(spec, nspec))
                 or (_RANGE_JOIN.search(gap) and len(gap) < 14)
                 or (between and _BETWEEN_JOIN.fullmatch(gap))
             ):
@@ -94,6 +95,16 @@ def _merge_ranges(
         merged.append((start, end, spec, None))
         i += 1
     return merged
+
+
+def _coarse_pair(first: Spec, last: Spec) -> bool:
+    """ "Scheduled for February and March are A, B and C": two months (or seasons, quarters)
+    named together are one window from the first to the last."""
+    return (
+        first.unit == last.unit
+        and first.unit in ("month", "season", "quarter")
+        and (first.year == last.year or first.year is None)
+    )
 
 
 def find_dates(
