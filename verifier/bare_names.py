@@ -32,13 +32,15 @@ _JOINING = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at",
 _ABBREVIATIONS = {"dr.", "mr.", "mrs.", "ms.", "st.", "jr.", "sr.", "vol.", "no.", "vs.", "pt."}
 # Who releases, not what is released: stripped from the front of a name ("Netflix Euphoria"
 # is not written, "Meanwhile Euphoria" is a sentence's start).
-_LEAD_WORDS = {
+_NETWORKS = {
     "netflix", "disney", "disney+", "hbo", "max", "hulu", "prime", "amazon", "apple", "peacock",
     "paramount", "paramount+", "crunchyroll", "funimation", "tvn", "jtbc", "mbc", "sbs", "kbs",
     "kbs2", "ena", "tving", "wavve", "coupang", "viki", "viu", "iqiyi", "wetv", "marvel",
     "lucasfilm", "pixar", "warner", "sony", "universal", "starz", "showtime", "amc", "fx",
-    "bbc", "itv", "fox", "nbc", "cbs", "abc", "cw", "mgm", "a24", "lionsgate", "studio",
-    "but", "and", "so", "yet", "now", "then", "also", "meanwhile", "however", "finally", "still",
+    "bbc", "itv", "fox", "nbc", "cbs", "abc", "cw", "mgm", "a24", "lionsgate", "ocn", "gmmtv",
+}  # fmt: skip
+_LEAD_WORDS = _NETWORKS | {
+    "studio", "but", "and", "so", "yet", "now", "then", "also", "meanwhile", "however", "finally", "still",
     "today", "tomorrow", "tonight", "yesterday", "soon", "when", "if", "while", "after",
     "before", "since", "until", "once", "as", "in", "on", "at", "by", "for", "from", "with",
     "hopefully", "unfortunately", "originally", "initially", "currently", "recently",
@@ -164,7 +166,7 @@ _RELEASE_VERB = Words(
     r"land(?:s|ed|ing)?|stream(?:s|ed|ing)|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
     r"screens|cinemas|the)|(?:come|comes|coming|came)\s+(?:back|out)|back\s+(?:in|on|for|with|"
     r"next|this|later)|begin(?:s|ning)?\s+airing|began\s+airing|kick(?:s|ed)?\s+off|"
-    r"roll(?:s|ed)?\s+out|dated\s+(?:on|for)|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
+    r"roll(?:s|ed)?\s+out|dated\s+(?:on|for)|(?:slated|scheduled|penciled|pencilled)\s+for|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
 )
 _ACTOR_AFTER = re.compile(r"\s+(?:as|to\s+(?:star|direct|play|lead))\b")
 
@@ -180,9 +182,10 @@ _DATED = Words(
 )
 
 
-def _subjects(text: str) -> list[str]:
+def _subjects(text: str, owned: set[str]) -> list[str]:
     """Names before a release verb ("X will premiere", "X, which debuted") in a dated sentence,
-    not in a list of cast ("stars A, B and C returned")."""
+    not in a list of cast ("stars A, B and C returned"); those a network owns are added to
+    ``owned``."""
     names = []
     dated = _Dated(text)
     for verb in _RELEASE_VERB.finditer(text):
@@ -201,6 +204,8 @@ def _subjects(text: str) -> list[str]:
         if _CAST_BEFORE.search(text, sentence[0], start):
             continue
         names.extend(_conjuncts(name, listed=text[max(0, start - 2) : start] == ", "))
+        if _network_owned(text, start):
+            owned.add(name)
     return names
 
 
@@ -359,6 +364,13 @@ def _list_items(text: str) -> list[str]:
     return names
 
 
+def _network_owned(text: str, start: int) -> bool:
+    """ "Disney+'s Casino", "JTBC's Miracle Brothers": a network's work is a name, even a word
+    the text also writes in lower case."""
+    owner = re.search(r"([\w+]+)['’]s\s+\Z", text[max(0, start - 24) : start])
+    return owner is not None and owner.group(1).lower() in _NETWORKS
+
+
 def _plausible(name: str, low_text: str) -> bool:
     words = name.split()
     if not words or len(words) > 8 or len(name) < 2:
@@ -375,8 +387,13 @@ def _plausible(name: str, low_text: str) -> bool:
 def bare_titles(text: str) -> list[str]:
     """Names the text writes bare, where news writes names: see the module's docstring."""
     low_cased = lower_case_words(text)
-    names = _subjects(text) + _objects(text) + _after_kinds(text) + _list_items(text)
-    return [name for name in dict.fromkeys(names) if _plausible(name, low_cased)]
+    owned: set[str] = set()
+    names = _subjects(text, owned) + _objects(text) + _after_kinds(text) + _list_items(text)
+    return [
+        name
+        for name in dict.fromkeys(names)
+        if _plausible(name, "" if name in owned else low_cased)
+    ]
 
 
 def lower_case_words(text: str) -> str:

@@ -20,7 +20,7 @@ STRONG_RELEASE = Words(
     r"\b(?=\w)(?:(?:re-?)?releas\w*|premier\w*|arriv\w*|drop(?:s|ped|ping)?|land(?:s|ed|ing)?|"
     r"debut(?:s|ed|ing)?(?!\s+(?:season|episodes?|series|film|movie|album|novel|outing))|"
     r"stream(?:s|ed|ing)?(?!\s+(?:platform|service|giant|site|app|rights|numbers|chart|record|war))|"
-    r"air(?:s|ed|ing)?|launch\w*|hit(?:s|ting)?\s+(?:netflix|the\s+stream\w*|"
+    r"air(?:s|ed|ing)?|broadcast(?:s|ing)?(?!\s+(?:rights|deal|partner|network|company|station))|launch\w*|hit(?:s|ting)?\s+(?:netflix|the\s+stream\w*|"
     r"screens|theaters|theatres|cinemas|our\s+screens|their\s+screens|platforms?|disney|hbo|max|prime|"
     r"apple|hulu)|(?:come|comes|came|coming)\s+out|roll(?:s|ed|ing)?\s+out|release\s+date|bow(?:s|ed)?|"
     r"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)(?:\s+back)?\s+"

@@ -27,7 +27,7 @@ from verifier.windows import Window
 
 _REFERENCE = Words(
     r"\b(?:it|its|it's|the\s+(?:[\w-]+\s+){1,2}?(?:series|show|film|movie|sequel|drama|k-?drama|"
-    r"project)|the\s+(?:series|show|film|movie|season|sequel|drama|k-?drama|project|new\s+season|"
+    r"project|romance|thriller|comedy|rom-com|melodrama|anime|documentary|miniseries|sitcom)|the\s+(?:series|show|film|movie|season|sequel|drama|k-?drama|project|new\s+season|"
     r"next\s+season|final\s+season|new\s+episodes|episodes|thriller|title)|season\s+\d+|"
     r"(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas))\b"
 )
