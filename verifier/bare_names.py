@@ -21,6 +21,7 @@ single word the document also writes in lower case ("Production will begin").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS, ORDINAL
@@ -159,6 +160,22 @@ _AUX_BEFORE = re.compile(
     rf"(?i)(?:\s*\([^()\n]{{0,80}}\))?(?:,\s+(?:which|that|who)\s+[^,()\n.;]{{1,80}}?,|,\s+which|"
     rf",\s+that)?((?:\s+{_AUX})*)\s+\Z"
 )
+# The auxiliaries alone, over a short stretch: most subjects need no more, and the full
+# pattern, searched back over 160 characters, costs several times as much.
+_AUX_ONLY = re.compile(rf"(?i)((?:\s+{_AUX})*)\s+\Z")
+
+
+def _before_verb(text: str, verb: int) -> re.Match[str] | None:
+    """The auxiliaries (and a parenthesis or relative clause) between a subject and a verb."""
+    short = _AUX_ONLY.search(text, max(0, verb - 70), verb)
+    if short is None:
+        return None
+    head = text[max(0, short.start() - 8) : short.start()].rstrip()
+    if head.endswith((",", ")", "which", "that", "who")) or short.start() <= verb - 70:
+        return _AUX_BEFORE.search(text, max(0, verb - 160), verb)
+    return short
+
+
 # The release verbs and predicates a title is the subject of.
 _RELEASE_VERB = Words(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|return(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|"
@@ -191,7 +208,7 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
     for verb in _RELEASE_VERB.finditer(text):
         if not dated(verb.start(), verb.end()):
             continue  # most verbs: read before the costlier search back for a subject
-        before = _AUX_BEFORE.search(text, max(0, verb.start() - 160), verb.start())
+        before = _before_verb(text, verb.start())
         if before is None or _ACTOR_AFTER.match(text, verb.end()):
             continue
         if not before.group(1).strip() and not _INFLECTED.match(text, verb.start()):
@@ -396,6 +413,7 @@ def bare_titles(text: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=2)  # discovery asks twice of one document
 def lower_case_words(text: str) -> str:
     """The words of ``text`` written in lower case, one space apart."""
     return " " + " ".join(re.findall(r"(?<![\w'-])[a-z][\w'-]*", text)) + " "
