@@ -33,14 +33,14 @@ _JOINING = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at",
 _ABBREVIATIONS = {"dr.", "mr.", "mrs.", "ms.", "st.", "jr.", "sr.", "vol.", "no.", "vs.", "pt."}
 # Who releases, not what is released: stripped from the front of a name ("Netflix Euphoria"
 # is not written, "Meanwhile Euphoria" is a sentence's start).
-_NETWORKS = {
+NETWORKS = {
     "netflix", "disney", "disney+", "hbo", "max", "hulu", "prime", "amazon", "apple", "peacock",
     "paramount", "paramount+", "crunchyroll", "funimation", "tvn", "jtbc", "mbc", "sbs", "kbs",
     "kbs2", "ena", "tving", "wavve", "coupang", "viki", "viu", "iqiyi", "wetv", "marvel",
     "lucasfilm", "pixar", "warner", "sony", "universal", "starz", "showtime", "amc", "fx",
     "bbc", "itv", "fox", "nbc", "cbs", "abc", "cw", "mgm", "a24", "lionsgate", "ocn", "gmmtv",
 }  # fmt: skip
-_LEAD_WORDS = _NETWORKS | {
+_LEAD_WORDS = NETWORKS | {
     "studio", "but", "and", "so", "yet", "now", "then", "also", "meanwhile", "however", "finally", "still",
     "today", "tomorrow", "tonight", "yesterday", "soon", "when", "if", "while", "after",
     "before", "since", "until", "once", "as", "in", "on", "at", "by", "for", "from", "with",
@@ -157,7 +157,8 @@ _AUX = (
     r"confirmed|tipped|to|just|eventually|again)"
 )
 _AUX_BEFORE = re.compile(
-    rf"(?i)(?:\s*\([^()\n]{{0,80}}\))?(?:,\s+(?:which|that|who)\s+[^,()\n.;]{{1,80}}?,|,\s+which|"
+    rf"(?i)(?:\s*\([^()\n]{{0,80}}\))?(?:,\s+(?:which|that|who|both|each|all)\s+[^,()\n.;]{{1,80}}?,|"
+    rf",\s+which|"
     rf",\s+that)?((?:\s+{_AUX})*)\s+\Z"
 )
 # The auxiliaries alone, over a short stretch: most subjects need no more, and the full
@@ -385,7 +386,7 @@ def _network_owned(text: str, start: int) -> bool:
     """ "Disney+'s Casino", "JTBC's Miracle Brothers": a network's work is a name, even a word
     the text also writes in lower case."""
     owner = re.search(r"([\w+]+)['’]s\s+\Z", text[max(0, start - 24) : start])
-    return owner is not None and owner.group(1).lower() in _NETWORKS
+    return owner is not None and owner.group(1).lower() in NETWORKS
 
 
 def _plausible(name: str, low_text: str) -> bool:

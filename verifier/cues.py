@@ -135,7 +135,9 @@ RUMOUR = Words(
 )
 SPECULATION = Words(
     r"\b(?=\w)(?:likely|unlikely|could|might|(?<!can )(?<!will )expect\w*|hope\w*|probabl\w*|possibl\w*|potential\w*|"
-    r"perhaps|maybe|predict\w*|estimat\w*|guess\w*|should|would|earliest|anticipat\w*|"
+    r"perhaps|maybe|predict\w*|estimat\w*|guess\w*|should|would|earliest|"
+    # "is anticipated to arrive" hedges; "the highly anticipated X" praises
+    r"(?<!highly\s)(?<!much-)(?<!much\s)(?<!most\s)(?<!eagerly\s)(?<!hotly\s)(?<!long-)anticipat\w*|"
     r"suggests?|seems?|appears?|if\b|chances|wouldn't|won't\s+\w+\s+(?:before|until)|"
     r"best-case|on\s+the\s+cards|in\s+the\s+works)\b",
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from verifier.bare_names import bare_titles, lower_case_words
+from verifier.bare_names import NETWORKS, bare_titles, lower_case_words
 from verifier.headings import heading_titles
 from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, tokens
@@ -162,7 +162,9 @@ def _title_before(text: str, end: int, *, season_next: bool = False) -> tuple[in
     words: list[str] = _WORD.findall(text, window, end)  # typed: mypyc cannot loop over Any
     for word in reversed(words):
         start = text.rfind(word, window, start)
-        if word.endswith((".", "!", "?")) and chosen and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+        if word.endswith((".", "!", "?")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+            # a sentence ends here: "... at Dol Dam Hospital. Season 2 will feature" names
+            # nothing before its season
             break
         after = chosen[0][0] if chosen else end  # where the next word, or the name, begins
         if text[start + len(word) : after].strip() in (",", ";", "(", ")", "|"):
@@ -311,7 +313,8 @@ def discover_titles(text: str) -> list[str]:
     names.extend(_without_scare_quotes(quoted, text))
     names.extend(bare_titles(text))
     names.extend(heading_titles(text))
-    return names
+    # "the second season of SBS series X": a network is who airs it, never the name
+    return [name for name in names if name.lower() not in NETWORKS]
 
 
 def _without_scare_quotes(names: list[str], text: str) -> list[str]:

@@ -31,11 +31,16 @@ _FILM_BEFORE = Words(r"\b(?:films?|movies?|feature|blockbuster)\W+(?:\w+\W+)?$")
 
 
 def _quoted(text: str, mention: TitleMention) -> bool:
+    """Whether the text quotes the name with its number anywhere ('"Missing 9" traces ...')."""
     before = text[mention.start - 1 : mention.start] if mention.start else ""
-    return before in _QUOTES and text[mention.end : mention.end + 1] in _QUOTES
+    if before in _QUOTES and text[mention.end : mention.end + 1] in _QUOTES:
+        return True
+    written = re.escape(text[mention.start : mention.end])
+    return re.search(f"[{_QUOTE_CLASS}]{written}[,.]?[{_QUOTE_CLASS}]", text) is not None
 
 
 _QUOTES = frozenset("'\"‘’“”")
+_QUOTE_CLASS = "'\"‘’“”"
 
 
 def serial(text: str) -> bool:
