@@ -188,7 +188,7 @@ def speaks_of_the_past(sentence: str) -> bool:
 # "premieres on March 3" is not, though the clause recalls season 1 "since 2021".
 _PAST_FORM = re.compile(
     r"(?:released|premiered|aired|debuted|arrived|dropped|landed|launched|bowed|came\s+out|"
-    r"returned|streamed)$"
+    r"returned|streamed|ran\s+from)$"
 )
 _PRESENT_FORM = re.compile(
     r"(?:premieres|arrives|debuts|drops|lands|airs|launches|returns|streams|bows|comes\s+out|"
@@ -200,6 +200,9 @@ _NOT_PAST_BEFORE = Words(
     r"\b(?:will|would|could|might|may|should|must|to|shall|can|'ll|be|get|gets|being)\s+(?:(?:have|be|been|not|never|finally|"
     r"officially|only|also|first|actually)\s+){0,2}$"
 )
+_AFTER_ITS = Words(
+    r"\b(?:after|since|following|upon)\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+)?\Z"
+)
 _FUTURE_BEFORE = Words(r"\b(?:will|'ll|is\s+set\s+to|is\s+due\s+to|is\s+expected\s+to)\s+$")
 
 
@@ -210,6 +213,8 @@ def cue_tense(text: str, cue: Cue) -> bool | None:
         return None
     word = text[cue.start : cue.end].lower()
     before = text[max(0, cue.start - 40) : cue.start]
+    if _AFTER_ITS.search(before):  # "won hearts after its release on December 10, 2020"
+        return True
     if _PAST_FORM.search(word):
         return None if _NOT_PAST_BEFORE.search(before) else True
     if _PRESENT_FORM.search(word) or _FUTURE_BEFORE.search(before):

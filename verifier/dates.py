@@ -45,7 +45,9 @@ _DEADLINE_AFTER = Words(r"\s*(?:,\s*)?at\s+the\s+(?:very\s+)?latest")
 
 # A run, from its premiere to its end: the premiere alone is the release.
 _RUN_FROM = Words(
-    r"\b(?:ran|runs?|running|aired|airs|airing|broadcast|broadcasts|streamed|streams)\s+from\s+"
+    r"\b(?:ran|runs?|running|aired|airs|airing|broadcast|broadcasts|streamed|streams|"
+    # "..., and the third from December 2023 to January 2024": the verb left out
+    r"the\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest))\s+from\s+"
     r"(?:the\s+)?\Z"
 )
 

@@ -22,7 +22,14 @@ from verifier.discovery import FORMAT_WORD, discover_titles, subtitle_end
 from verifier.scan import Words
 from verifier.sentences import segment_span
 from verifier.sequels import sequel_seasons
-from verifier.titles import Catalogue, SeasonMention, TitleMention, find_seasons, fold
+from verifier.titles import (
+    Catalogue,
+    SeasonMention,
+    TitleMention,
+    elliptic_seasons,
+    find_seasons,
+    fold,
+)
 from verifier.windows import Window
 
 _REFERENCE = Words(
@@ -182,7 +189,10 @@ class DocumentContext:
             "text": self._spin_offs(self.text, self._find_titles(self.text)),
             "headline": self._find_titles(self.headline),
         }
-        self.seasons = {"text": find_seasons(self.text), "headline": find_seasons(self.headline)}
+        self.seasons = {
+            "text": elliptic_seasons(self.text, find_seasons(self.text)),
+            "headline": find_seasons(self.headline),
+        }
         for name, source in (("text", self.text), ("headline", self.headline)):
             self.mentions[name], self.seasons[name] = sequel_seasons(
                 source, self.mentions[name], self.seasons[name], catalogue, whole=whole
