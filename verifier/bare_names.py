@@ -221,7 +221,7 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
         sentence = _sentence_around(text, start, verb.end())
         if _CAST_BEFORE.search(text, sentence[0], start):
             continue
-        names.extend(_conjuncts(name, listed=text[max(0, start - 2) : start] == ", "))
+        names.extend(conjuncts(name, listed=text[max(0, start - 2) : start] == ", "))
         if _network_owned(text, start):
             owned.add(name)
     return names
@@ -273,7 +273,7 @@ class _Dated:
         return self.known[sentence[0]]
 
 
-def _conjuncts(name: str, *, listed: bool) -> list[str]:
+def conjuncts(name: str, *, listed: bool) -> list[str]:
     """ "Squid Game and Stranger Things" are two names, and so are the items of a list
     ("A, B and C premiere"); "Love and Separation" is one."""
     if " and " not in name:

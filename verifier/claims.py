@@ -141,19 +141,35 @@ def extract_claims(
             for claim in _sentence_claims(doc, sentence, memory):
                 claims.add(claim)
             start, end = sentence.start, sentence.end
+            named = [
+                m
+                for m in doc.titles_in(field_name, start, end)
+                if not parenthesised(source, start, m.start)
+            ]
             memory.read(
                 source[start:end],
-                [
-                    m.title
-                    for m in doc.titles_in(field_name, start, end)
-                    if not parenthesised(source, start, m.start)
-                ],
+                [m.title for m in named],
                 [
                     SeasonMention(s.start - start, s.end - start, s.number, s.kind)
                     for s in doc.seasons_in(field_name, start, end)
                 ],
             )
+            if len({m.title for m in named}) > 1:  # "... include A, B season 2 and C"
+                memory.group = _group(doc, named, field_name)
     return claims.ordered()
+
+
+def _group(
+    doc: DocumentContext, named: list[TitleMention], field_name: str
+) -> dict[str, int | None]:
+    """The titles a sentence names, each with the season named with it, for a sentence after it
+    that speaks of them all ("Each series pushed to 2026 ...")."""
+    group: dict[str, int | None] = {}
+    for mention in named:
+        season = doc.attached_season(mention, field_name)
+        number = season.number if season is not None and season.kind == "season" else None
+        group[mention.title] = group.get(mention.title) or number
+    return group
 
 
 class _Claims:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from verifier.bare_names import NETWORKS, bare_titles, lower_case_words
+from verifier.bare_names import NETWORKS, bare_titles, conjuncts, lower_case_words
 from verifier.headings import heading_titles
 from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, tokens
@@ -292,8 +292,8 @@ def discover_titles(text: str) -> list[str]:
         apposition = _DESCRIBED.match(text, m.end()) if m.group("season") else None
         if name is None and apposition is not None:
             name = _title_after(text, apposition.end())
-        if name:
-            (names if m.group("season") else of_audience).append(name)
+        if name:  # "season 2 of Moon Court and Paper Lanterns": two names
+            (names if m.group("season") else of_audience).extend(conjuncts(name, listed=False))
     names.extend(of_audience)
     quoted: list[str] = []
     for m in _QUOTED.finditer(text):

@@ -47,6 +47,12 @@ MANY_TITLES = Words(
     r"series|seasons|programs|programmes)\b"
 )
 _BOTH = Words(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b")
+# All of the works the sentence before named: "Each series pushed to 2026 faces ...".
+_EACH = Words(
+    r"\b(?:each|every|all)\s+(?:of\s+(?:the|these|those)\s+)?(?:series|shows|titles|films|dramas|"
+    r"seasons|movies)\b|\b(?:these|those|the\s+(?:three|four|five|six))\s+(?:series|shows|titles|"
+    r"films|dramas|seasons|movies)\b"
+)
 # "season 5 of X", "season 5 of the streamer's beloved supernatural series “X”", "the
 # second season of the hit prequel, X": a few words that describe the title before its name.
 _OF_TITLE = re.compile(
@@ -116,6 +122,8 @@ class Memory:
     slate: Window | None = None
     # The paragraph just read was a heading naming one title: the next one is its section's.
     heading: bool = False
+    # The titles (and their seasons) of the last sentence that named several.
+    group: dict[str, int | None] = field(default_factory=dict)
 
     def new_paragraph(self) -> None:
         if self.heading:  # "Bridgerton Season 4" over a section: what follows is about it
@@ -132,7 +140,7 @@ class Memory:
 
     def forget(self) -> None:
         self.titles, self.earlier, self.seasons, self.slate = [], 0, {}, None
-        self.heading = False
+        self.heading, self.group = False, {}
 
     def read(self, body: str, titles: list[str], seasons: list[SeasonMention]) -> None:
         """Remember a sentence's titles; one title and one season number belong together,
@@ -243,7 +251,17 @@ class DocumentContext:
         """The season named with the title at ``mention`` ("X season 2"), if any."""
         text = self.source(field)
         near = self.seasons_in(field, mention.start - _OF_TITLE_REACH, mention.end + 20)
-        return next((s for s in near if attaches(text, mention, s)), None)
+        between = self.titles_in(field, mention.start - _OF_TITLE_REACH, mention.start)
+        return next(
+            (
+                s
+                for s in near
+                if attaches(text, mention, s)
+                # "season 2 of A and B": the season is A's, the title nearer it
+                and not any(s.end <= t.start and t.end <= mention.start for t in between)
+            ),
+            None,
+        )
 
     def source(self, field: str) -> str:
         return self.headline if field == "headline" else self.text
@@ -326,6 +344,8 @@ def choose_titles(
         for mention in best:
             seen.setdefault(mention.title, mention)
         return [(title, mention) for title, mention in seen.items()]
+    if memory.group and not in_clause and _EACH.search(body, left, right):
+        return [(title, None) for title in memory.group]  # "Each series pushed to 2026 ..."
     if _BOTH.search(body):
         distinct = list(dict.fromkeys(reversed(memory.titles)))[:2]
         if len(distinct) == 2:
@@ -385,6 +405,8 @@ def choose_season(
             season = 1 if first else None
         elif title in memory.seasons:
             season = memory.seasons[title]
+        elif mention is None and memory.group.get(title) is not None:
+            season = memory.group[title]
         elif title == doc.topic:
             season = doc.topic_season
         else:
