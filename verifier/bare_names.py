@@ -40,7 +40,7 @@ NETWORKS = {
     "lucasfilm", "pixar", "warner", "sony", "universal", "starz", "showtime", "amc", "fx",
     "bbc", "itv", "fox", "nbc", "cbs", "abc", "cw", "mgm", "a24", "lionsgate", "ocn", "gmmtv",
 }  # fmt: skip
-_LEAD_WORDS = NETWORKS | {
+LEAD_WORDS = NETWORKS | {
     "studio", "but", "and", "so", "yet", "now", "then", "also", "meanwhile", "however", "finally", "still",
     "today", "tomorrow", "tonight", "yesterday", "soon", "when", "if", "while", "after",
     "before", "since", "until", "once", "as", "in", "on", "at", "by", "for", "from", "with",
@@ -52,7 +52,7 @@ _LEAD_WORDS = NETWORKS | {
     "part", "production", "filming", "fans", "viewers", "audiences",
 }  # fmt: skip
 # Words no title begins with.
-_NOT_FIRST = _LEAD_WORDS | {"it", "its", "this", "these", "those", "he", "she", "they", "we",
+_NOT_FIRST = LEAD_WORDS | {"it", "its", "this", "these", "those", "he", "she", "they", "we",
                             "i", "you", "there", "which", "what", "who", "whoever", "everything",
                             "nothing"}  # fmt: skip
 _MARKER = re.compile(r"(?i)season|series|part|volume|vol\.|episode|chapter|act|s\d{1,2}")
@@ -135,7 +135,7 @@ def _trimmed(text: str, chosen: list[tuple[int, str]]) -> tuple[int, str] | None
     while chosen and (
         chosen[0][1].lower() in _JOINING - {"the", "a", "an", "my", "our"}
         or chosen[0][1].isdigit()
-        or (chosen[0][1].lower().strip("\"'") in _LEAD_WORDS and len(chosen) > 1)
+        or (chosen[0][1].lower().strip("\"'") in LEAD_WORDS and len(chosen) > 1)
     ):
         chosen.pop(0)
     while chosen and (chosen[-1][1].lower().rstrip(":") in _JOINING or chosen[-1][1].endswith(":")):

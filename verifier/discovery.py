@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from verifier.bare_names import NETWORKS, bare_titles, conjuncts, lower_case_words
+from verifier.bare_names import LEAD_WORDS, NETWORKS, bare_titles, conjuncts, lower_case_words
 from verifier.headings import heading_titles
 from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, tokens
@@ -56,6 +56,10 @@ def _anchors(text: str) -> Iterator[re.Match[str]]:
             pos = found.start() + 1  # no other kind of anchor begins with a "p" or a "v"
 
 
+# A name owns its season: "Squid Game's second season", "X Anime's 2nd Season".
+_POSSESSIVE_SEASON = Words(
+    rf"'s\s+(?:{ORDINAL}|new|next|final|latest|upcoming)\s+(?:season|series|part|instal+ment)\b"
+)
 # A title follows "season 2 of", "titled" ("a prequel titled The Long Night") and, whose fans
 # and what returns, "fans of" ("fans of The Long Night can look forward to"). One scan finds
 # them all: none can start inside another.
@@ -252,9 +256,10 @@ def _trim(chosen: list[tuple[int, str]]) -> list[tuple[int, str]]:
     chosen = list(chosen)
     while chosen:
         word = chosen[0][1].strip("'\"")
-        lead = word.lower() in _LEAD_STRIP and word != "The"
+        lead = (word.lower() in _LEAD_STRIP or word.lower() in LEAD_WORDS) and word != "The"
         possessive = word.lower().endswith("'s") and len(chosen) > 1
-        if lead or possessive or word.isdigit() or (word.lower() in _SMALL and word != "The"):
+        small = word.lower() in _SMALL and word not in ("The", "Our", "My")  # "Our Last Crusade"
+        if lead or possessive or word.isdigit() or small:
             chosen.pop(0)
         else:
             break
@@ -281,6 +286,10 @@ def discover_titles(text: str) -> list[str]:
         end = _anchor_start(text, m)
         season_next = not m.group("date") and not text[end : m.start()].strip()
         found = _title_before(text, end, season_next=season_next)
+        if found:
+            names.append(found[1])
+    for m in _POSSESSIVE_SEASON.finditer(text):  # "Squid Game's second season"
+        found = _title_before(text, m.start(), season_next=True)
         if found:
             names.append(found[1])
     of_audience: list[str] = []  # listed after those of seasons, as when they were two scans

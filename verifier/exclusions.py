@@ -32,7 +32,8 @@ _COUNTERFACTUAL = Words(
     r"\b(?:(?:was|were|had\s+been)\s+hoping|had\s+(?:hoped|expected|anticipated|planned|wanted)|"
     # a plan given up: "had been scheduled for a September release", "originally set for May"
     r"had\s+been\s+(?:(?:originally|initially|first|previously)\s+)?(?:scheduled|set|slated|"
-    r"planned|dated|due|expected|penciled|pencilled)|(?:originally|initially|first)\s+"
+    r"planned|dated|due|expected|penciled|pencilled)|(?:was|were|had\s+been)\s+previously\s+(?:scheduled|"
+    r"set|slated|planned|dated|due|expected)|(?:originally|initially|first)\s+"
     r"(?:scheduled|set|slated|planned|dated|due|speculated|supposed|expected|intended)|"
     r"would\s+have\s+(?:been|\w+ed|come)|if\s+[^.;]{0,80}?\bhad\s+(?:\w+ed|been|begun|gone))\b"
 )

@@ -94,7 +94,7 @@ _ALONG_WITH = re.compile(
 )
 
 _RELATIVE = Words(r"[,;]\s*(?:which|that|who)\b")
-_STUCK = re.compile(rf"[\s:,'\"-]*(?:{FORMAT_WORD}\s+)?", re.I)
+_STUCK = re.compile(rf"(?:'s)?[\s:,'\"-]*(?:{FORMAT_WORD}(?:'s)?\s+)?", re.I)
 
 
 def attaches(text: str, title: TitleMention, season: SeasonMention) -> bool:
