@@ -134,7 +134,7 @@ def _trimmed(text: str, chosen: list[tuple[int, str]]) -> tuple[int, str] | None
         chosen = chosen[:marker]  # "Squid Game Season 2": the name ends before its season
     while chosen and (
         chosen[0][1].lower() in _JOINING - {"the", "a", "an", "my", "our"}
-        or chosen[0][1].isdigit()
+        or re.fullmatch(r"[\d/.:-]+", chosen[0][1]) is not None  # "2021-09-29 'Dead to Me'"
         or (chosen[0][1].lower().strip("\"'") in LEAD_WORDS and len(chosen) > 1)
     ):
         chosen.pop(0)
@@ -227,6 +227,23 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
     return names
 
 
+# Renewed, picked up or cancelled: what news says of a show by name, dated or not.
+_RENEWED = Words(
+    r"\b(?:has|have|had|was|were|is|got|gets|been)\s+(?:(?:been|officially|now|also|just|finally|"
+    r"reportedly)\s+)*(?:renewed|picked\s+up|greenlit|green-lit|cancell?ed|axed|ordered)\b"
+)
+
+
+def _renewed(text: str) -> list[str]:
+    """ "The Expanse has been picked up for a fifth season", "X was cancelled"."""
+    names = []
+    for verb in _RENEWED.finditer(text):
+        found = read_back(text, len(text[: verb.start()].rstrip()))
+        if found is not None and text[max(0, found[0] - 2) : found[0]] not in ('" ', "' "):
+            names.append(found[1])
+    return names
+
+
 # A verb that moves or sets a release, then its object: "moved Glass Orchard to October",
 # "pushes the release date of Moon Court from ...", "will release Paper Lanterns on May 3".
 _MOVE_VERB = Words(
@@ -273,6 +290,24 @@ class _Dated:
         return self.known[sentence[0]]
 
 
+# A name with its date in parentheses, as line-ups write them: "Bel-Air (February 13)".
+_DATE_IN_PARENTHESES = re.compile(
+    r" \((?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?: \d{1,2})?"
+    r"(?:,? (?:19|20)\d\d)?|(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\)"
+)
+
+
+def _dated_items(text: str) -> list[str]:
+    names: list[str] = []
+    if " (" not in text:
+        return names
+    for date in _DATE_IN_PARENTHESES.finditer(text):
+        found = read_back(text, date.start())
+        if found is not None:
+            names.append(found[1])
+    return names
+
+
 def conjuncts(name: str, *, listed: bool) -> list[str]:
     """ "Squid Game and Stranger Things" are two names, and so are the items of a list
     ("A, B and C premiere"); "Love and Separation" is one."""
@@ -316,7 +351,10 @@ def _after_kinds(text: str) -> list[str]:
 # A list of works: introduced by "include(s)", "including", "such as", "like", "from ... to",
 # after a noun for works in the same sentence ("titles", "lineup", "series").
 _LIST_START = Words(
-    r"\b(?:includ(?:e|es|ed|ing)|such\s+as|like|among\s+(?:[\w'-]+\s+){1,12}?(?:is|are)|from)\s+"
+    r"\b(?:includ(?:e|es|ed|ing)|such\s+as|like|among\s+(?:[\w'-]+\s+){1,12}?(?:is|are)|from|"
+    # the list after its verb: "Also coming in 2022 are A, B", "Featured are A, B"
+    r"(?:coming|arriving|premiering|debuting|returning|launching|due|slated|scheduled|featured|"
+    r"included)\b[^.;:!?\n]{0,40}?\b(?:are|is))\s+"
 )
 _WORKS_BEFORE = Words(
     r"\b(?:titles|shows|films|movies|series|dramas|k-dramas|originals|projects|line-?up|slate|"
@@ -329,7 +367,11 @@ _BEFORE_ITEM = re.compile(
     rf"(?i:(?:the\s+)?(?:{ORDINAL}(?:\s+and\s+(?:final|last))?\s+season|season\s+\w+)\s+of\s+)|"
     rf"(?:[a-z][\w-]*\s+){{0,3}}{_KIND_NOUN}\s+|[\w.+-]+(?:\s[\w.+-]+){{0,2}}'s\s+"
 )
-_REST_OF_ITEM = re.compile(r"[^,.;:!?\n]{0,60}?(?=,)")  # "Players with A and B", up to the comma
+_REST_OF_ITEM = re.compile(r"[^,.;:!?\n]{0,60}?(?=,)")
+# "Moon Court Season 2 and Paper Lanterns": with no comma ahead, up to the "and"
+_REST_BEFORE_AND = re.compile(
+    r"[^,.;:!?\n]{0,30}?(?=\s+(?:and|or|&)\s)"
+)  # "Players with A and B", up to the comma
 
 
 def _works_listed(text: str, intro: re.Match[str]) -> bool:
@@ -337,8 +379,8 @@ def _works_listed(text: str, intro: re.Match[str]) -> bool:
     starts a list ("From A to B, ...", "ranging from A to B") only at a sentence's or a
     clause's start: "a comedy from Bill Lawrence" names its maker."""
     sentence_start = max(text.rfind(". ", 0, intro.start()), text.rfind("\n", 0, intro.start()))
-    if intro.group()[:5].lower() == "among":  # "Among them is", "Among the series due are"
-        return True
+    if intro.group()[:5].lower() == "among" or intro.group().rstrip().endswith(("are", "is")):
+        return True  # "Among them is", "Among the series due are", "Also coming in 2022 are"
     if intro.group().startswith(("from", "From")):
         before = text[max(0, sentence_start + 1) : intro.start()].rstrip()
         return not before or before.endswith((",", "ranging", ":"))
@@ -374,7 +416,7 @@ def _list_items(text: str) -> list[str]:
             pos = found[0] + len(found[1])
             gap = _ITEM_GAP.match(text, pos)
             if gap is None:
-                rest = _REST_OF_ITEM.match(text, pos)
+                rest = _REST_OF_ITEM.match(text, pos) or _REST_BEFORE_AND.match(text, pos)
                 gap = _ITEM_GAP.match(text, rest.end()) if rest else None
             if gap is None:
                 break
@@ -407,6 +449,7 @@ def bare_titles(text: str) -> list[str]:
     low_cased = lower_case_words(text)
     owned: set[str] = set()
     names = _subjects(text, owned) + _objects(text) + _after_kinds(text) + _list_items(text)
+    names += _dated_items(text) + _renewed(text)
     return [
         name
         for name in dict.fromkeys(names)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from verifier.bare_names import list_start
 from verifier.cues import (
     classify_stance,
     cue_tense,
@@ -290,8 +291,8 @@ def _dated_claims(
         return [], []
     # Release words before the dates are resolved: a fifth of dated sentences have none.
     cues = find_cues(body)
-    if not any(c.kind != "other" for c in cues):
-        return [], []
+    if not any(c.kind != "other" for c in cues) and not ("(" in body and list_start(body)):
+        return [], []  # no release word, and no list of works dated in parentheses
     body_past = speaks_of_the_past(body)
     dates = resolve_phrases(body, phrases, doc.published, past=body_past, slate_year=doc.slate_year)
     if not dates:
@@ -309,7 +310,8 @@ def _dated_claims(
         veto_from = 0 if _ELIDED_SUBJECT.match(body, left) else left
         cue = None if when else release_cue(cues, date.start, date.end, (veto_from, right))
         following = dates[i + 1] if i + 1 < len(dates) else None
-        if not (when or cue) or not_a_release(doc, sentence, body, date, following):
+        listed_date = cue is None and not when and _dated_item(body, date, titles)
+        if not (when or cue or listed_date) or not_a_release(doc, sentence, body, date, following):
             continue
         released.append(date)
         clause = body[left:right]
@@ -338,6 +340,17 @@ def _dated_claims(
             claim.listed = slate and window.granularity == "year"
             found.append(claim)
     return found, released
+
+
+def _dated_item(body: str, date: DateMention, titles: list[TitleMention]) -> bool:
+    """ "Featured are A, B (February 13) and C (March 3)": in a list of works, a date in
+    parentheses after a name is that work's release."""
+    opening = body.rfind("(", max(0, date.start - 3), date.start)
+    return (
+        opening >= 0
+        and any(t.end <= opening and not body[t.end : opening].strip() for t in titles)
+        and list_start(body) is not None
+    )
 
 
 def _over_before(date: DateMention, published: dt.date | None) -> bool:

@@ -17,7 +17,7 @@ from verifier.scan import Words
 # Each pattern starts at a word start, ``\b(?=\w)``: ``\b`` alone also holds where words end,
 # and there every alternative would be tried in vain (a third of the scanning time).
 STRONG_RELEASE = Words(
-    r"\b(?=\w)(?:(?:re-?)?releas\w*|premier\w*|arriv\w*|drop(?:s|ped|ping)?|land(?:s|ed|ing)?|"
+    r"\b(?=\w)(?<![-'])(?:(?:re-?)?releas\w*|premier\w*|arriv\w*|drop(?:s|ped|ping)?|land(?:s|ed|ing)?|"
     r"debut(?:s|ed|ing)?(?!\s+(?:season|episodes?|series|film|movie|album|novel|outing))|"
     r"stream(?:s|ed|ing)?(?!\s+(?:platform|service|giant|site|app|rights|numbers|chart|record|war))|"
     r"air(?:s|ed|ing)?|broadcast(?:s|ing)?(?!\s+(?:rights|deal|partner|network|company|station))|launch\w*|hit(?:s|ting)?\s+(?:netflix|the\s+stream\w*|"
@@ -42,7 +42,10 @@ WEAK_RELEASE = Words(
     # pushed back eight months until January"), so a weak cue
     r"(?:pushed|moved|delayed|postponed|shifted)\s+(?:[\w'’:.-]+\s+){1,5}?(?:to|until|till)|"
     r"(?:is|are|be|(?<=')s|(?<=')re)\s+coming|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|returned|"
-    r"(?:ran|runs?|running)\s+from|back\s+(?:on|in)|"
+    r"(?:ran|runs?|running)\s+from|"
+    # "back in May" returns; "premiered back in May 2019", "all the way back in 2022" look back
+    r"(?<!premiered\s)(?<!released\s)(?<!aired\s)(?<!debuted\s)(?<!launched\s)(?<!arrived\s)"
+    r"(?<!dropped\s)(?<!was\s)(?<!way\s)(?<!came\s)back\s+(?:on|in)|"
     r"on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"

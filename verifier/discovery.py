@@ -251,9 +251,17 @@ def _joined(text: str, chosen: list[tuple[int, str]]) -> str:
     return text[chosen[0][0] : chosen[-1][0] + len(chosen[-1][1])].strip("'\".,:;!?-")
 
 
+_ASKING = {"is", "are", "will", "does", "did", "do", "when", "what", "where", "why", "how", "can",
+           "has", "have", "should", "could", "would"}  # fmt: skip
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d[.,;:!?]?")
+_PLACING = {"in", "on", "by", "for", "from", "until", "since", "of"}
+
+
 def _trim(chosen: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Drop lead-in words ("When is", "Netflix's"), numbers and small words at the edges."""
     chosen = list(chosen)
+    if chosen and chosen[0][1].strip("'\"").lower() in _ASKING:
+        return []  # "Is There An Expected Release Date Yet?": a question, not a name
     while chosen:
         word = chosen[0][1].strip("'\"")
         lead = (word.lower() in _LEAD_STRIP or word.lower() in LEAD_WORDS) and word != "The"
@@ -263,6 +271,8 @@ def _trim(chosen: list[tuple[int, str]]) -> list[tuple[int, str]]:
             chosen.pop(0)
         else:
             break
+    if len(chosen) > 2 and _YEAR_WORD.fullmatch(chosen[-1][1]) and chosen[-2][1] in _PLACING:
+        chosen = chosen[:-2]  # "Season 4 of The Handmaid's Tale in 2020": the date is no part
     while chosen and chosen[-1][1].lower() in _SMALL and chosen[-1][1] not in ("Us", "Our"):
         chosen.pop()  # but "All of Us" ends in a word
     return chosen
@@ -286,8 +296,8 @@ def discover_titles(text: str) -> list[str]:
         end = _anchor_start(text, m)
         season_next = not m.group("date") and not text[end : m.start()].strip()
         found = _title_before(text, end, season_next=season_next)
-        if found:
-            names.append(found[1])
+        if found:  # "... Vampire Academy and We Are Lady Parts Season 2": two names
+            names.extend(conjuncts(found[1], listed=False))
     for m in _POSSESSIVE_SEASON.finditer(text):  # "Squid Game's second season"
         found = _title_before(text, m.start(), season_next=True)
         if found:

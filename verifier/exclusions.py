@@ -77,11 +77,17 @@ def not_a_release(
         or _COUNTERFACTUAL.search(body, *segment_span(body, date.start, date.end))
         or (following is not None and _refined_by(date, following, body))
         or (following is not None and _moved_off(date, following, body))
+        or _ORIGINAL_DATE.search(body, max(0, date.start - 40), date.start) is not None
     )
 
 
 # The date a release leaves: "from its August 2026 release date to October", "previously
 # dated on 11/7/26 moves to 5/1/27", "moving off its Feb. 9 date and eyeing a summer release".
+# A date the release left: "vacating its original March 10 date".
+_ORIGINAL_DATE = Words(
+    r"\b(?:its|the|their|an?)\s+(?:original|originally\s+planned|previous|old|former|earlier|"
+    r"initial)(?:ly\s+(?:planned|scheduled|announced))?\s+\Z"
+)
 _OLD_DATE_BEFORE = Words(
     r"\b(?:from|off|previously\s+(?:dated|set|scheduled|slated)(?:\s+(?:on|for))?|"
     r"originally\s+(?:dated|set|scheduled|slated)(?:\s+(?:on|for))?)\s+"

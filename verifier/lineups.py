@@ -70,7 +70,7 @@ def listed_titles(
             attached[named_with[0].start] = mentioned
     taken = {s.start for s in attached.values()}
     common = [
-        s for s in seasons if s.end <= intro[0] and s.start not in taken and s.kind == "season"
+        s for s in seasons if s.end <= intro[1] and s.start not in taken and s.kind == "season"
     ]
     # "series returning for a second season include A and B": the list's own season
     shared = common[-1].number if common else None

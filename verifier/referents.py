@@ -314,6 +314,11 @@ def _groups(text: str, mentions: list[TitleMention]) -> list[list[TitleMention]]
     return groups
 
 
+def _named_reference(body: str) -> bool:
+    """A reference by a noun ("the series", "season 4"), not by "it" alone."""
+    return any(m.group().lower() not in ("it", "its", "it's") for m in _REFERENCE.finditer(body))
+
+
 def parenthesised(text: str, start: int, position: int) -> bool:
     """Whether ``position`` lies inside parentheses opened after ``start``."""
     return text.count("(", start, position) > text.count(")", start, position)
@@ -331,6 +336,11 @@ def choose_titles(
     """The titles a date speaks of: named in its clause, else in its sentence, else the
     two just named ("both series", reaching back a paragraph), the one just named in this
     paragraph ("the show"), or the topic."""
+    opening = body.rfind("(", max(0, date.start - 3), date.start)
+    if opening >= 0:  # "Bel-Air (February 13)": the date is the name's before it, alone
+        named = [t for t in titles if t.end <= opening and not body[t.end : opening].strip()]
+        if named:
+            return [(named[-1].title, named[-1])]
     in_clause = [t for t in titles if left <= t.start and t.end <= right]
     candidates = in_clause or titles
     plain = [t for t in candidates if not parenthesised(body, 0, t.start)]
@@ -352,6 +362,9 @@ def choose_titles(
             return [(t, None) for t in reversed(distinct)]
     if memory.here and _REFERENCE.search(body):  # "the show": the one just named
         return [(memory.here[-1], None)]
+    before = set(memory.titles[: memory.earlier])
+    if not memory.here and len(before) == 1 and _named_reference(body):
+        return [(before.pop(), None)]  # "The series ...": the one title of the paragraph before
     if doc.topic is not None and not MANY_TITLES.search(body, left, right):
         return [(doc.topic, None)]
     return []
