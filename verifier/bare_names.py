@@ -351,7 +351,7 @@ def _after_kinds(text: str) -> list[str]:
 # A list of works: introduced by "include(s)", "including", "such as", "like", "from ... to",
 # after a noun for works in the same sentence ("titles", "lineup", "series").
 _LIST_START = Words(
-    r"\b(?:includ(?:e|es|ed|ing)|such\s+as|like|among\s+(?:[\w'-]+\s+){1,12}?(?:is|are)|from|"
+    r"\b(?:includ(?:e|es|ed|ing)|namely|such\s+as|like|among\s+(?:[\w'-]+\s+){1,12}?(?:is|are)|from|"
     # the list after its verb: "Also coming in 2022 are A, B", "Featured are A, B"
     r"(?:coming|arriving|premiering|debuting|returning|launching|due|slated|scheduled|featured|"
     r"included)\b[^.;:!?\n]{0,40}?\b(?:are|is))\s+"

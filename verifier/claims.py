@@ -113,6 +113,8 @@ _WHEN_RELEASED = Words(
 )
 
 
+# A line-up of returning shows: each is the season the document names it with ("Mirzapur 3").
+_RETURNING = Words(r"\b(?:return\w*|new\s+seasons?|next\s+seasons?|coming\s+back|comebacks?)\b")
 _ELIDED_SUBJECT = re.compile(
     r"\s*(?:but|and|yet|though|although|while)?\s*(?:was|were|is|are|has|have|had)\b"
 )
@@ -266,7 +268,8 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
     if titles and (released or memory.slate is not None or SLATE_YEAR.search(body)):
         stance = classify_stance(body, official_source=doc.official or doc.slate_year is not None,
                                  past=speaks_of_the_past(body))  # fmt: skip
-        for item in listed_titles(body, titles, seasons, released, memory.slate):
+        known = doc.title_seasons if _RETURNING.search(body) else {}
+        for item in listed_titles(body, titles, seasons, released, memory.slate, known):
             quote = _quote(doc.original[sentence.field], offset + item.start, offset + item.end,
                            sentence.field)  # fmt: skip
             claim = Claim(item.title, item.season, item.window, stance, [quote], listed=True)

@@ -41,10 +41,12 @@ def listed_titles(
     seasons: list[SeasonMention],
     release_dates: list[DateMention],
     slate: Window | None,
+    known: dict[str, int] | None = None,
 ) -> list[Listed]:
     """The titles a list in ``body`` (one sentence) names, each with the slate's window:
     a release date of the sentence before the list, else the year of a slate it names
-    ("the 2026 lineup includes"), else ``slate`` (the last window of many works before)."""
+    ("the 2026 lineup includes"), else ``slate`` (the last window of many works before).
+    ``known``: the season the document names each title with, for a list of returning shows."""
     intro = list_start(body)
     if intro is None:
         return []
@@ -88,5 +90,7 @@ def listed_titles(
         plural = bool(recent) and body[recent[-1].end - 1] == "s"
         default = recent[-1].number if plural else shared
         season = own.number if own is not None and own.kind == "season" else default
+        if season is None and known:
+            season = known.get(mention.title)  # "five returning shows namely A, B": A 3
         found.append(Listed(mention.title, season, window, 0, mention.end))
     return found

@@ -44,7 +44,7 @@ MANY_TITLES = Words(
     r"multiple|various|other|these|those|dozens\s+of|a\s+(?:slew|host|number|raft|range|list)\s+of|"
     r"all(?:\s+of)?\s+the|some\s+of\s+the|upcoming)"
     r"\s+(?:[\w-]+\s+){0,2}?(?:titles|shows|films|movies|k-?dramas|dramas|originals|projects|"
-    r"series|seasons|programs|programmes)\b"
+    r"series|seasons|programs|programmes|releases)\b"
 )
 _BOTH = Words(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b")
 # All of the works the sentence before named: "Each series pushed to 2026 faces ...".
