@@ -143,6 +143,7 @@ def extract_claims(
             paragraph = sentence.paragraph
             for claim in _sentence_claims(doc, sentence, memory):
                 claims.add(claim)
+            memory.asked = _asks_when(source, sentence)
             start, end = sentence.start, sentence.end
             named = [
                 m
@@ -160,6 +161,15 @@ def extract_claims(
             if len({m.title for m in named}) > 1:  # "... include A, B season 2 and C"
                 memory.group = _group(doc, named, field_name)
     return claims.ordered()
+
+
+_ANSWER_LENGTH = 60
+
+
+def _asks_when(source: str, sentence: Sentence) -> bool:
+    """ "So, when will new episodes drop?": a question about a release."""
+    body = source[sentence.start : sentence.end].rstrip()
+    return body.endswith("?") and any(c.kind != "other" for c in find_cues(body))
 
 
 def _group(
@@ -294,8 +304,10 @@ def _dated_claims(
         return [], []
     # Release words before the dates are resolved: a fifth of dated sentences have none.
     cues = find_cues(body)
-    if not any(c.kind != "other" for c in cues) and not ("(" in body and list_start(body)):
-        return [], []  # no release word, and no list of works dated in parentheses
+    answer = memory.asked and len(body) <= _ANSWER_LENGTH  # "When will it drop? Not until 2027."
+    released_here = any(c.kind != "other" for c in cues) or ("(" in body and list_start(body))
+    if not (released_here or answer):
+        return [], []  # no release word, no list of works dated in parentheses, no answer
     body_past = speaks_of_the_past(body)
     dates = resolve_phrases(body, phrases, doc.published, past=body_past, slate_year=doc.slate_year)
     if not dates:
@@ -313,7 +325,7 @@ def _dated_claims(
         veto_from = 0 if _ELIDED_SUBJECT.match(body, left) else left
         cue = None if when else release_cue(cues, date.start, date.end, (veto_from, right))
         following = dates[i + 1] if i + 1 < len(dates) else None
-        listed_date = cue is None and not when and _dated_item(body, date, titles)
+        listed_date = cue is None and not when and (answer or _dated_item(body, date, titles))
         if not (when or cue or listed_date) or not_a_release(doc, sentence, body, date, following):
             continue
         released.append(date)

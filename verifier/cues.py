@@ -41,7 +41,9 @@ WEAK_RELEASE = Words(
     # "moved Challengers to April": what is moved may be a filming start ("filming ... was
     # pushed back eight months until January"), so a weak cue
     r"(?:pushed|moved|delayed|postponed|shifted)\s+(?:[\w'’:.-]+\s+){1,5}?(?:to|until|till)|"
-    r"(?:is|are|be|(?<=')s|(?<=')re)\s+coming|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|returned|"
+    r"wait\s+(?:until|till)|(?:is|are|be|(?<=')s|(?<=')re)\s+coming|"
+    # a prediction: "2026 is a pretty solid guess", "our best bet is March"
+    r"(?:best|solid|safe|good|educated|likely|our|my)\s+(?:guess|bet|estimate)|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|returned|"
     r"(?:ran|runs?|running)\s+from|"
     # "back in May" returns; "premiered back in May 2019", "all the way back in 2022" look back
     r"(?<!premiered\s)(?<!released\s)(?<!aired\s)(?<!debuted\s)(?<!launched\s)(?<!arrived\s)"
@@ -58,7 +60,7 @@ OTHER_EVENT = Words(
     r"renew\w*|greenlit|greenlight\w*|ordered|(?<!in\s)order(?!\s+of\b)|announc\w*|revealed|unveil\w*|confirm\w*|"
     r"report(?:ed|s)?|interview\w*|said|says|told|posted|tweeted|views|viewing|watched|"
     r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
-    r"begin\w*|began|start(?:s|ed|ing)?|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
+    r"begin\w*|began|start(?:s|ed|ing)?|ended|ends|concluded|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
     r"conference|festival|published|updated|disclos\w*|born|died|married|set\s+in|takes\s+place|time\s+jump|timeline|"
     r"months?\s+(?:before|after)|first\s+(?:month|week|days?)|week\s+of|since\b)",
 )
@@ -110,6 +112,8 @@ def release_cue(
     """
     best: tuple[float, Cue] | None = None
     for cue in cues:
+        if clause is not None and not (clause[0] <= cue.start and cue.end <= clause[1]):
+            continue  # "... during July 4 this year, but we'll have to wait until": not July's
         if cue.end <= start:
             distance = float(start - cue.end)
         elif cue.start >= end:

@@ -24,7 +24,9 @@ _BETWEEN_JOIN = Words(r"\s*and\s*$")
 _MOVE_IN_GAP = Words(r"\b(?:mov|push|shift|delay|postpon|bump)")  # "11/7/26 moves to 5/1/27"
 _OPEN_BEFORE = Words(
     r"(?:not\s+until|no\s+earlier\s+than|not\s+before|not\s+any\s+earlier\s+than|"
-    r"(?:n't|not|never)\b[^.;]{0,60}?\b(?:before|until)|at\s+the\s+earliest\s+in)\s+(?:the\s+)?$"
+    r"(?:n't|not|never)\b[^.;]{0,60}?\b(?:before|until)|at\s+the\s+earliest\s+in|"
+    # "we'll have to wait until at least next winter"
+    r"wait\s+(?:until|till)\s+at\s+least|(?:until|till)\s+at\s+least)\s+(?:the\s+)?$"
 )
 _SOMETIME_BEFORE = Words(r"(?:some\s*time|at\s+some\s+point)\s+(?:in|during)\s+(?:the\s+)?$")
 _DEADLINE_BEFORE = Words(
@@ -34,7 +36,7 @@ _DEADLINE_BEFORE = Words(
 # phrase ends otherwise (most often "on" or "for"), none is looked for.
 _LAST_WORDS = {
     "sometime": ("in", "during", "the"),
-    "open": ("until", "than", "before", "in", "the"),
+    "open": ("until", "than", "before", "in", "the", "least"),
     "deadline": ("by", "than", "before", "to", "of", "the"),
 }
 _OPEN_AFTER = Words(

@@ -124,6 +124,9 @@ class Memory:
     heading: bool = False
     # The titles (and their seasons) of the last sentence that named several.
     group: dict[str, int | None] = field(default_factory=dict)
+    # The sentence before asked when a release comes ("When will it drop?"): a bare date
+    # after it ("Not until 2027.") answers.
+    asked: bool = False
 
     def new_paragraph(self) -> None:
         if self.heading:  # "Bridgerton Season 4" over a section: what follows is about it
@@ -346,9 +349,15 @@ def choose_titles(
     plain = [t for t in candidates if not parenthesised(body, 0, t.start)]
     candidates = plain or candidates
     if candidates and not _BOTH.search(body[left:right]):
+        # A title in the date's own comma stretch comes first ("X season 3 ended in July,
+        # and we wait until winter for season 4 of X"), then the nearest.
+        segment = segment_span(body, date.start, date.end)
         best = min(
             _groups(body, candidates),
-            key=lambda g: min(_distance(t.start, t.end, date) for t in g),
+            key=lambda g: (
+                not any(segment[0] <= t.start and t.end <= segment[1] for t in g),
+                min(_distance(t.start, t.end, date) for t in g),
+            ),
         )
         seen: dict[str, TitleMention] = {}
         for mention in best:

@@ -79,7 +79,11 @@ def hard_wrapped(text: str) -> bool:
     return len(full) * 2 >= len(lines) and len(unfinished) * 2 >= len(full)
 
 
-_CLAUSE_BREAK = Words(r";|\s(?:but|however|while|whereas|although|though)\s|\s[—–]\s|,\s*then\s")
+_CLAUSE_BREAK = Words(
+    r";|\s(?:but|however|while|whereas|although|though)\s|\s[—–]\s|,\s*then\s|"
+    # "X ended in July, and we'll have to wait until winter": a new subject, a new clause
+    r",\s+and\s+(?=(?:we|we'll|they|they'll|it|it'll|he|she|you|i|there|fans|viewers)\s)"
+)
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
