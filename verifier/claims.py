@@ -25,7 +25,7 @@ from verifier.cues import (
     speaks_of_the_past,
 )
 from verifier.dates import DateMention, resolve_phrases
-from verifier.exclusions import not_a_release, not_about
+from verifier.exclusions import not_a_release, not_about, untitled_slot
 from verifier.lineups import listed_titles
 from verifier.phrases import date_phrases
 from verifier.referents import (
@@ -38,7 +38,7 @@ from verifier.referents import (
     parenthesised,
 )
 from verifier.scan import Words
-from verifier.sentences import Sentence, clause_span, split_sentences
+from verifier.sentences import Sentence, clause_span, segment_span, split_sentences
 from verifier.titles import (
     Catalogue,
     SeasonMention,
@@ -339,6 +339,10 @@ def _dated_claims(
             again = resolve_phrases(body, phrases, doc.published, past=past,
                                     slate_year=doc.slate_year)  # fmt: skip
             window = next((m.window for m in again if m.start == date.start), window)
+        segment = segment_span(body, date.start, date.end)
+        named_here = any(segment[0] <= t.start and t.end <= segment[1] for t in titles)
+        if untitled_slot(body, date, named_here):
+            continue
         chosen = choose_titles(doc, body, titles, date, left, right, memory)
         for title, mention in chosen:
             season, part = choose_season(doc, body, titles, seasons, title, mention, date,

@@ -24,7 +24,7 @@ STRONG_RELEASE = Words(
     r"screens|theaters|theatres|cinemas|our\s+screens|their\s+screens|platforms?|disney|hbo|max|prime|"
     r"apple|hulu)|(?:come|comes|came|coming)\s+out|roll(?:s|ed|ing)?\s+out|release\s+date|bow(?:s|ed)?|"
     r"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)(?:\s+back)?\s+"
-    r"(?:to|until|till)|"
+    r"(?:to|until|till)|(?:is|are|was|were)\s+moving\s+(?:from|to)|head(?:s|ed|ing)?\s+to|"
     r"(?:is|are|be|was|were)\s+out|follows?\s+on|"
     # a line-up is of releases, and announcing one is how it is known: not a veto
     r"line-?ups?|"

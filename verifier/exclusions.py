@@ -104,6 +104,21 @@ def _moved_off(date: DateMention, following: DateMention, body: str) -> bool:
     )
 
 
+# A dated slot with no title: "Tom Cruise's next movie will bow on October 2", "an untitled
+# Marvel film on May 22".
+_UNTITLED = Words(
+    r"\b(?:untitled|unnamed|(?:next|new|upcoming)\s+(?:movie|film|project|feature))\b"
+)
+
+
+def untitled_slot(body: str, date: DateMention, titles_in_segment: bool) -> bool:
+    """Whether the date's comma stretch speaks of a work it gives no name."""
+    if titles_in_segment:
+        return False
+    left, right = segment_span(body, date.start, date.end)
+    return _UNTITLED.search(body, left, right) is not None
+
+
 def not_about(
     doc: DocumentContext,
     body: str,

@@ -93,6 +93,8 @@ _ALONG_WITH = re.compile(
     re.I,
 )
 
+# A comma stretch that begins with its verb: the subject came before an aside.
+_AUX_START = Words(r"\s*(?:will|would|is|are|was|were|has|have|had|could|may|might|should)\s")
 _RELATIVE = Words(r"[,;]\s*(?:which|that|who)\b")
 _STUCK = re.compile(rf"(?:'s)?[\s:,'\"-]*(?:{FORMAT_WORD}(?:'s)?\s+)?", re.I)
 
@@ -349,9 +351,19 @@ def choose_titles(
     plain = [t for t in candidates if not parenthesised(body, 0, t.start)]
     candidates = plain or candidates
     if candidates and not _BOTH.search(body[left:right]):
+        segment = segment_span(body, date.start, date.end)
+        if in_clause and _AUX_START.match(body, segment[0]):
+            # "'Sinners', reuniting Coogler with his 'Black Panther' actor, will be pushed
+            # back to April 18": the subject is the clause's first name, not the aside's
+            first = min(in_clause, key=lambda t: t.start)
+            if not parenthesised(body, 0, first.start) and first.end <= segment[0]:
+                group = next(g for g in _groups(body, in_clause) if first in g)  # "A and B, ..."
+                chosen: dict[str, TitleMention | None] = {}
+                for mention in group:
+                    chosen.setdefault(mention.title, mention)
+                return list(chosen.items())
         # A title in the date's own comma stretch comes first ("X season 3 ended in July,
         # and we wait until winter for season 4 of X"), then the nearest.
-        segment = segment_span(body, date.start, date.end)
         best = min(
             _groups(body, candidates),
             key=lambda g: (
