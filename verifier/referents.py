@@ -21,7 +21,7 @@ from verifier.dates import DateMention
 from verifier.discovery import FORMAT_WORD, discover_titles, subtitle_end
 from verifier.scan import Words
 from verifier.sentences import segment_span
-from verifier.sequels import sequel_seasons
+from verifier.sequels import film_parts, sequel_seasons
 from verifier.titles import (
     Catalogue,
     SeasonMention,
@@ -209,6 +209,9 @@ class DocumentContext:
         for name, source in (("text", self.text), ("headline", self.headline)):
             self.mentions[name], self.seasons[name] = sequel_seasons(
                 source, self.mentions[name], self.seasons[name], catalogue, whole=whole
+            )
+            self.mentions[name], self.seasons[name] = film_parts(
+                source, self.mentions[name], self.seasons[name], whole=whole
             )
         self.first_line_end = {"text": _first_line_end(self.text),
                                "headline": _first_line_end(self.headline)}  # fmt: skip

@@ -49,6 +49,12 @@ def serial(text: str) -> bool:
     return series > sum(1 for _ in _FILM_WORDS.finditer(text))
 
 
+def filmic(text: str) -> bool:
+    """Whether the text speaks of films more than of series."""
+    films = sum(1 for _ in _FILM_WORDS.finditer(text))
+    return films > sum(1 for _ in _SERIES_WORDS.finditer(text))
+
+
 def sequel_seasons(
     text: str,
     mentions: list[TitleMention],
@@ -91,3 +97,38 @@ def sequel_seasons(
     if not added:
         return mentions, seasons
     return found, sorted(seasons + added, key=lambda s: s.start)
+
+
+_PART_GAP = re.compile(r"[ \t]*[:–—-]?[ \t]*")
+
+
+def film_parts(
+    text: str,
+    mentions: list[TitleMention],
+    seasons: list[SeasonMention],
+    *,
+    whole: str,
+) -> tuple[list[TitleMention], list[SeasonMention]]:
+    """ "The Batman Part II", "Dune: Part Two": in a document about films, a part named
+    right after a title is part of the film's name, not a split season. ``whole`` is the
+    document, read only if a part follows a name."""
+    parts = {s.start: s for s in seasons if s.kind == "part"}
+    if not parts:
+        return mentions, seasons
+    found: list[TitleMention] = []
+    merged: set[int] = set()
+    films: bool | None = None
+    for mention in mentions:
+        gap = _PART_GAP.match(text, mention.end)
+        part = parts.get(gap.end()) if gap is not None else None
+        if part is not None and films is None:
+            films = filmic(whole)
+        if part is None or not films:
+            found.append(mention)
+            continue
+        name = mention.title + text[mention.end : part.end]
+        found.append(TitleMention(mention.start, part.end, name))
+        merged.add(part.start)
+    if not merged:
+        return mentions, seasons
+    return found, [s for s in seasons if s.start not in merged]
