@@ -25,6 +25,7 @@ STRONG_RELEASE = Words(
     r"apple|hulu)|(?:come|comes|came|coming)\s+out|roll(?:s|ed|ing)?\s+out|release\s+date|bow(?:s|ed)?|"
     r"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)(?:\s+back)?\s+"
     r"(?:to|until|till)|(?:is|are|was|were)\s+moving\s+(?:from|to)|head(?:s|ed|ing)?\s+to|"
+    r"put\s+back\s+(?:to|until|till)|"
     r"(?:is|are|be|was|were)\s+out|follows?\s+on|"
     # a line-up is of releases, and announcing one is how it is known: not a veto
     r"line-?ups?|"
