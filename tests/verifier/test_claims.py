@@ -24,7 +24,9 @@ def _summary(claim: Any) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_sentence_to_claims(case: dict[str, Any]) -> None:
-    catalogue = Catalogue((name, aliases) for name, *aliases in case.get("catalogue", []))
+    entries = case.get("catalogue", [])
+    assert all(isinstance(e, list) for e in entries), "catalogue entries are [name, *aliases]"
+    catalogue = Catalogue((name, aliases) for name, *aliases in entries)
     claims = extract_claims(
         case["text"],
         headline=case.get("headline"),
