@@ -25,7 +25,7 @@ from verifier.cues import (
     speaks_of_the_past,
 )
 from verifier.dates import DateMention, resolve_phrases
-from verifier.exclusions import names_another_work, not_a_release, not_about, untitled_slot
+from verifier.exclusions import not_a_release, not_about, untitled_slot
 from verifier.lineups import listed_titles
 from verifier.phrases import date_phrases
 from verifier.referents import (
@@ -345,8 +345,6 @@ def _dated_claims(
             continue
         chosen = choose_titles(doc, body, titles, date, left, right, memory)
         for title, mention in chosen:
-            if mention is not None and names_another_work(body, mention.start):
-                continue
             season, part = choose_season(doc, body, titles, seasons, title, mention, date,
                                           (left, right), past, memory)  # fmt: skip
             if not_about(doc, body, date, cue, title, season, past):

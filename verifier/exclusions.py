@@ -119,18 +119,6 @@ def untitled_slot(body: str, date: DateMention, titles_in_segment: bool) -> bool
     return _UNTITLED.search(body, left, right) is not None
 
 
-# The name of the work another one follows: "Matt Reeves' follow-up to The Batman was put
-# back until 2027" dates the follow-up, which has no name here.
-_FOLLOWED_WORK = Words(
-    r"\b(?:follow-?ups?|sequels?|prequels?|successors?|spin-?offs?|remakes?|reboots?)\s+(?:to|of)\s+\Z"
-)
-
-
-def names_another_work(body: str, start: int) -> bool:
-    """Whether the title at ``start`` is named only as what another work follows."""
-    return _FOLLOWED_WORK.search(body, max(0, start - 30), start) is not None
-
-
 def not_about(
     doc: DocumentContext,
     body: str,

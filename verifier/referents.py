@@ -33,7 +33,8 @@ from verifier.titles import (
 from verifier.windows import Window
 
 _REFERENCE = Words(
-    r"\b(?:it|its|it's|the\s+(?:[\w-]+\s+){1,2}?(?:series|show|film|movie|sequel|drama|k-?drama|"
+    r"\b(?:it|its|it's|this\s+(?:series|show|film|movie|sequel|drama|k-?drama|project|title|season)|"
+    r"the\s+(?:[\w-]+\s+){1,2}?(?:series|show|film|movie|sequel|drama|k-?drama|"
     r"project|romance|thriller|comedy|rom-com|melodrama|anime|documentary|miniseries|sitcom)|the\s+(?:series|show|film|movie|season|sequel|drama|k-?drama|project|new\s+season|"
     r"next\s+season|final\s+season|new\s+episodes|episodes|thriller|title)|season\s+\d+|"
     r"(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas))\b"
@@ -42,7 +43,7 @@ _REFERENCE = Words(
 MANY_TITLES = Words(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several|many|"
     r"multiple|various|other|these|those|dozens\s+of|a\s+(?:slew|host|number|raft|range|list)\s+of|"
-    r"all(?:\s+of)?\s+the|some\s+of\s+the|upcoming)"
+    r"all(?:\s+of)?\s+the|some\s+of\s+the|upcoming|the\s+(?:best|top))"
     r"\s+(?:[\w-]+\s+){0,2}?(?:titles|shows|films|movies|k-?dramas|dramas|originals|projects|"
     r"series|seasons|programs|programmes|releases)\b"
 )
@@ -124,6 +125,8 @@ class Memory:
     slate: Window | None = None
     # The paragraph just read was a heading naming one title: the next one is its section's.
     heading: bool = False
+    # The title the heading over this section named, if one did.
+    section: str | None = None
     # The titles (and their seasons) of the last sentence that named several.
     group: dict[str, int | None] = field(default_factory=dict)
     # The sentence before asked when a release comes ("When will it drop?"): a bare date
@@ -134,6 +137,8 @@ class Memory:
         if self.heading:  # "Bridgerton Season 4" over a section: what follows is about it
             self.heading = False
             return
+        if not self.here and self.earlier:
+            return  # a paragraph that named nothing ("Cast: ...") leaves the one before it last
         self.titles = self.titles[self.earlier :]
         self.earlier = len(self.titles)
         self.seasons = {}
@@ -145,7 +150,7 @@ class Memory:
 
     def forget(self) -> None:
         self.titles, self.earlier, self.seasons, self.slate = [], 0, {}, None
-        self.heading, self.group = False, {}
+        self.heading, self.group, self.section = False, {}, None
 
     def read(self, body: str, titles: list[str], seasons: list[SeasonMention]) -> None:
         """Remember a sentence's titles; one title and one season number belong together,
@@ -153,6 +158,10 @@ class Memory:
         in 2021, ..." says nothing of what comes next). Seasons are relative to ``body``."""
         self.titles.extend(titles)
         self.heading = len(set(titles)) == 1 and _HEADING.fullmatch(body) is not None
+        if _HEADING.fullmatch(body) and not (_FIELD.match(body) and not titles):
+            # a heading opens a section: one named by a title is that title's ("Date: ...",
+            # a listing's field, opens none)
+            self.section = titles[0] if len(set(titles)) == 1 else None
         numbers = {s.number for s in seasons if s.kind == "season"}
         if len(set(titles)) != 1 or len(numbers) != 1:
             return
@@ -166,6 +175,7 @@ class Memory:
 
 
 # A heading: one short line that does not end as a sentence does.
+_FIELD = re.compile(r"\s*[A-Z][\w ]{0,25}:\s")  # "Date: September 10th", "Cast: ..."
 _HEADING = re.compile(r"\s*[^\n]{1,80}?(?<![.!?,;:\"'])\s*")
 
 
@@ -322,6 +332,30 @@ def _groups(text: str, mentions: list[TitleMention]) -> list[list[TitleMention]]
     return groups
 
 
+# The name of the work another one follows: "Matt Reeves' follow-up to The Batman was put
+# back until 2027" dates the follow-up, which has no name here.
+_FOLLOWED_WORK = Words(
+    r"\b(?:follow-?ups?|sequels?|prequels?|successors?|spin-?offs?|remakes?|reboots?)\s+(?:to|of)"
+    r"\s+['\"]?\Z"
+)
+# "set to air on September 10 to replace X": the slot's last show.
+_REPLACED_WORK = Words(
+    r"\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|in\s+place\s+of|taking\s+over\s+from)"
+    r"\s+['\"]?\Z"
+)
+
+
+def names_another_work(body: str, start: int) -> bool:
+    """Whether the title at ``start`` is named only as what another work follows or replaces."""
+    return (
+        _follows(body, start) or _REPLACED_WORK.search(body, max(0, start - 30), start) is not None
+    )
+
+
+def _follows(body: str, start: int) -> bool:
+    return _FOLLOWED_WORK.search(body, max(0, start - 30), start) is not None
+
+
 def _named_reference(body: str) -> bool:
     """A reference by a noun ("the series", "season 4"), not by "it" alone."""
     return any(m.group().lower() not in ("it", "its", "it's") for m in _REFERENCE.finditer(body))
@@ -344,6 +378,13 @@ def choose_titles(
     """The titles a date speaks of: named in its clause, else in its sentence, else the
     two just named ("both series", reaching back a paragraph), the one just named in this
     paragraph ("the show"), or the topic."""
+    others = [t for t in titles if names_another_work(body, t.start)]
+    titles = [t for t in titles if t not in others]
+    followed = [t for t in others if _follows(body, t.start)]
+    if any(left <= t.start and t.end <= right for t in followed) and not any(
+        left <= t.start and t.end <= right for t in titles
+    ):
+        return []  # "the follow-up to X was put back": a work with no name here
     opening = body.rfind("(", max(0, date.start - 3), date.start)
     if opening >= 0:  # "Bel-Air (February 13)": the date is the name's before it, alone
         named = [t for t in titles if t.end <= opening and not body[t.end : opening].strip()]
@@ -389,6 +430,8 @@ def choose_titles(
     before = set(memory.titles[: memory.earlier])
     if not memory.here and len(before) == 1 and _named_reference(body):
         return [(before.pop(), None)]  # "The series ...": the one title of the paragraph before
+    if memory.section is not None and not MANY_TITLES.search(body, left, right):
+        return [(memory.section, None)]  # a list article's section is its heading's title's
     if doc.topic is not None and not MANY_TITLES.search(body, left, right):
         return [(doc.topic, None)]
     return []
