@@ -32,6 +32,8 @@ EXTRACTOR = [
     "verifier/headings.py",
     "verifier/discovery.py",
     "verifier/sequels.py",
+    "verifier/document.py",
+    "verifier/memory.py",
     "verifier/referents.py",
     "verifier/exclusions.py",
     "verifier/lineups.py",

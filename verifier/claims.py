@@ -25,18 +25,12 @@ from verifier.cues import (
     speaks_of_the_past,
 )
 from verifier.dates import DateMention, resolve_phrases
+from verifier.document import SLATE_YEAR, DocumentContext
 from verifier.exclusions import not_a_release, not_about, untitled_slot
 from verifier.lineups import listed_titles
+from verifier.memory import Memory
 from verifier.phrases import date_phrases
-from verifier.referents import (
-    MANY_TITLES,
-    SLATE_YEAR,
-    DocumentContext,
-    Memory,
-    choose_season,
-    choose_titles,
-    parenthesised,
-)
+from verifier.referents import MANY_TITLES, choose_season, choose_titles, parenthesised
 from verifier.scan import Words
 from verifier.sentences import Sentence, clause_span, segment_span, split_sentences
 from verifier.titles import (

@@ -15,7 +15,7 @@ import re
 
 from verifier.cues import Cue
 from verifier.dates import DateMention
-from verifier.referents import DocumentContext
+from verifier.document import DocumentContext
 from verifier.scan import Words
 from verifier.sentences import Sentence, segment_span
 from verifier.windows import Window

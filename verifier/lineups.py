@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from verifier.bare_names import list_start
 from verifier.dates import DateMention
-from verifier.referents import SLATE_YEAR, YEAR_DIGITS, attaches, parenthesised
+from verifier.document import SLATE_YEAR, YEAR_DIGITS, attaches
+from verifier.referents import parenthesised
 from verifier.scan import Words
 from verifier.titles import SeasonMention, TitleMention
 from verifier.windows import Window

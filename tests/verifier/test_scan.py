@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import verifier
-from verifier import discovery, phrases, referents, sentences, titles
+from verifier import discovery, document, phrases, sentences, titles
 from verifier.scan import Words, gated, plain_letters
 
 # Every module of the extractor, so that a pattern is tested wherever it moves.
@@ -145,10 +145,11 @@ FIRST_CHARACTER = {
         sentences._BOUNDARY,
         re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9\u0080-\uffff])|\n+"),
     ),
-    "referents.SLATE_YEAR": (
-        referents.SLATE_YEAR.pattern,
+    "document.SLATE_YEAR": (
+        document.SLATE_YEAR.pattern,
         re.compile(
-            r"\b((?:19|20)\d{2})\s+(?:lineup|line-up|slate|release\s+schedule|schedule|roster)|"
+            r"\b((?:19|20)\d{2})\s+(?:(?:tv|film|movie|series|k-?drama|drama|content|original|"
+            r"programming|streaming)\s+){0,2}(?:lineup|line-up|slate|release\s+schedule|schedule|roster)|"
             r"(?:lineup|line-up|slate|release\s+schedule|roster)\s+(?:for|of)\s+((?:19|20)\d{2})\b"
         ),
     ),
@@ -164,13 +165,14 @@ def test_page_scans_are_found_by_their_first_characters(name: str) -> None:
 
 _PAGE_PIECES = ["2026", "1999", "20261", "a2026", "x", " ", "\n", ". ", "! ", "?", "..", "'", ")",
                 "Dec.", "A", "b", "lineup", "line-up", "slate", "release", "schedule", "roster",
-                "for", "of", "\t", "\u00e9", "_"]  # fmt: skip
+                "for", "of", "\t", "\u00e9", "_", "tv", "drama"]  # fmt: skip
 
 
 @pytest.mark.parametrize("name", sorted(FIRST_CHARACTER))
 @settings(max_examples=300, deadline=None)
 @given(text=st.lists(st.sampled_from(_PAGE_PIECES), max_size=14).map("".join))
 @example(text="The 2026 lineup. 2025 slate; slate for 2027 and a2026 roster, x1999 slate")
+@example(text="its 2026 tv slate, the 2025 k-drama lineup, 2024 tv drama series schedule")
 def test_page_scans_match_as_the_plain_forms(name: str, text: str) -> None:
     fast, plain = FIRST_CHARACTER[name]
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -1,0 +1,195 @@
+"""One document prepared for extraction: its text, the titles and seasons it names,
+which title each season belongs to, its topic and the year of a slate it names.
+
+``DocumentContext`` reads a document once: the titles it names (from the catalogue,
+and names it introduces itself, ``verifier.discovery``), the seasons it names
+(``verifier.titles``, with sequel numbers and film parts read by ``verifier.sequels``),
+and its topic, the title it names most.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections import Counter
+
+from verifier.discovery import FORMAT_WORD, discover_titles, subtitle_end
+from verifier.scan import Words
+from verifier.sequels import film_parts, sequel_seasons
+from verifier.titles import (
+    Catalogue,
+    SeasonMention,
+    TitleMention,
+    elliptic_seasons,
+    find_seasons,
+    fold,
+)
+
+_OF_TITLE = re.compile(
+    r"\s+of\s+(?:(?:[^\s.,;:!?()]+\s+){0,5}?|(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+)[\"“‘']?"
+)
+_OF_TITLE_REACH = 160  # "season 2 of" is at most this far before the title it attaches to
+# "lineup|line-up", not "line-?up": every match then holds a rare word ("lineup", "slate", ...),
+# so ``Words`` skips the scan of a page that has none ("line" is in "online" and "deadline").
+# Each alternative begins with one character ("2" of "2026", the "l" of "lineup"), and the
+# start of the year's word is tested after it, ``(?<!\w.)``: ``re`` then tries the pattern
+# only where the text holds one of those characters, not at every word.
+_SLATE = r"(?:lineup|line-up|slate|release\s+schedule|schedule|roster)"
+# "its 2026 TV slate", "the 2025 K-drama lineup": a word or two for what the slate holds
+_SLATE_WORDS = (
+    r"(?:(?:tv|film|movie|series|k-?drama|drama|content|original|programming|streaming)\s+){0,2}"
+)
+SLATE_YEAR = Words(
+    rf"1(?<!\w.)9\d{{2}}\s+{_SLATE_WORDS}{_SLATE}|2(?<!\w.)0\d{{2}}\s+{_SLATE_WORDS}{_SLATE}|"
+    + "|".join(
+        rf"{word}\s+(?:for|of)\s+(?:19|20)\d{{2}}\b"
+        for word in ("lineup", "line-up", "slate", r"release\s+schedule", "roster")
+    )
+)
+YEAR_DIGITS = re.compile(r"\d{4}")
+_STUCK = re.compile(rf"(?:'s)?[\s:,'\"-]*(?:{FORMAT_WORD}(?:'s)?\s+)?", re.I)
+
+
+def attaches(text: str, title: TitleMention, season: SeasonMention) -> bool:
+    """ "X season 2", "X: Season Two", "season 2 of X", "the second season of the hit, X"."""
+    if season.start >= title.end:
+        gap = text[title.end : season.start]
+        return len(gap) <= 18 and _STUCK.fullmatch(gap) is not None
+    return (
+        season.end <= title.start
+        and _OF_TITLE.fullmatch(text[season.end : title.start]) is not None
+    )
+
+
+def _first_line_end(text: str) -> int:
+    """Where the first line with words in it ends."""
+    end = text.find("\n", len(text) - len(text.lstrip()))
+    return len(text) if end < 0 else end
+
+
+class DocumentContext:
+    """One document prepared for extraction: text, titles, seasons, topic."""
+
+    def __init__(
+        self,
+        text: str,
+        headline: str | None,
+        published: dt.date | None,
+        catalogue: Catalogue,
+        official: bool,
+    ) -> None:
+        # Extraction reads the folded text; quotes are cut from the text as written.
+        self.original = {"text": text, "headline": headline or ""}
+        self.text = fold(text)
+        self.headline = fold(headline or "")
+        self.published = published
+        self.official = official
+        self._base = catalogue
+        self.discovered = Catalogue()  # names this document introduces
+        whole = self.headline + "\n" + self.text  # read once for names and the slate's year
+        for name in discover_titles(whole):
+            if catalogue.canonical(name) is None:
+                self.discovered.add(name)
+        self.mentions = {
+            "text": self._spin_offs(self.text, self._find_titles(self.text)),
+            "headline": self._find_titles(self.headline),
+        }
+        self.seasons = {
+            "text": elliptic_seasons(self.text, find_seasons(self.text)),
+            "headline": find_seasons(self.headline),
+        }
+        for name, source in (("text", self.text), ("headline", self.headline)):
+            self.mentions[name], self.seasons[name] = sequel_seasons(
+                source, self.mentions[name], self.seasons[name], catalogue, whole=whole
+            )
+            self.mentions[name], self.seasons[name] = film_parts(
+                source, self.mentions[name], self.seasons[name], whole=whole
+            )
+        self.first_line_end = {"text": _first_line_end(self.text),
+                               "headline": _first_line_end(self.headline)}  # fmt: skip
+        self._title_starts = {f: [m.start for m in found] for f, found in self.mentions.items()}
+        self._season_starts = {f: [s.start for s in found] for f, found in self.seasons.items()}
+        self.topic, self.topic_season, self.title_seasons = self._topic()
+        self.numbers_seasons = any(
+            s.kind == "season" for field_seasons in self.seasons.values() for s in field_seasons
+        )
+        slate = SLATE_YEAR.search(whole)
+        self.slate_year = int(YEAR_DIGITS.findall(slate.group())[0]) if slate else None
+
+    def _find_titles(self, text: str) -> list[TitleMention]:
+        found = self._base.find(text) if len(self._base) else []
+        taken = [(m.start, m.end) for m in found]
+        for mention in self.discovered.find(text):
+            if not any(s < mention.end and mention.start < e for s, e in taken):
+                found.append(mention)
+        return sorted(found, key=lambda m: m.start)
+
+    def titles_in(self, field: str, start: int, end: int) -> list[TitleMention]:
+        """The title mentions of ``field`` that start in [start, end), by bisection: a
+        sentence's share costs no scan of the whole document."""
+        mentions, starts = self.mentions[field], self._title_starts[field]
+        return mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def seasons_in(self, field: str, start: int, end: int) -> list[SeasonMention]:
+        seasons, starts = self.seasons[field], self._season_starts[field]
+        return seasons[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    @staticmethod
+    def _spin_offs(text: str, mentions: list[TitleMention]) -> list[TitleMention]:
+        """ "X: The Challenge" in running text is a title of its own (a headline's "X: Cast,
+        Plot" is not, so headlines are left alone)."""
+        found = []
+        for mention in mentions:
+            end = subtitle_end(text, mention.end)
+            if end is not None:
+                name = mention.title + ": " + text[mention.end + 1 : end].strip()
+                mention = TitleMention(mention.start, end, name)
+            found.append(mention)
+        return found
+
+    def attached_season(self, mention: TitleMention, field: str) -> SeasonMention | None:
+        """The season named with the title at ``mention`` ("X season 2"), if any."""
+        text = self.source(field)
+        near = self.seasons_in(field, mention.start - _OF_TITLE_REACH, mention.end + 20)
+        between = self.titles_in(field, mention.start - _OF_TITLE_REACH, mention.start)
+        return next(
+            (
+                s
+                for s in near
+                if attaches(text, mention, s)
+                # "season 2 of A and B": the season is A's, the title nearer it
+                and not any(s.end <= t.start and t.end <= mention.start for t in between)
+            ),
+            None,
+        )
+
+    def source(self, field: str) -> str:
+        return self.headline if field == "headline" else self.text
+
+    def _topic(self) -> tuple[str | None, int | None, dict[str, int]]:
+        counts: Counter[str] = Counter()
+        seasons: dict[str, Counter[int]] = {}
+        for field_name, weight in (("headline", 3), ("text", 1)):
+            source = self.source(field_name)
+            depth, at = 0, 0  # parentheses open on the line so far, counted once, not per name
+            for mention in self.mentions[field_name]:
+                stretch = source[at : mention.start]
+                newline = stretch.rfind("\n")
+                if newline >= 0:
+                    depth, stretch = 0, stretch[newline + 1 :]
+                depth += stretch.count("(") - stretch.count(")")
+                at = mention.start
+                if depth > 0:
+                    continue  # a filmography aside: ("Itaewon Class," "My Name")
+                counts[mention.title] += weight
+                season = self.attached_season(mention, field_name)
+                if season is not None and season.kind == "season":
+                    seasons.setdefault(mention.title, Counter())[season.number] += weight
+        if not counts:
+            return None, None, {}
+        topic = counts.most_common(1)[0][0]
+        by_title = {
+            title: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for title, c in seasons.items()
+        }
+        return topic, by_title.get(topic), by_title
