@@ -28,6 +28,8 @@ EXTRACTOR = [
     "verifier/cues.py",
     "verifier/sentences.py",
     "verifier/titles.py",
+    "verifier/names.py",
+    "verifier/lists.py",
     "verifier/bare_names.py",
     "verifier/headings.py",
     "verifier/discovery.py",

@@ -9,12 +9,13 @@ read here (``bare_titles``):
   "pushes the release date of X from ... to ...", "will release X on May 3";
 - after a noun for its kind: "the limited series DTF", "the feature film Mugen Train",
   "a romantic comedy called Players";
-- as the items of a list of works: "titles that have been postponed include A,
-  B's C and D", "the lineup includes the fifth season of A, Season 4 of B and C".
+- as the items of a list of works (``verifier.lists``): "titles that have been
+  postponed include A, B's C and D", "the lineup includes the fifth season of A";
+- renewed or cancelled ("X has been picked up for a fifth season"), and with a date
+  in parentheses in a line-up ("Bel-Air (February 13)").
 
-A name is a run of Title Case words (with "of", "the", "no" ... between them); an
-owner before it ("Disney+'s Casino", "Zac Efron's A Family Affair") is not part of
-it. Streamers, networks, studios, pronouns and calendar words are not names, nor a
+A name is read as ``verifier.names`` reads one; an owner before it ("Disney+'s
+Casino", "Zac Efron's A Family Affair") is not part of it. Streamers, networks, studios, pronouns and calendar words are not names, nor a
 single word the document also writes in lower case ("Production will begin").
 """
 
@@ -23,129 +24,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from verifier.scan import Words
-from verifier.titles import AMBIGUOUS_WORDS, ORDINAL
-
-# Words a name may hold in lower case between its Title Case words ("Kimetsu no Yaiba").
-_JOINING = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at",
-            "&", "no", "de", "la", "le", "vs", "vs.", "or", "is", "are", "my", "our"}  # fmt: skip
-# Abbreviations whose dot does not end a name ("Dr. Romantic", "Mr. Sunshine").
-_ABBREVIATIONS = {"dr.", "mr.", "mrs.", "ms.", "st.", "jr.", "sr.", "vol.", "no.", "vs.", "pt."}
-# Who releases, not what is released: stripped from the front of a name ("Netflix Euphoria"
-# is not written, "Meanwhile Euphoria" is a sentence's start).
-NETWORKS = {
-    "netflix", "disney", "disney+", "hbo", "max", "hulu", "prime", "amazon", "apple", "peacock",
-    "paramount", "paramount+", "crunchyroll", "funimation", "tvn", "jtbc", "mbc", "sbs", "kbs",
-    "kbs2", "ena", "tving", "wavve", "coupang", "viki", "viu", "iqiyi", "wetv", "marvel",
-    "lucasfilm", "pixar", "warner", "sony", "universal", "starz", "showtime", "amc", "fx",
-    "bbc", "itv", "fox", "nbc", "cbs", "abc", "cw", "mgm", "a24", "lionsgate", "ocn", "gmmtv",
-}  # fmt: skip
-LEAD_WORDS = NETWORKS | {
-    "studio", "but", "and", "so", "yet", "now", "then", "also", "meanwhile", "however", "finally", "still",
-    "today", "tomorrow", "tonight", "yesterday", "soon", "when", "if", "while", "after",
-    "before", "since", "until", "once", "as", "in", "on", "at", "by", "for", "from", "with",
-    "hopefully", "unfortunately", "originally", "initially", "currently", "recently",
-    "previously", "reportedly", "officially", "korean", "japanese", "chinese", "american",
-    "british", "english", "k-drama", "k-dramas", "dramas", "shows", "films", "movies", "titles",
-    "credits", "credit", "photo", "image", "source", "via", "read", "related", "watch", "see",
-    "getty", "instagram", "twitter", "season", "seasons", "series", "episode", "episodes",
-    "part", "production", "filming", "fans", "viewers", "audiences",
-}  # fmt: skip
-# Words no title begins with.
-_NOT_FIRST = LEAD_WORDS | {"it", "its", "this", "these", "those", "he", "she", "they", "we",
-                            "i", "you", "there", "which", "what", "who", "whoever", "everything",
-                            "nothing"}  # fmt: skip
-_MARKER = re.compile(r"(?i)season|series|part|volume|vol\.|episode|chapter|act|s\d{1,2}")
-_CALENDAR = re.compile(
-    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
-    r"\.?|\d+(?:st|nd|rd|th)?|of|the"
+from verifier.lists import KIND_NOUN, list_items
+from verifier.names import (
+    CALENDAR,
+    JOINING,
+    NETWORKS,
+    NOT_FIRST,
+    read_back,
+    read_on,
 )
-_WORD = re.compile(r"[\w'&.!?:+-]+")
-# A capital, a number (not "2will", two words run together) or a letter beyond Latin.
-_TITLE_WORD = re.compile(r"[\"']?(?:[A-Z]|\d+(?![a-z])|[^\W\d_a-zA-Z])")
-
-
-def _is_title_word(word: str) -> bool:
-    return _TITLE_WORD.match(word) is not None
-
-
-def _ends_name(word: str) -> bool:
-    """A word whose last character closes a sentence, not an abbreviation or initials."""
-    if not word.endswith((".", "!", "?")) or word.lower() in _ABBREVIATIONS:
-        return False
-    return re.fullmatch(r"(?:[A-Z]\.)+", word) is None  # "D.P." is a name
-
-
-def read_back(text: str, end: int) -> tuple[int, str] | None:
-    """The name whose last word ends at ``end``: Title Case words read backwards, stopping
-    at a lower-case word, at punctuation between words, or after an owner ("X's")."""
-    line_start = text.rfind("\n", max(0, end - 120), end) + 1
-    chosen: list[tuple[int, str]] = []
-    after = end
-    for found in reversed(list(_WORD.finditer(text, max(line_start, end - 100), end))):
-        word, start = found.group(), found.start()
-        if found.end() != end and not chosen:
-            return None  # something other than a word ends the stretch
-        between = text[found.end() : after]
-        if chosen and between not in (" ", ": "):
-            break
-        if chosen and (word.lower().endswith(("'s", "s'")) or _ends_name(word)):
-            break
-        if word.endswith(":") and not chosen:
-            break
-        if _is_title_word(word) or (chosen and word.lower() in _JOINING):
-            chosen.insert(0, (start, word))
-            after = start
-            if len(chosen) >= 9:
-                break
-        else:
-            break
-    return _trimmed(text, chosen)
-
-
-def read_on(text: str, start: int, joining: set[str] = _JOINING) -> tuple[int, str] | None:
-    """The name whose first word begins at ``start``, read forwards as ``read_back`` does,
-    with ``joining`` the lower-case words it may hold."""
-    chosen: list[tuple[int, str]] = []
-    for found in _WORD.finditer(text, start, min(len(text), start + 100)):
-        word, at = found.group(), found.start()
-        if chosen:
-            gap = text[chosen[-1][0] + len(chosen[-1][1]) : at]
-            if gap != " ":
-                break
-        elif at != start:
-            return None
-        clean = word.rstrip(",;!?") if word.endswith((",", ";")) else word
-        if _is_title_word(clean) or (chosen and clean.lower() in joining):
-            if _ends_name(clean):
-                chosen.append((at, clean.rstrip(".!?")))
-                break
-            chosen.append((at, clean))
-            if clean != word or len(chosen) >= 9:
-                break
-        else:
-            break
-    return _trimmed(text, chosen)
-
-
-def _trimmed(text: str, chosen: list[tuple[int, str]]) -> tuple[int, str] | None:
-    marker = next((i for i, (_, w) in enumerate(chosen) if _MARKER.fullmatch(w.strip(":,"))), None)
-    if marker is not None:
-        chosen = chosen[:marker]  # "Squid Game Season 2": the name ends before its season
-    while chosen and (
-        chosen[0][1].lower() in _JOINING - {"the", "a", "an", "my", "our"}
-        or re.fullmatch(r"[\d/.:-]+", chosen[0][1]) is not None  # "2021-09-29 'Dead to Me'"
-        or (chosen[0][1].lower().strip("\"'") in LEAD_WORDS and len(chosen) > 1)
-    ):
-        chosen.pop(0)
-    while chosen and (chosen[-1][1].lower().rstrip(":") in _JOINING or chosen[-1][1].endswith(":")):
-        chosen.pop()
-    if not chosen:
-        return None
-    first, last = chosen[0], chosen[-1]
-    name = text[first[0] : last[0] + len(last[1])].strip("\"'.,:;")
-    return (first[0], name) if name else None
-
+from verifier.scan import Words
+from verifier.titles import AMBIGUOUS_WORDS
 
 # Auxiliaries and adverbs between a subject and its release verb: "is also set for",
 # "will finally be back", "has been slated for"; a relative clause may come first ("X,
@@ -267,13 +156,13 @@ def _objects(text: str) -> list[str]:
     for verb in _MOVE_VERB.finditer(text):
         if not dated(verb.start(), verb.end()):
             continue
-        found = read_on(text, verb.end(), joining=_OBJECT_JOINING)
+        found = read_on(text, verb.end(), joining=_OBJECTJOINING)
         if found is not None and _OBJECT_END.match(text, found[0] + len(found[1])):
             names.append(found[1])
     return names
 
 
-_OBJECT_JOINING = _JOINING - {"and", "or", "to", "for", "on", "in"}
+_OBJECTJOINING = JOINING - {"and", "or", "to", "for", "on", "in"}
 
 
 class _Dated:
@@ -314,7 +203,7 @@ def conjuncts(name: str, *, listed: bool) -> list[str]:
     if " and " not in name:
         return [name]
     first, last = name.rsplit(" and ", 1)
-    dated = [all(_CALENDAR.fullmatch(w) for w in n.split()) for n in (first, last)]
+    dated = [all(CALENDAR.fullmatch(w) for w in n.split()) for n in (first, last)]
     if listed or any(dated) or (len(first.split()) > 1 and len(last.split()) > 1):
         return [n for n, date in zip((first, last), dated, strict=True) if not date]
     return [name]
@@ -326,13 +215,7 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, min(stops, default=len(text))
 
 
-# A noun for a kind of work, then its name: "the limited series DTF", "a film called X".
-_KIND_NOUN = (
-    r"(?:series|drama|k-drama|film|movie|show|program|programme|sitcom|anime|docuseries|"
-    r"documentary|thriller|comedy|romance|miniseries|sequel|prequel|spin-?off|adaptation|"
-    r"reboot|feature|original|newcomers?|seasons?\s+(?:for|of))"
-)
-_KIND = Words(rf"\b(?:{_KIND_NOUN}|called|dubbed)\s+")
+_KIND = Words(rf"\b(?:{KIND_NOUN}|called|dubbed)\s+")
 
 
 def _after_kinds(text: str) -> list[str]:
@@ -342,85 +225,9 @@ def _after_kinds(text: str) -> list[str]:
             (". ", "\n")
         ):
             continue  # "Squid Game Season", a kind noun inside a name
-        found = read_on(text, kind.end(), joining=_JOINING - {"and", "or"})
+        found = read_on(text, kind.end(), joining=JOINING - {"and", "or"})
         if found is not None:
             names.append(found[1])
-    return names
-
-
-# A list of works: introduced by "include(s)", "including", "such as", "like", "from ... to",
-# after a noun for works in the same sentence ("titles", "lineup", "series").
-_LIST_START = Words(
-    r"\b(?:includ(?:e|es|ed|ing)|namely|such\s+as|like|among\s+(?:[\w'-]+\s+){1,12}?(?:is|are)|from|"
-    # the list after its verb: "Also coming in 2022 are A, B", "Featured are A, B"
-    r"(?:coming|arriving|premiering|debuting|returning|launching|due|slated|scheduled|featured|"
-    r"included)\b[^.;:!?\n]{0,40}?\b(?:are|is))\s+"
-)
-_WORKS_BEFORE = Words(
-    r"\b(?:titles|shows|films|movies|series|dramas|k-dramas|originals|projects|line-?up|slate|"
-    r"releases|seasons|programs|programmes|favou?rites|sequels|offerings|works|anime)\b"
-)
-_ITEM_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|to|plus)\s+|\s+as\s+well\s+as\s+")
-# What may stand before an item's name: "the fifth and final season of", "Season 4 of",
-# lower-case words that describe it ("new seasons for", "the survival drama"), an owner.
-_BEFORE_ITEM = re.compile(
-    rf"(?i:(?:the\s+)?(?:{ORDINAL}(?:\s+and\s+(?:final|last))?\s+season|season\s+\w+)\s+of\s+)|"
-    rf"(?:[a-z][\w-]*\s+){{0,3}}{_KIND_NOUN}\s+|[\w.+-]+(?:\s[\w.+-]+){{0,2}}'s\s+"
-)
-_REST_OF_ITEM = re.compile(r"[^,.;:!?\n]{0,60}?(?=,)")
-# "Moon Court Season 2 and Paper Lanterns": with no comma ahead, up to the "and"
-_REST_BEFORE_AND = re.compile(
-    r"[^,.;:!?\n]{0,30}?(?=\s+(?:and|or|&)\s)"
-)  # "Players with A and B", up to the comma
-
-
-def _works_listed(text: str, intro: re.Match[str]) -> bool:
-    """Whether a noun for works comes before the list's start in its sentence. "From"
-    starts a list ("From A to B, ...", "ranging from A to B") only at a sentence's or a
-    clause's start: "a comedy from Bill Lawrence" names its maker."""
-    sentence_start = max(text.rfind(". ", 0, intro.start()), text.rfind("\n", 0, intro.start()))
-    if intro.group()[:5].lower() == "among" or intro.group().rstrip().endswith(("are", "is")):
-        return True  # "Among them is", "Among the series due are", "Also coming in 2022 are"
-    if intro.group().startswith(("from", "From")):
-        before = text[max(0, sentence_start + 1) : intro.start()].rstrip()
-        return not before or before.endswith((",", "ranging", ":"))
-    window_start = max(sentence_start, intro.start() - 120)
-    return _WORKS_BEFORE.search(text, window_start, intro.start()) is not None
-
-
-def list_start(sentence: str) -> tuple[int, int] | None:
-    """Where a list of works begins in ``sentence`` ("the lineup includes ", "Among them
-    is "), if it has one."""
-    for intro in _LIST_START.finditer(sentence):
-        if _works_listed(sentence, intro):
-            return intro.start(), intro.end()
-    return None
-
-
-def _list_items(text: str) -> list[str]:
-    names: list[str] = []
-    for intro in _LIST_START.finditer(text):
-        if not _works_listed(text, intro):
-            continue
-        pos = intro.end()
-        for _ in range(12):
-            for _skip in range(3):
-                described = _BEFORE_ITEM.match(text, pos)
-                if described is None:
-                    break
-                pos = described.end()
-            found = read_on(text, pos, joining=_JOINING - {"and", "with", "or"})
-            if found is None:
-                break
-            names.append(found[1])
-            pos = found[0] + len(found[1])
-            gap = _ITEM_GAP.match(text, pos)
-            if gap is None:
-                rest = _REST_OF_ITEM.match(text, pos) or _REST_BEFORE_AND.match(text, pos)
-                gap = _ITEM_GAP.match(text, rest.end()) if rest else None
-            if gap is None:
-                break
-            pos = gap.end()
     return names
 
 
@@ -435,9 +242,9 @@ def _plausible(name: str, low_text: str) -> bool:
     words = name.split()
     if not words or len(words) > 8 or len(name) < 2:
         return False
-    if words[0].lower().strip("\"'") in _NOT_FIRST or name.lower() in AMBIGUOUS_WORDS:
+    if words[0].lower().strip("\"'") in NOT_FIRST or name.lower() in AMBIGUOUS_WORDS:
         return False
-    if all(_CALENDAR.fullmatch(w.strip(",")) for w in words):
+    if all(CALENDAR.fullmatch(w.strip(",")) for w in words):
         return False  # "July 19", "2024"
     # One word the text also writes in lower case is a word of the language, not a name
     # ("Production will begin").
@@ -448,7 +255,7 @@ def bare_titles(text: str) -> list[str]:
     """Names the text writes bare, where news writes names: see the module's docstring."""
     low_cased = lower_case_words(text)
     owned: set[str] = set()
-    names = _subjects(text, owned) + _objects(text) + _after_kinds(text) + _list_items(text)
+    names = _subjects(text, owned) + _objects(text) + _after_kinds(text) + list_items(text)
     names += _dated_items(text) + _renewed(text)
     return [
         name

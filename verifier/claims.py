@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from verifier.bare_names import list_start
 from verifier.cues import (
     classify_stance,
     cue_tense,
@@ -28,6 +27,7 @@ from verifier.dates import DateMention, resolve_phrases
 from verifier.document import SLATE_YEAR, DocumentContext
 from verifier.exclusions import not_a_release, not_about, untitled_slot
 from verifier.lineups import listed_titles
+from verifier.lists import list_start
 from verifier.memory import Memory
 from verifier.phrases import date_phrases
 from verifier.referents import MANY_TITLES, choose_season, choose_titles, parenthesised

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from verifier.bare_names import LEAD_WORDS, NETWORKS, bare_titles, conjuncts, lower_case_words
+from verifier.bare_names import bare_titles, conjuncts, lower_case_words
 from verifier.headings import heading_titles
+from verifier.names import LEAD_WORDS, NETWORKS
 from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, tokens
 

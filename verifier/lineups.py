@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verifier.bare_names import list_start
 from verifier.dates import DateMention
 from verifier.document import SLATE_YEAR, YEAR_DIGITS, attaches
+from verifier.lists import list_start
 from verifier.referents import parenthesised
 from verifier.scan import Words
 from verifier.titles import SeasonMention, TitleMention

@@ -1,0 +1,132 @@
+"""Reading a name out of running text: a run of Title Case words, read back from where it
+ends (``read_back``) or on from where it begins (``read_on``).
+
+A name holds Title Case words with "of", "the", "no" ... between them; it stops at a
+lower-case word, at punctuation between words, after an owner ("X's"), and at a season
+marker ("Squid Game Season 2": Squid Game). Streamers, networks and lead-in words
+("Meanwhile", "Netflix") are stripped from its front.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words a name may hold in lower case between its Title Case words ("Kimetsu no Yaiba").
+JOINING = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at",
+            "&", "no", "de", "la", "le", "vs", "vs.", "or", "is", "are", "my", "our"}  # fmt: skip
+# Abbreviations whose dot does not end a name ("Dr. Romantic", "Mr. Sunshine").
+_ABBREVIATIONS = {"dr.", "mr.", "mrs.", "ms.", "st.", "jr.", "sr.", "vol.", "no.", "vs.", "pt."}
+# Who releases, not what is released: stripped from the front of a name ("Netflix Euphoria"
+# is not written, "Meanwhile Euphoria" is a sentence's start).
+NETWORKS = {
+    "netflix", "disney", "disney+", "hbo", "max", "hulu", "prime", "amazon", "apple", "peacock",
+    "paramount", "paramount+", "crunchyroll", "funimation", "tvn", "jtbc", "mbc", "sbs", "kbs",
+    "kbs2", "ena", "tving", "wavve", "coupang", "viki", "viu", "iqiyi", "wetv", "marvel",
+    "lucasfilm", "pixar", "warner", "sony", "universal", "starz", "showtime", "amc", "fx",
+    "bbc", "itv", "fox", "nbc", "cbs", "abc", "cw", "mgm", "a24", "lionsgate", "ocn", "gmmtv",
+}  # fmt: skip
+LEAD_WORDS = NETWORKS | {
+    "studio", "but", "and", "so", "yet", "now", "then", "also", "meanwhile", "however", "finally", "still",
+    "today", "tomorrow", "tonight", "yesterday", "soon", "when", "if", "while", "after",
+    "before", "since", "until", "once", "as", "in", "on", "at", "by", "for", "from", "with",
+    "hopefully", "unfortunately", "originally", "initially", "currently", "recently",
+    "previously", "reportedly", "officially", "korean", "japanese", "chinese", "american",
+    "british", "english", "k-drama", "k-dramas", "dramas", "shows", "films", "movies", "titles",
+    "credits", "credit", "photo", "image", "source", "via", "read", "related", "watch", "see",
+    "getty", "instagram", "twitter", "season", "seasons", "series", "episode", "episodes",
+    "part", "production", "filming", "fans", "viewers", "audiences",
+}  # fmt: skip
+# Words no title begins with.
+NOT_FIRST = LEAD_WORDS | {"it", "its", "this", "these", "those", "he", "she", "they", "we",
+                            "i", "you", "there", "which", "what", "who", "whoever", "everything",
+                            "nothing"}  # fmt: skip
+_MARKER = re.compile(r"(?i)season|series|part|volume|vol\.|episode|chapter|act|s\d{1,2}")
+CALENDAR = re.compile(
+    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+    r"\.?|\d+(?:st|nd|rd|th)?|of|the"
+)
+_WORD = re.compile(r"[\w'&.!?:+-]+")
+# A capital, a number (not "2will", two words run together) or a letter beyond Latin.
+_TITLE_WORD = re.compile(r"[\"']?(?:[A-Z]|\d+(?![a-z])|[^\W\d_a-zA-Z])")
+
+
+def _is_title_word(word: str) -> bool:
+    return _TITLE_WORD.match(word) is not None
+
+
+def _ends_name(word: str) -> bool:
+    """A word whose last character closes a sentence, not an abbreviation or initials."""
+    if not word.endswith((".", "!", "?")) or word.lower() in _ABBREVIATIONS:
+        return False
+    return re.fullmatch(r"(?:[A-Z]\.)+", word) is None  # "D.P." is a name
+
+
+def read_back(text: str, end: int) -> tuple[int, str] | None:
+    """The name whose last word ends at ``end``: Title Case words read backwards, stopping
+    at a lower-case word, at punctuation between words, or after an owner ("X's")."""
+    line_start = text.rfind("\n", max(0, end - 120), end) + 1
+    chosen: list[tuple[int, str]] = []
+    after = end
+    for found in reversed(list(_WORD.finditer(text, max(line_start, end - 100), end))):
+        word, start = found.group(), found.start()
+        if found.end() != end and not chosen:
+            return None  # something other than a word ends the stretch
+        between = text[found.end() : after]
+        if chosen and between not in (" ", ": "):
+            break
+        if chosen and (word.lower().endswith(("'s", "s'")) or _ends_name(word)):
+            break
+        if word.endswith(":") and not chosen:
+            break
+        if _is_title_word(word) or (chosen and word.lower() in JOINING):
+            chosen.insert(0, (start, word))
+            after = start
+            if len(chosen) >= 9:
+                break
+        else:
+            break
+    return _trimmed(text, chosen)
+
+
+def read_on(text: str, start: int, joining: set[str] = JOINING) -> tuple[int, str] | None:
+    """The name whose first word begins at ``start``, read forwards as ``read_back`` does,
+    with ``joining`` the lower-case words it may hold."""
+    chosen: list[tuple[int, str]] = []
+    for found in _WORD.finditer(text, start, min(len(text), start + 100)):
+        word, at = found.group(), found.start()
+        if chosen:
+            gap = text[chosen[-1][0] + len(chosen[-1][1]) : at]
+            if gap != " ":
+                break
+        elif at != start:
+            return None
+        clean = word.rstrip(",;!?") if word.endswith((",", ";")) else word
+        if _is_title_word(clean) or (chosen and clean.lower() in joining):
+            if _ends_name(clean):
+                chosen.append((at, clean.rstrip(".!?")))
+                break
+            chosen.append((at, clean))
+            if clean != word or len(chosen) >= 9:
+                break
+        else:
+            break
+    return _trimmed(text, chosen)
+
+
+def _trimmed(text: str, chosen: list[tuple[int, str]]) -> tuple[int, str] | None:
+    marker = next((i for i, (_, w) in enumerate(chosen) if _MARKER.fullmatch(w.strip(":,"))), None)
+    if marker is not None:
+        chosen = chosen[:marker]  # "Squid Game Season 2": the name ends before its season
+    while chosen and (
+        chosen[0][1].lower() in JOINING - {"the", "a", "an", "my", "our"}
+        or re.fullmatch(r"[\d/.:-]+", chosen[0][1]) is not None  # "2021-09-29 'Dead to Me'"
+        or (chosen[0][1].lower().strip("\"'") in LEAD_WORDS and len(chosen) > 1)
+    ):
+        chosen.pop(0)
+    while chosen and (chosen[-1][1].lower().rstrip(":") in JOINING or chosen[-1][1].endswith(":")):
+        chosen.pop()
+    if not chosen:
+        return None
+    first, last = chosen[0], chosen[-1]
+    name = text[first[0] : last[0] + len(last[1])].strip("\"'.,:;")
+    return (first[0], name) if name else None
