@@ -267,6 +267,8 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         if s.end <= sentence.end
     ]
     found, released = _dated_claims(doc, sentence, body, titles, seasons, memory)
+    if not released and titles and _AHEAD.search(body) and may_hold_date(body):
+        released = _ahead(doc, body)  # "Looking ahead to 2026, it confirmed sequels including"
     if released and MANY_TITLES.search(body):
         memory.slate = released[-1].window  # "five titles have been pushed back to 2024"
     if titles and (released or memory.slate is not None or SLATE_YEAR.search(body)):
@@ -353,6 +355,23 @@ def _dated_claims(
             claim.listed = slate and window.granularity == "year"
             found.append(claim)
     return found, released
+
+
+# A list of works to come, dated with no release word: "Looking further ahead to 2026,
+# Netflix has confirmed additional sequels including A, B and C".
+_AHEAD = Words(r"\b(?:looking\s+(?:further\s+)?ahead\s+to|ahead\s+in|in\s+store\s+for)\s")
+
+
+def _ahead(doc: DocumentContext, body: str) -> list[DateMention]:
+    """The year a list of works to come is dated with, if the sentence lists works after it."""
+    intro = list_start(body)
+    if intro is None:
+        return []
+    phrases = date_phrases(body)
+    dates = resolve_phrases(body, phrases, doc.published, slate_year=doc.slate_year)
+    return [
+        d for d in dates if d.end <= intro[0] and _AHEAD.search(body, max(0, d.start - 40), d.start)
+    ]
 
 
 def _dated_item(body: str, date: DateMention, titles: list[TitleMention]) -> bool:

@@ -64,7 +64,7 @@ OTHER_EVENT = Words(
     r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
     r"begin\w*|began|start(?:s|ed|ing)?|ended|ends|concluded|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
     r"conference|festival|published|updated|disclos\w*|born|died|married|set\s+in|takes\s+place|time\s+jump|timeline|"
-    r"months?\s+(?:before|after)|first\s+(?:month|week|days?)|week\s+of|since\b)",
+    r"months?\s+(?:before|after)|first\s+(?:month|week|days?)|week\s+of|since)\b",  # not "producer"
 )
 
 

@@ -95,10 +95,21 @@ _REPLACED_WORK = Words(
 )
 
 
+# A season's own name: "its third season titled 'Physical: Asia'", "season 2 - Underground".
+_SEASON_SUBTITLE = Words(
+    r"\b(?:season|part|instal+ment|chapter)(?:\s+\w+)?\s*(?:,\s*)?(?:(?:sub)?titled|called|named|"
+    r"dubbed|known\s+as|[-–:])\s+['\"]?\Z"
+)
+
+
 def names_another_work(body: str, start: int) -> bool:
-    """Whether the title at ``start`` is named only as what another work follows or replaces."""
+    """Whether the title at ``start`` is named only as what another work follows or replaces,
+    or is a season's own name (the season is its series')."""
+    before = max(0, start - 40)
     return (
-        _follows(body, start) or _REPLACED_WORK.search(body, max(0, start - 30), start) is not None
+        _follows(body, start)
+        or _REPLACED_WORK.search(body, before, start) is not None
+        or _SEASON_SUBTITLE.search(body, before, start) is not None
     )
 
 
