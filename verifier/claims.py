@@ -347,8 +347,11 @@ def _dated_claims(
                 continue
             quote = _quote(doc.original[sentence.field], offset + left, offset + right,
                            sentence.field)  # fmt: skip
+            scheduled = _scheduled(doc, window, past)  # a date to come, told as settled
             stance = classify_stance(
-                clause, official_source=doc.official or doc.slate_year is not None, past=past
+                clause,
+                official_source=doc.official or doc.slate_year is not None or scheduled,
+                past=past,
             )
             claim = Claim(title, season, window, stance, [quote], part, not date.spec.has_year)
             # a line-up's year gives way to a finer window for the title
@@ -383,6 +386,15 @@ def _dated_item(body: str, date: DateMention, titles: list[TitleMention]) -> boo
         and any(t.end <= opening and not body[t.end : opening].strip() for t in titles)
         and list_start(body) is not None
     )
+
+
+def _scheduled(doc: DocumentContext, window: Window, past: bool) -> bool:
+    """A release to come, told as settled (no hedge, no rumour: ``classify_stance`` looks
+    first), in a page that speaks of an announcement: the schedule's word."""
+    if past or not doc.announced:
+        return False
+    end = window.end or window.start
+    return doc.published is None or end is None or end >= doc.published
 
 
 def _over_before(date: DateMention, published: dt.date | None) -> bool:

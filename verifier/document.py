@@ -62,6 +62,13 @@ def attaches(text: str, title: TitleMention, season: SeasonMention) -> bool:
     )
 
 
+# The page tells of an announcement: "Netflix confirmed", "the studio has set", "revealed".
+_ANNOUNCED = Words(
+    r"\b(?:announc(?:ed|es|ement)|confirm(?:ed|s)|reveal(?:ed|s)|unveil(?:ed|s)|has\s+set|have\s+set|"
+    r"press\s+release|officially|dated|scheduled)\b"
+)
+
+
 def _first_line_end(text: str) -> int:
     """Where the first line with words in it ends."""
     end = text.find("\n", len(text) - len(text.lstrip()))
@@ -114,6 +121,7 @@ class DocumentContext:
         self.numbers_seasons = any(
             s.kind == "season" for field_seasons in self.seasons.values() for s in field_seasons
         )
+        self.announced = _ANNOUNCED.search(whole) is not None
         slate = SLATE_YEAR.search(whole)
         self.slate_year = int(YEAR_DIGITS.findall(slate.group())[0]) if slate else None
 
