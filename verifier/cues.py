@@ -43,7 +43,7 @@ WEAK_RELEASE = Words(
     # pushed back eight months until January"), so a weak cue
     r"(?:pushed|moved|delayed|postponed|shifted)\s+(?:[\w'’:.-]+\s+){1,5}?(?:to|until|till)|"
     # a field of a listing: "Date: September 10th", "Broadcast Date: January 31, 2020"
-    r"(?<!\w\s)date\s*:|wait\s+(?:until|till)|(?:is|are|be|(?<=')s|(?<=')re)\s+coming|"
+    r"(?<!\w\s)date\s*:|wait\s+(?:until|till)|(?:won't|will\s+not|wouldn't)\s+be\s+(?:out\s+)?until|(?:is|are|be|(?<=')s|(?<=')re)\s+coming|"
     # a prediction: "2026 is a pretty solid guess", "our best bet is March"
     r"(?:best|solid|safe|good|educated|likely|our|my)\s+(?:guess|bet|estimate)|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|returned|"
     r"(?:ran|runs?|running)\s+from|"

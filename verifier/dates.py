@@ -26,7 +26,7 @@ _OPEN_BEFORE = Words(
     r"(?:not\s+until|no\s+earlier\s+than|not\s+before|not\s+any\s+earlier\s+than|"
     r"(?:n't|not|never)\b[^.;]{0,60}?\b(?:before|until)|at\s+the\s+earliest\s+in|"
     # "we'll have to wait until at least next winter"
-    r"wait\s+(?:until|till)\s+at\s+least|(?:until|till)\s+at\s+least)\s+(?:the\s+)?$"
+    r"wait\s+(?:until|till)\s+at\s+least|(?:until|till)\s+at\s+least|as\s+early\s+as)\s+(?:the\s+)?$"
 )
 _SOMETIME_BEFORE = Words(r"(?:some\s*time|at\s+some\s+point)\s+(?:in|during)\s+(?:the\s+)?$")
 _DEADLINE_BEFORE = Words(
@@ -36,7 +36,7 @@ _DEADLINE_BEFORE = Words(
 # phrase ends otherwise (most often "on" or "for"), none is looked for.
 _LAST_WORDS = {
     "sometime": ("in", "during", "the"),
-    "open": ("until", "than", "before", "in", "the", "least"),
+    "open": ("until", "than", "before", "in", "the", "least", "as"),
     "deadline": ("by", "than", "before", "to", "of", "the"),
 }
 _OPEN_AFTER = Words(
