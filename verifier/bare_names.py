@@ -253,10 +253,12 @@ def _plausible(name: str, low_text: str) -> bool:
 
 def bare_titles(text: str) -> list[str]:
     """Names the text writes bare, where news writes names: see the module's docstring."""
-    low_cased = lower_case_words(text)
     owned: set[str] = set()
     names = _subjects(text, owned) + _objects(text) + _after_kinds(text) + list_items(text)
     names += _dated_items(text) + _renewed(text)
+    # the lower-case words are read only if a one-word name is to be tested against them
+    single = any(" " not in name and name not in owned for name in names)
+    low_cased = lower_case_words(text) if single else ""
     return [
         name
         for name in dict.fromkeys(names)
