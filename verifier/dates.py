@@ -54,6 +54,10 @@ _RUN_FROM = Words(
 )
 
 
+# A year that leads its sentence: "In 2023, ...", "Back in 2019, ...".
+_YEAR_LEAD = re.compile(
+    r"^\W*(?:(?:back|earlier|later|also)\s+)?in\s+(?:early\s+|late\s+)?\Z", re.I
+)
 # A release moved: "pushes the release date from A to B", "shifted it from A to B".
 _MOVED_FROM = Words(
     r"\b(?:push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|delay(?:s|ed|ing)?|"
@@ -133,9 +137,15 @@ def resolve_phrases(
     """The windows of the phrases ``date_phrases`` found in ``text``, ranges joined."""
     mentions: list[DateMention] = []
     anchor = published  # undated text: a year-less date follows the last date with a year
+    year_lead: int | None = None  # "In 2023, the anime ran from July to September": 2023's July
     for start, end, first, last in _merge_ranges(text, found):
         if published is None and mentions and mentions[-1].spec.has_year:
             anchor = mentions[-1].window.start or anchor
+        if year_lead is not None and not first.has_year and first.rel is None:
+            first = replace(first, year=year_lead)
+            last = replace(last, year=year_lead) if last is not None and not last.has_year else last
+        if first.unit == "year" and first.year is not None and _YEAR_LEAD.search(text, 0, start):
+            year_lead = first.year
         window = resolve(first, anchor, past=past, slate_year=slate_year)
         if window is None:
             continue

@@ -194,8 +194,9 @@ def _refined_by(date: DateMention, following: DateMention, body: str) -> bool:
     """ "this year on August 27th": the coarse window is only a lead-in to the finer one."""
     gap = body[date.end : following.start]
     inner, outer = following.window, date.window
+    leads = re.match(r"\W*(?:(?:back|earlier|later|also)\s+)?in\s+\Z", body[: date.start], re.I)
     return (
-        bool(re.fullmatch(r"\s*,?\s*(?:on|in|,)?\s*", gap))
+        (bool(re.fullmatch(r"\s*,?\s*(?:on|in|,)?\s*", gap)) or leads is not None)
         and inner.start is not None
         and outer.start is not None
         and outer.end is not None
