@@ -163,7 +163,7 @@ _ANSWER_LENGTH = 60
 def _asks_when(source: str, sentence: Sentence) -> bool:
     """ "So, when will new episodes drop?": a question about a release."""
     body = source[sentence.start : sentence.end].rstrip()
-    return body.endswith("?") and any(c.kind != "other" for c in find_cues(body))
+    return body.endswith("?") and any(c.kind in ("strong", "weak") for c in find_cues(body))
 
 
 def _group(
@@ -301,7 +301,9 @@ def _dated_claims(
     # Release words before the dates are resolved: a fifth of dated sentences have none.
     cues = find_cues(body)
     answer = memory.asked and len(body) <= _ANSWER_LENGTH  # "When will it drop? Not until 2027."
-    released_here = any(c.kind != "other" for c in cues) or ("(" in body and list_start(body))
+    released_here = any(c.kind in ("strong", "weak") for c in cues) or (
+        "(" in body and list_start(body)
+    )
     if not (released_here or answer):
         return [], []  # no release word, no list of works dated in parentheses, no answer
     body_past = speaks_of_the_past(body)

@@ -45,7 +45,8 @@ WEAK_RELEASE = Words(
     # a field of a listing: "Date: September 10th", "Broadcast Date: January 31, 2020"
     r"(?<!\w\s)date\s*:|wait\s+(?:until|till)|(?:won't|will\s+not|wouldn't)\s+be\s+(?:out\s+)?until|(?:is|are|be|(?<=')s|(?<=')re)\s+coming|"
     # a prediction: "2026 is a pretty solid guess", "our best bet is March"
-    r"(?:best|solid|safe|good|educated|likely|our|my)\s+(?:guess|bet|estimate)|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|returned|"
+    r"(?:best|solid|safe|good|educated|likely|our|my)\s+(?:guess|bet|estimate)|"
+    r"(?:i'd|i\s+would|we'd|i)\s+(?:guess|bet|say)|(?:would|will|could|should)\s+come|out\s+(?:in|by)|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|returned|"
     r"(?:ran|runs?|running)\s+from|"
     # "back in May" returns; "premiered back in May 2019", "all the way back in 2022" look back
     r"(?<!premiered\s)(?<!released\s)(?<!aired\s)(?<!debuted\s)(?<!launched\s)(?<!arrived\s)"
@@ -60,7 +61,7 @@ WEAK_RELEASE = Words(
 OTHER_EVENT = Words(
     r"\b(?=\w)(?:film\w*|shoot\w*|shot|production|produc(?:e|ed|ing)|wrap\w*|cast(?:s|ing|ed)?|"
     r"renew\w*|greenlit|greenlight\w*|ordered|(?<!in\s)order(?!\s+of\b)|announc\w*|revealed|unveil\w*|confirm\w*|"
-    r"report(?:ed|s)?|interview\w*|said|says|told|posted|tweeted|views|viewing|watched|"
+    r"report(?:ed|s)?|interview\w*|posted|tweeted|views|viewing|watched|"
     r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
     r"begin\w*|began|start(?:s|ed|ing)?|ended|ends|concluded|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
     r"conference|festival|published|updated|disclos\w*|born|died|married|set\s+in|takes\s+place|time\s+jump|timeline|"
@@ -78,11 +79,16 @@ THING_RELEASED = Words(
 )
 
 
+# Saying: the date of a saying is no release ("said on Monday"), but a saying before a
+# release word does not make it another event's ("said it would come next quarter").
+SPEECH = Words(r"\b(?=\w)(?:said|says|told|added|explained|noted)\b")
+
+
 @dataclass(frozen=True)
 class Cue:
     start: int
     end: int
-    kind: str  # strong, weak, other
+    kind: str  # strong, weak (release words), other (another event), speech
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -100,6 +106,10 @@ def find_cues(text: str) -> list[Cue]:
     for m in OTHER_EVENT.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
             cues.append(Cue(m.start(), m.end(), "other"))
+            taken.append((m.start(), m.end()))
+    for m in SPEECH.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            cues.append(Cue(m.start(), m.end(), "speech"))
     return sorted(cues, key=lambda c: c.start)
 
 
@@ -124,7 +134,7 @@ def release_cue(
             continue
         if best is None or distance < best[0]:
             best = (distance, cue)
-    if best is None or best[1].kind == "other":
+    if best is None or best[1].kind in ("other", "speech"):
         return None
     if best[1].kind == "weak":
         left = clause[0] if clause else 0
@@ -143,7 +153,7 @@ RUMOUR = Words(
     r"(?:posts?|chatter)\s+(?:online|on\s+social\s+media)|social\s+media\s+(?:posts?|users|chatter))\b",
 )
 SPECULATION = Words(
-    r"\b(?=\w)(?:likely|unlikely|could|might|(?<!can )(?<!will )expect\w*|hope\w*|probabl\w*|possibl\w*|potential\w*|"
+    r"\b(?=\w)(?:likely|likelier|unlikely|could|might|(?<!can )(?<!will )expect\w*|hope\w*|probabl\w*|possibl\w*|potential\w*|"
     r"perhaps|maybe|predict\w*|estimat\w*|guess\w*|should|would|earliest|"
     # "is anticipated to arrive" hedges; "the highly anticipated X" praises
     r"(?<!highly\s)(?<!much-)(?<!much\s)(?<!most\s)(?<!eagerly\s)(?<!hotly\s)(?<!long-)anticipat\w*|"
@@ -218,7 +228,7 @@ _FUTURE_BEFORE = Words(r"\b(?:will|'ll|is\s+set\s+to|is\s+due\s+to|is\s+expected
 def cue_tense(text: str, cue: Cue) -> bool | None:
     """Whether the release word at ``cue`` speaks of the past (True), of now or what is to
     come (False), or leaves it to the clause (None)."""
-    if cue.kind == "other":
+    if cue.kind not in ("strong", "weak"):
         return None
     word = text[cue.start : cue.end].lower()
     before = text[max(0, cue.start - 40) : cue.start]

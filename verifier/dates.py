@@ -42,7 +42,9 @@ _LAST_WORDS = {
 _OPEN_AFTER = Words(
     r"\s*(?:,\s*)?(?:at\s+the\s+(?:very\s+)?earliest|or\s+later|or\s+beyond|and\s+beyond)"
 )
-_DEADLINE_AFTER = Words(r"\s*(?:,\s*)?at\s+the\s+(?:very\s+)?latest")
+_DEADLINE_AFTER = Words(
+    r"\s*(?:,\s*)?(?:at\s+the\s+(?:very\s+)?latest|or\s+(?:sooner|earlier)|if\s+not\s+(?:sooner|earlier))"
+)
 
 
 # A run, from its premiere to its end: the premiere alone is the release.

@@ -48,6 +48,11 @@ ALTERNATIVES: dict[str, str] = {
     "my": rf"(?:(?i:early|mid|late)[-\s]+)?{M},?\s+(?:of\s+)?{Y}",
     "quarter": rf"(?:Q[1-4]\s*(?:of\s+)?{Y}|{Y}\s*Q[1-4]|Q[1-4](?![\w-])|"
     rf"(?i:the\s+)?{ORD}\s+(?i:quarter)(?:\s+of\s+(?:{Y}|{RELY}|(?i:the\s+year)))?(?!\s+(?i:of)\b))",
+    # "next quarter", "this quarter": the publication date's quarter, or the one after it
+    "relquarter": r"(?i:(?:this|next|last|the\s+next|the\s+coming)\s+quarter)(?![\w-])",
+    # "a winter launch looks likelier": a season named for a release, no year given
+    "seasonfor": rf"(?:(?i:a|an)\s+{SEASON}(?=[-\s](?i:launch|release|premiere|debut|return|bow)\b)|"
+    rf"{SEASON}(?=\s+(?i:at\s+the\s+(?:very\s+)?(?:earliest|latest)|or\s+later)))",
     "half": rf"(?:H[12]\s+{Y}|{Y}\s+H[12]|(?i:the\s+)?(?i:first|second|latter|back|front)\s+"
     rf"(?i:half)(?:\s+of\s+(?:{Y}|{RELY}|(?i:the\s+year)))?(?!\s+(?i:of)\b))",  # not "of the season"
     "season": rf"(?:(?i:(?:this|next|last|early|mid|late|the)[-\s]+)?{SEASON}(?:[\"'”’]?\s+(?:of\s+)?{Y}|\s+{RELY})"
@@ -137,6 +142,13 @@ def parse_spec(kind: str, text: str) -> Spec | None:
                 "month", None, None, _month_number(text), part=part, name=rel_word[1].lower()
             )
         return Spec("month", year, rel, _month_number(text), part=part)
+    if kind == "relquarter":
+        word = lowered.split()[-2]
+        return Spec("quarter", name={"this": "this", "last": "last"}.get(word, "next"))
+    if kind == "seasonfor":
+        found = re.search(SEASON, text)
+        assert found is not None
+        return Spec("season", name=SEASON_NAMES[found.group().lower()])
     if kind == "quarter":
         number = re.search(r"Q([1-4])", text)
         if number:

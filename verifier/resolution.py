@@ -87,6 +87,12 @@ def resolve(
     """The window a Spec means, given where and when it was written."""
     if spec.year is not None:
         return _build(spec, spec.year)
+    if spec.unit == "quarter" and spec.name in ("this", "next", "last"):
+        if published is None:
+            return None
+        index = published.year * 4 + (published.month - 1) // 3
+        index += {"this": 0, "next": 1, "last": -1}[spec.name]
+        return Window.quarter(index // 4, index % 4 + 1)
     if spec.unit == "year" and spec.name == "new":  # "the new year": the nearest to begin
         return None if published is None else _build(spec, published.year + (published.month > 6))
     if spec.rel is not None:
