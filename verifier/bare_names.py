@@ -226,8 +226,8 @@ def _after_kinds(text: str) -> list[str]:
         ):
             continue  # "Squid Game Season", a kind noun inside a name
         found = read_on(text, kind.end(), joining=JOINING - {"and", "or"})
-        if found is not None:
-            names.append(found[1])
+        if found is not None and not _ACTOR_AFTER.match(text, found[0] + len(found[1])):
+            names.append(found[1])  # but "... feature Song Kang as the lead": a player
     return names
 
 
