@@ -39,6 +39,7 @@ EXTRACTOR = [
     "verifier/referents.py",
     "verifier/exclusions.py",
     "verifier/lineups.py",
+    "verifier/claim.py",
     "verifier/claims.py",
 ]
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
+from verifier.claim import Claim, ClaimSet, Quote
 from verifier.cues import (
     classify_stance,
     cue_tense,
@@ -30,7 +29,13 @@ from verifier.lineups import listed_titles
 from verifier.lists import list_start
 from verifier.memory import Memory
 from verifier.phrases import date_phrases
-from verifier.referents import MANY_TITLES, choose_season, choose_titles, parenthesised
+from verifier.referents import (
+    MANY_TITLES,
+    choose_season,
+    choose_titles,
+    name_before_parenthesis,
+    parenthesised,
+)
 from verifier.scan import Words
 from verifier.sentences import Sentence, clause_span, segment_span, split_sentences
 from verifier.titles import (
@@ -38,50 +43,10 @@ from verifier.titles import (
     SeasonMention,
     TitleMention,
     fold,
-    title_key,
 )
 from verifier.windows import Window
 
 MAX_TEXT = 2_000_000  # characters looked at; longer input is cut (and said so by the caller)
-
-
-@dataclass(frozen=True)
-class Quote:
-    text: str
-    start: int
-    end: int
-    field: str = "text"  # "text" or "headline"
-
-    def as_json(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "field": self.field}
-
-
-@dataclass
-class Claim:
-    title: str
-    season: int | None
-    window: Window
-    stance: str
-    quotes: list[Quote] = field(default_factory=list)
-    part: int | None = None
-    # The date named no year ("the June release"): a mention of a finer claim made before.
-    yearless: bool = field(default=False, repr=False, compare=False)
-    # Named in a line-up: the slate's window gives way to a finer one for the same season.
-    listed: bool = field(default=False, repr=False, compare=False)
-
-    @property
-    def key(self) -> tuple[str, int | None, int | None, str]:
-        return (title_key(self.title), self.season, self.part, self.window.value)
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "season": self.season,
-            "part": self.part,
-            "window": self.window.as_json(),
-            "stance": self.stance,
-            "quotes": [q.as_json() for q in self.quotes],
-        }
 
 
 # A cheap test that a sentence may hold a date phrase at all; most sentences do not. Digits
@@ -124,7 +89,7 @@ def extract_claims(
 ) -> list[Claim]:
     """Every release-date claim in a document, repeats merged, in order of first quote."""
     doc = DocumentContext(text[:MAX_TEXT], headline, published, catalogue or Catalogue(), official)
-    claims = _Claims()
+    claims = ClaimSet()
     memory = Memory()  # a name in parentheses is an aside, never a referent
     paragraph = -1
     for field_name in ("headline", "text"):
@@ -163,7 +128,7 @@ _ANSWER_LENGTH = 60
 def _asks_when(source: str, sentence: Sentence) -> bool:
     """ "So, when will new episodes drop?": a question about a release."""
     body = source[sentence.start : sentence.end].rstrip()
-    return body.endswith("?") and any(c.kind in ("strong", "weak") for c in find_cues(body))
+    return body.endswith("?") and any(c.release for c in find_cues(body))
 
 
 def _group(
@@ -177,77 +142,6 @@ def _group(
         number = season.number if season is not None and season.kind == "season" else None
         group[mention.title] = group.get(mention.title) or number
     return group
-
-
-class _Claims:
-    """A document's claims so far; a repeat becomes one more quote of the claim it repeats."""
-
-    def __init__(self) -> None:
-        self._by_key: dict[tuple[str, int | None, int | None, str], Claim] = {}
-        self._by_season: dict[tuple[str, int | None], list[Claim]] = {}  # in order made
-
-    def add(self, claim: Claim) -> None:
-        existing = self._by_key.get(claim.key) or self._first_season(claim)
-        existing = existing or self._same_but_part(claim)
-        existing = existing or self._finer_before(claim)
-        if existing is None:
-            self._by_key[claim.key] = claim
-            self._by_season.setdefault(claim.key[:2], []).append(claim)
-        else:
-            existing.part = existing.part or claim.part
-            existing.quotes.extend(q for q in claim.quotes if q not in existing.quotes)
-
-    def ordered(self) -> list[Claim]:
-        """The claims in order, less a line-up's window for a season the text dates finer."""
-        return [c for c in self._by_key.values() if not (c.listed and self._finer(c))]
-
-    def _finer(self, claim: Claim) -> bool:
-        outer = claim.window
-        return any(
-            other is not claim
-            and other.part == claim.part
-            and outer.contains(other.window)
-            and other.window != outer
-            for other in self._by_season.get(claim.key[:2], ())
-        )
-
-    def _first_season(self, claim: Claim) -> Claim | None:
-        """The same release told with no season and as the first: "debuting in 2023" and
-        "its first season came out in 2023" are one claim, of season 1."""
-        if claim.season not in (None, 1):
-            return None
-        title, season, part, value = claim.key
-        existing = self._by_key.get((title, 1 if season is None else None, part, value))
-        if existing is not None and claim.season == 1:
-            existing.season = 1
-        return existing
-
-    def _same_but_part(self, claim: Claim) -> Claim | None:
-        """A claim that differs only in naming no part: "Part 2 follows on ..." told twice.
-        A first part begins with its season, so "Part 1 arrives on D" and "the season
-        arrives on D" are two claims, one of each."""
-        part, value = claim.key[2:]
-        for existing in self._by_season.get(claim.key[:2], ()):
-            one_unnamed = existing.part is None or part is None
-            if existing.key[3] == value and one_unnamed and (existing.part or part or 1) > 1:
-                return existing
-        return None
-
-    def _finer_before(self, claim: Claim) -> Claim | None:
-        """ "the anticipated June release" after "premieres on June 27, 2025": the same."""
-        if not claim.yearless:
-            return None
-        outer = claim.window
-        for existing in self._by_season.get(claim.key[:2], ()):
-            inner = existing.window
-            if (
-                existing.part == claim.part
-                and None not in (inner.start, inner.end, outer.start, outer.end)
-                and outer.start <= inner.start  # type: ignore[operator]
-                and inner.end <= outer.end  # type: ignore[operator]
-            ):
-                return existing
-        return None
 
 
 def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -> list[Claim]:
@@ -301,9 +195,7 @@ def _dated_claims(
     # Release words before the dates are resolved: a fifth of dated sentences have none.
     cues = find_cues(body)
     answer = memory.asked and len(body) <= _ANSWER_LENGTH  # "When will it drop? Not until 2027."
-    released_here = any(c.kind in ("strong", "weak") for c in cues) or (
-        "(" in body and list_start(body)
-    )
+    released_here = any(c.release for c in cues) or ("(" in body and list_start(body))
     if not (released_here or answer):
         return [], []  # no release word, no list of works dated in parentheses, no answer
     body_past = speaks_of_the_past(body)
@@ -382,12 +274,7 @@ def _ahead(doc: DocumentContext, body: str) -> list[DateMention]:
 def _dated_item(body: str, date: DateMention, titles: list[TitleMention]) -> bool:
     """ "Featured are A, B (February 13) and C (March 3)": in a list of works, a date in
     parentheses after a name is that work's release."""
-    opening = body.rfind("(", max(0, date.start - 3), date.start)
-    return (
-        opening >= 0
-        and any(t.end <= opening and not body[t.end : opening].strip() for t in titles)
-        and list_start(body) is not None
-    )
+    return name_before_parenthesis(body, date, titles) is not None and list_start(body) is not None
 
 
 def _scheduled(doc: DocumentContext, window: Window, past: bool) -> bool:

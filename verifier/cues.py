@@ -90,6 +90,10 @@ class Cue:
     end: int
     kind: str  # strong, weak (release words), other (another event), speech
 
+    @property
+    def release(self) -> bool:
+        return self.kind in ("strong", "weak")
+
 
 def find_cues(text: str) -> list[Cue]:
     """Every event word in ``text``, in order; where two overlap the release cue wins."""
@@ -228,7 +232,7 @@ _FUTURE_BEFORE = Words(r"\b(?:will|'ll|is\s+set\s+to|is\s+due\s+to|is\s+expected
 def cue_tense(text: str, cue: Cue) -> bool | None:
     """Whether the release word at ``cue`` speaks of the past (True), of now or what is to
     come (False), or leaves it to the clause (None)."""
-    if cue.kind not in ("strong", "weak"):
+    if not cue.release:
         return None
     word = text[cue.start : cue.end].lower()
     before = text[max(0, cue.start - 40) : cue.start]

@@ -122,6 +122,17 @@ def _named_reference(body: str) -> bool:
     return any(m.group().lower() not in ("it", "its", "it's") for m in _REFERENCE.finditer(body))
 
 
+def name_before_parenthesis(
+    body: str, date: DateMention, titles: list[TitleMention]
+) -> TitleMention | None:
+    """The title written just before the parenthesis the date opens: "Bel-Air (February 13)"."""
+    opening = body.rfind("(", max(0, date.start - 3), date.start)
+    if opening < 0:
+        return None
+    named = [t for t in titles if t.end <= opening and not body[t.end : opening].strip()]
+    return named[-1] if named else None
+
+
 def parenthesised(text: str, start: int, position: int) -> bool:
     """Whether ``position`` lies inside parentheses opened after ``start``."""
     return text.count("(", start, position) > text.count(")", start, position)
@@ -146,11 +157,9 @@ def choose_titles(
         left <= t.start and t.end <= right for t in titles
     ):
         return []  # "the follow-up to X was put back": a work with no name here
-    opening = body.rfind("(", max(0, date.start - 3), date.start)
-    if opening >= 0:  # "Bel-Air (February 13)": the date is the name's before it, alone
-        named = [t for t in titles if t.end <= opening and not body[t.end : opening].strip()]
-        if named:
-            return [(named[-1].title, named[-1])]
+    named = name_before_parenthesis(body, date, titles)
+    if named is not None:  # "Bel-Air (February 13)": the date is the name's before it, alone
+        return [(named.title, named)]
     in_clause = [t for t in titles if left <= t.start and t.end <= right]
     candidates = in_clause or titles
     plain = [t for t in candidates if not parenthesised(body, 0, t.start)]

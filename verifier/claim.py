@@ -1,0 +1,133 @@
+"""A claim, its quotes, and a document's claims with repeats merged.
+
+``Claim`` is what ``extract_claims`` returns and ``--json`` prints (``as_json`` is that
+contract). ``ClaimSet`` gathers a document's claims as they are found: a repeat becomes
+one more quote of the claim it repeats, "debuting in 2023" and "its first season came out
+in 2023" are one claim, a line-up's year gives way to a finer date for the same title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from verifier.titles import title_key
+from verifier.windows import Window
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    field: str = "text"  # "text" or "headline"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "field": self.field}
+
+
+@dataclass
+class Claim:
+    title: str
+    season: int | None
+    window: Window
+    stance: str
+    quotes: list[Quote] = field(default_factory=list)
+    part: int | None = None
+    # The date named no year ("the June release"): a mention of a finer claim made before.
+    yearless: bool = field(default=False, repr=False, compare=False)
+    # Named in a line-up: the slate's window gives way to a finer one for the same season.
+    listed: bool = field(default=False, repr=False, compare=False)
+
+    @property
+    def key(self) -> tuple[str, int | None, int | None, str]:
+        return (title_key(self.title), self.season, self.part, self.window.value)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "season": self.season,
+            "part": self.part,
+            "window": self.window.as_json(),
+            "stance": self.stance,
+            "quotes": [q.as_json() for q in self.quotes],
+        }
+
+
+class ClaimSet:
+    """A document's claims so far; a repeat becomes one more quote of the claim it repeats."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, int | None, int | None, str], Claim] = {}
+        self._by_season: dict[tuple[str, int | None], list[Claim]] = {}  # in order made
+
+    def add(self, claim: Claim) -> None:
+        existing = self._by_key.get(claim.key) or self._first_season(claim)
+        existing = existing or self._same_but_part(claim)
+        existing = existing or self._finer_before(claim)
+        if existing is None:
+            self._by_key[claim.key] = claim
+            self._by_season.setdefault(claim.key[:2], []).append(claim)
+        else:
+            existing.part = existing.part or claim.part
+            existing.quotes.extend(q for q in claim.quotes if q not in existing.quotes)
+
+    def ordered(self) -> list[Claim]:
+        """The claims in order, less a line-up's window for a season the text dates finer."""
+        return [c for c in self._by_key.values() if not (c.listed and self._finer(c))]
+
+    def _finer(self, claim: Claim) -> bool:
+        outer = claim.window
+        return any(
+            other is not claim
+            and other.part == claim.part
+            and outer.contains(other.window)
+            and other.window != outer
+            for other in self._by_season.get(claim.key[:2], ())
+        )
+
+    def _first_season(self, claim: Claim) -> Claim | None:
+        """The same release told with no season and as the first: "debuting in 2023" and
+        "its first season came out in 2023" are one claim, of season 1."""
+        if claim.season not in (None, 1):
+            return None
+        title, season, part, value = claim.key
+        existing = self._by_key.get((title, 1 if season is None else None, part, value))
+        if existing is not None and claim.season == 1 and existing.season is None:
+            self._rekey(existing, 1)
+        return existing
+
+    def _rekey(self, claim: Claim, season: int) -> None:
+        """Give a claim made with no season its season, under its new key."""
+        del self._by_key[claim.key]
+        self._by_season[claim.key[:2]].remove(claim)
+        claim.season = season
+        self._by_key[claim.key] = claim
+        self._by_season.setdefault(claim.key[:2], []).append(claim)
+
+    def _same_but_part(self, claim: Claim) -> Claim | None:
+        """A claim that differs only in naming no part: "Part 2 follows on ..." told twice.
+        A first part begins with its season, so "Part 1 arrives on D" and "the season
+        arrives on D" are two claims, one of each."""
+        part, value = claim.key[2:]
+        for existing in self._by_season.get(claim.key[:2], ()):
+            one_unnamed = existing.part is None or part is None
+            if existing.key[3] == value and one_unnamed and (existing.part or part or 1) > 1:
+                return existing
+        return None
+
+    def _finer_before(self, claim: Claim) -> Claim | None:
+        """ "the anticipated June release" after "premieres on June 27, 2025": the same."""
+        if not claim.yearless:
+            return None
+        outer = claim.window
+        for existing in self._by_season.get(claim.key[:2], ()):
+            inner = existing.window
+            if (
+                existing.part == claim.part
+                and None not in (inner.start, inner.end, outer.start, outer.end)
+                and outer.start <= inner.start  # type: ignore[operator]
+                and inner.end <= outer.end  # type: ignore[operator]
+            ):
+                return existing
+        return None
