@@ -16,12 +16,11 @@ from collections import Counter
 
 from verifier.discovery import FORMAT_WORD, discover_titles, subtitle_end
 from verifier.scan import Words
-from verifier.sequels import film_parts, sequel_seasons
+from verifier.sequels import elliptic_seasons, film_parts, sequel_seasons
 from verifier.titles import (
     Catalogue,
     SeasonMention,
     TitleMention,
-    elliptic_seasons,
     find_seasons,
     fold,
 )

@@ -1,4 +1,6 @@
-"""Sequel numbers: "Sweet Home 2" is the second season of the series Sweet Home.
+"""Seasons written without "season N" beside a name: sequel numbers ("Sweet Home 2" is
+the second season of the series Sweet Home), parts that name films ("The Batman Part
+II"), and ordinals that stand for a season ("..., and the third from December 2023").
 
 News about series writes a later season as the name and its number ("Signal 2 and
 Squid Game 2 roll out next year"); news about films writes a sequel the same way
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 
 from verifier.scan import Words
-from verifier.titles import Catalogue, SeasonMention, TitleMention
+from verifier.titles import ORDINAL, ORDINAL_WORDS, Catalogue, SeasonMention, TitleMention
 
 _NUMBERED = re.compile(r"^(.*\S)\s+([2-9])$")
 # A known name and then its number: "The Glory 2 arrives", not "The Glory 2 episodes" or "2 p.m.".
@@ -132,3 +134,30 @@ def film_parts(
     if not merged:
         return mentions, seasons
     return found, [s for s in seasons if s.start not in merged]
+
+
+# "The second season ran from December 2022, and the third from December 2023": an ordinal
+# standing alone after a season is named is the next season, the noun left out.
+_ELLIPTIC = re.compile(
+    rf"(?i)(?:,|\band)\s+(?:then\s+)?the\s+(?P<ord>{ORDINAL}|latest|newest)\b"
+    r"(?!-|\s+(?:season|series|part|episode|half|quarter|week|day|time|place|one|of|and)\b)"
+)
+_ELLIPTIC_REACH = 200
+
+
+def elliptic_seasons(text: str, seasons: list[SeasonMention]) -> list[SeasonMention]:
+    """``seasons`` with the ordinals that stand for a season named just before, in order."""
+    named = [s for s in seasons if s.kind == "season"]
+    if not named:
+        return seasons
+    added = []
+    for m in _ELLIPTIC.finditer(text, named[0].end):
+        before = [s for s in named if s.end <= m.start() and m.start() - s.end <= _ELLIPTIC_REACH]
+        if not before or "." in text[before[-1].end : m.start()].replace("..", ""):
+            continue
+        word = m.group("ord").lower()
+        number = ORDINAL_WORDS.get(word)
+        if number is None:
+            continue
+        added.append(SeasonMention(m.start("ord"), m.end("ord"), number, "season"))
+    return sorted(seasons + added, key=lambda s: s.start) if added else seasons

@@ -289,30 +289,3 @@ def find_seasons(text: str) -> list[SeasonMention]:
         if number and 0 < number < 40 and not casual:
             found.append(SeasonMention(m.start(), m.end(), number, kind))
     return found
-
-
-# "The second season ran from December 2022, and the third from December 2023": an ordinal
-# standing alone after a season is named is the next season, the noun left out.
-_ELLIPTIC = re.compile(
-    rf"(?i)(?:,|\band)\s+(?:then\s+)?the\s+(?P<ord>{ORDINAL}|latest|newest)\b"
-    r"(?!-|\s+(?:season|series|part|episode|half|quarter|week|day|time|place|one|of|and)\b)"
-)
-_ELLIPTIC_REACH = 200
-
-
-def elliptic_seasons(text: str, seasons: list[SeasonMention]) -> list[SeasonMention]:
-    """``seasons`` with the ordinals that stand for a season named just before, in order."""
-    named = [s for s in seasons if s.kind == "season"]
-    if not named:
-        return seasons
-    added = []
-    for m in _ELLIPTIC.finditer(text, named[0].end):
-        before = [s for s in named if s.end <= m.start() and m.start() - s.end <= _ELLIPTIC_REACH]
-        if not before or "." in text[before[-1].end : m.start()].replace("..", ""):
-            continue
-        word = m.group("ord").lower()
-        number = ORDINAL_WORDS.get(word)
-        if number is None:
-            continue
-        added.append(SeasonMention(m.start("ord"), m.end("ord"), number, "season"))
-    return sorted(seasons + added, key=lambda s: s.start) if added else seasons
