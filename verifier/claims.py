@@ -16,6 +16,7 @@ import re
 
 from verifier.claim import Claim, ClaimSet, Quote
 from verifier.cues import (
+    FUTURE,
     classify_stance,
     cue_tense,
     find_cues,
@@ -35,6 +36,7 @@ from verifier.referents import (
     choose_titles,
     name_before_parenthesis,
     parenthesised,
+    past_successes,
 )
 from verifier.scan import Words
 from verifier.sentences import Sentence, clause_span, segment_span, split_sentences
@@ -160,16 +162,31 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         for s in doc.seasons_in(sentence.field, sentence.start, sentence.end)
         if s.end <= sentence.end
     ]
+    praised = past_successes(body, titles)
+    titles = [t for t in titles if t not in praised]
     found, released = _dated_claims(doc, sentence, body, titles, seasons, memory)
     if not released and titles and _AHEAD.search(body) and may_hold_date(body):
         released = _ahead(doc, body)  # "Looking ahead to 2026, it confirmed sequels including"
+    official_source = doc.official or doc.slate_year is not None
     if released and MANY_TITLES.search(body):
-        memory.slate = released[-1].window  # "five titles have been pushed back to 2024"
-    if titles and (released or memory.slate is not None or SLATE_YEAR.search(body)):
-        stance = classify_stance(body, official_source=doc.official or doc.slate_year is not None,
+        # "five titles have been pushed back to 2024", and how sure the sentence is of it
+        stance = classify_stance(body, official_source=official_source,
                                  past=speaks_of_the_past(body))  # fmt: skip
+        memory.slate = (released[-1].window, stance)
+        if not _over(memory.slate[0], doc.published):
+            memory.ahead = memory.slate
+    slate = memory.slate
+    if slate is not None and _over(slate[0], doc.published) and _looks_ahead(body):
+        slate = memory.ahead  # "From 2016 to 2021 we launched ... Shows to come include A"
+    if titles and (released or slate is not None or SLATE_YEAR.search(body)):
+        stance = classify_stance(body, official_source=official_source,
+                                 past=speaks_of_the_past(body))  # fmt: skip
+        carried = not released and SLATE_YEAR.search(body) is None
+        if carried and slate is not None and stance not in ("rumour", "speculation"):
+            stance = slate[1]  # "... has announced 25 shows for 2022. Among them are A, B"
         known = doc.title_seasons if _RETURNING.search(body) else {}
-        for item in listed_titles(body, titles, seasons, released, memory.slate, known):
+        window = slate[0] if slate is not None else None
+        for item in listed_titles(body, titles, seasons, released, window, known):
             quote = _quote(doc.original[sentence.field], offset + item.start, offset + item.end,
                            sentence.field)  # fmt: skip
             claim = Claim(item.title, item.season, item.window, stance, [quote], listed=True)
@@ -287,8 +304,16 @@ def _scheduled(doc: DocumentContext, window: Window, past: bool) -> bool:
 
 
 def _over_before(date: DateMention, published: dt.date | None) -> bool:
-    end = date.window.end
-    return published is not None and date.spec.has_year and end is not None and end < published
+    return date.spec.has_year and _over(date.window, published)
+
+
+def _over(window: Window, published: dt.date | None) -> bool:
+    """Whether ``window`` ended before the page was written."""
+    return published is not None and window.end is not None and window.end < published
+
+
+def _looks_ahead(body: str) -> bool:
+    return FUTURE.search(body) is not None and not speaks_of_the_past(body)
 
 
 def _quote(source: str, left: int, right: int, field_name: str) -> Quote:

@@ -82,6 +82,13 @@ THING_RELEASED = Words(
 # Saying: the date of a saying is no release ("said on Monday"), but a saying before a
 # release word does not make it another event's ("said it would come next quarter").
 SPEECH = Words(r"\b(?=\w)(?:said|says|told|added|explained|noted)\b")
+# A release that is a statement: "according to a release by the platform", "in a press
+# release", "the release said". It says; nothing is released.
+STATEMENT = Words(
+    r"\b(?=\w)(?:(?:press|news|media)\s+releases?|according\s+to\s+(?:a|the|its|their)\s+release|"
+    r"(?:in|via|through)\s+(?:a|its|their)\s+release|(?:a|the|its|their)\s+release\s+(?:by|from|"
+    r"issued|sent|shared|said|says|stated|states|reads|read))\b"
+)
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,8 @@ class Cue:
 
 def find_cues(text: str) -> list[Cue]:
     """Every event word in ``text``, in order; where two overlap the release cue wins."""
-    cues = [Cue(m.start(), m.end(), "other") for m in THING_RELEASED.finditer(text)]
+    cues = [Cue(m.start(), m.end(), "speech") for m in STATEMENT.finditer(text)]
+    cues += [Cue(m.start(), m.end(), "other") for m in THING_RELEASED.finditer(text)]
     taken = [(c.start, c.end) for c in cues]
     for m in STRONG_RELEASE.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
@@ -196,7 +204,7 @@ PAST_RELEASE = Words(
 FUTURE = Words(
     r"\b(?:will|'ll|won't|shall|to\s+be|set\s+to|set\s+for|expected|scheduled|slated|could|"
     r"may|might|would|going\s+to|is\s+coming|are\s+coming|coming|upcoming|next|due|"
-    r"hopes?|hoping|later\s+this|to\s+(?:premiere|release|debut|arrive|return|drop|land|hit|air|"
+    r"hopes?|hoping|later\s+this|look(?:s|ing)?\s+forward|to\s+(?:premiere|release|debut|arrive|return|drop|land|hit|air|"
     r"stream|launch))\b",
 )
 

@@ -26,8 +26,9 @@ from verifier.titles import (
 )
 
 _OF_TITLE = re.compile(
-    r"\s+of\s+(?:(?:[^\s.,;:!?()]+\s+){0,5}?|(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+)[\"“‘']?"
+    r"\s+(?:of|for)\s+(?:(?:[^\s.,;:!?()]+\s+){0,5}?|(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+)[\"“‘']?"
 )
+_AND = re.compile(r"[\s,'\"“”‘’]*(?:and|&|as\s+well\s+as)?[\s,'\"“”‘’]*", re.I)
 _OF_TITLE_REACH = 160  # "season 2 of" is at most this far before the title it attaches to
 # "lineup|line-up", not "line-?up": every match then holds a rare word ("lineup", "slate", ...),
 # so ``Words`` skips the scan of a page that has none ("line" is in "online" and "deadline").
@@ -160,16 +161,23 @@ class DocumentContext:
         text = self.source(field)
         near = self.seasons_in(field, mention.start - _OF_TITLE_REACH, mention.end + 20)
         between = self.titles_in(field, mention.start - _OF_TITLE_REACH, mention.start)
-        return next(
-            (
-                s
-                for s in near
-                if attaches(text, mention, s)
-                # "season 2 of A and B": the season is A's, the title nearer it
-                and not any(s.end <= t.start and t.end <= mention.start for t in between)
-            ),
-            None,
-        )
+        for s in near:
+            before = [t for t in between if s.end <= t.start and t.end <= mention.start]
+            if not before:
+                if attaches(text, mention, s):
+                    return s
+            # "season 2 of A and B": the season is A's, the title nearer it; "the second
+            # seasons of A and B" are each's
+            elif (
+                text[s.end - 1] == "s"
+                and attaches(text, before[0], s)
+                and all(
+                    _AND.fullmatch(text, a.end, b.start)
+                    for a, b in zip(before, [*before[1:], mention], strict=True)
+                )
+            ):
+                return s
+        return None
 
     def source(self, field: str) -> str:
         return self.headline if field == "headline" else self.text

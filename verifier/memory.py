@@ -31,8 +31,12 @@ class Memory:
     titles: list[str] = field(default_factory=list)
     earlier: int = 0
     seasons: dict[str, int] = field(default_factory=dict)
-    # The window last given to many works at once, for a list that follows in the document.
-    slate: Window | None = None
+    # The window last given to many works at once (and the stance), for a list that follows in the document.
+    slate: tuple[Window, str] | None = None  # the window and the stance it was given with
+    # The last such window still to come when the page was written, for a list that looks
+    # ahead after a sentence about what was released before ("From 2016 to 2021 we launched
+    # 130 titles. Shows to look forward to include A").
+    ahead: tuple[Window, str] | None = None
     # The paragraph just read was a heading naming one title: the next one is its section's.
     heading: bool = False
     # The title the heading over this section named, if one did.
@@ -59,7 +63,7 @@ class Memory:
         return self.titles[self.earlier :]
 
     def forget(self) -> None:
-        self.titles, self.earlier, self.seasons, self.slate = [], 0, {}, None
+        self.titles, self.earlier, self.seasons, self.slate, self.ahead = [], 0, {}, None, None
         self.heading, self.group, self.section = False, {}, None
 
     def read(self, body: str, titles: list[str], seasons: list[SeasonMention]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from verifier.dates import DateMention
-from verifier.document import DocumentContext, attaches
+from verifier.document import SLATE_YEAR, DocumentContext, attaches
 from verifier.memory import Memory
 from verifier.scan import Words
 from verifier.sentences import segment_span
@@ -58,6 +58,12 @@ _ALONG_WITH = re.compile(
     re.I,
 )
 
+# A comma stretch that describes the title before it: ", a series that", ", the drama which".
+_APPOSITION = Words(
+    r"[\s,]*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:series|show|drama|k-?drama|film|"
+    r"movie|anime|thriller|comedy|sitcom)\s+(?:that|which))\b"
+)
+
 # A comma stretch that begins with its verb: the subject came before an aside.
 _AUX_START = Words(r"\s*(?:will|would|is|are|was|were|has|have|had|could|may|might|should)\s")
 
@@ -100,6 +106,31 @@ _SEASON_SUBTITLE = Words(
     r"\b(?:season|part|instal+ment|chapter)(?:\s+\w+)?\s*(?:,\s*)?(?:(?:sub)?titled|called|named|"
     r"dubbed|known\s+as|[-–:])\s+['\"]?\Z"
 )
+
+
+# Works named for what they did before: "Following the record-breaking popularity of K-dramas
+# such as A, B and C, the streamer is launching 25 shows in 2022".
+_PAST_SUCCESS = Words(
+    r"\b(?:following|after|thanks\s+to|on\s+the\s+back\s+of|building\s+on|riding|given|amid)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:success|popularity|hits?|triumph|phenomenon|acclaim|craze|"
+    r"boom|fame|rise)\s+of\s+"
+)
+_SUCH_AS = re.compile(r"(?:[\w-]+\s+){0,4}?(?:such\s+as\s+|like\s+|including\s+)?[\"“‘']?", re.I)
+
+
+def past_successes(body: str, titles: list[TitleMention]) -> list[TitleMention]:
+    """The titles named as earlier successes, when the sentence speaks of other works too:
+    they are the reason given, not what is released."""
+    found: list[TitleMention] = []
+    for match in _PAST_SUCCESS.finditer(body):
+        after = [t for t in titles if t.start >= match.end()]
+        if not after or not _SUCH_AS.fullmatch(body, match.end(), after[0].start):
+            continue
+        group = next(g for g in _groups(body, after) if after[0] in g)
+        rest = [t for t in titles if t not in group]
+        if rest or MANY_TITLES.search(body, group[-1].end):
+            found.extend(group)
+    return found
 
 
 def names_another_work(body: str, start: int) -> bool:
@@ -202,7 +233,9 @@ def choose_titles(
         return [(before.pop(), None)]  # "The series ...": the one title of the paragraph before
     if memory.section is not None and not MANY_TITLES.search(body, left, right):
         return [(memory.section, None)]  # a list article's section is its heading's title's
-    if doc.topic is not None and not MANY_TITLES.search(body, left, right):
+    if doc.topic is not None and not (
+        MANY_TITLES.search(body, left, right) or SLATE_YEAR.search(body)
+    ):  # "Netflix unveils its line-up for 2023" is about the line-up, not the page's topic
         return [(doc.topic, None)]
     return []
 
@@ -226,6 +259,9 @@ def choose_season(
                 attached[s.start] = t
     own = [s for s in seasons if s.start in attached and attached[s.start] is mention]
     segment = segment_span(body, date.start, date.end)
+    if past and _APPOSITION.match(body, segment[0]):
+        # "season 2 of X, a series that was released on August 27": the aside is X's own past
+        own = [s for s in own if segment[0] <= s.start < segment[1]]
     free = [
         s
         for s in seasons
