@@ -30,6 +30,7 @@ from verifier.names import (
     JOINING,
     NETWORKS,
     NOT_FIRST,
+    PLACES,
     read_back,
     read_on,
 )
@@ -186,14 +187,31 @@ _DATE_IN_PARENTHESES = re.compile(
 )
 
 
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|across|throughout)\s+(?:the\s+)?\Z")
+_AND_THEN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?:in\s+)?(?:the\s+)?")
+
+
 def _dated_items(text: str) -> list[str]:
     names: list[str] = []
     if " (" not in text:
         return names
+    place_end = -1  # where the last place so dated ends
     for date in _DATE_IN_PARENTHESES.finditer(text):
         found = read_back(text, date.start())
-        if found is not None:
-            names.append(found[1])
+        if found is None:
+            continue
+        # "later on Disney+ in the U.K. (Dec. 24) and Australia (2026)": places, dated
+        name = found[1]
+        tail = name.rsplit(" in ", 1)[-1].lower()
+        if (
+            name.lower() in PLACES
+            or tail in PLACES
+            or _PLACE_BEFORE.search(text, max(0, found[0] - 12), found[0])
+            or (place_end >= 0 and _AND_THEN.fullmatch(text, place_end, found[0]))
+        ):
+            place_end = date.end()
+            continue
+        names.append(name)
     return names
 
 

@@ -170,7 +170,10 @@ SPECULATION = Words(
     # "is anticipated to arrive" hedges; "the highly anticipated X" praises
     r"(?<!highly\s)(?<!much-)(?<!much\s)(?<!most\s)(?<!eagerly\s)(?<!hotly\s)(?<!long-)anticipat\w*|"
     r"suggests?|seems?|appears?|if\b|chances|wouldn't|won't\s+\w+\s+(?:before|until)|"
-    r"best-case|on\s+the\s+cards|in\s+the\s+works)\b",
+    r"best-case|on\s+the\s+cards|in\s+the\s+works|"
+    # the writer's belief: "we do think", "I tend to believe", "we still reckon"
+    r"(?:i|we)\s+(?:(?:do|still|also|really|tend\s+to)\s+)?(?:think|believe|reckon|suspect|"
+    r"imagine|feel|expect))\b",
 )
 # "may" the verb, lower case: "May" is the month.
 MAY = re.compile(r"\bmay\b")

@@ -20,10 +20,12 @@ from verifier.scan import Words
 from verifier.sentences import Sentence, segment_span
 from verifier.windows import Window
 
-# "Netflix's 2026 release schedule": a year naming a list, not a release window.
+# "Netflix's 2026 release schedule": a year naming a list, not a release window; "a winter
+# 2026 reveal", "a March date announcement": when the news comes, not the release.
 _ATTRIBUTIVE = Words(
     r"'?s?\s+(?:(?:release|premiere|k-?drama|korean|content|tv|film|series)\s+)*"
-    r"(?:schedule|slate|line-?up|roster|calendar|list|event|strikes?|season\s+of)\b"
+    r"(?:schedule|slate|line-?up|roster|calendar|list|event|strikes?|season\s+of|"
+    r"(?:date\s+)?(?:reveal|announcement|update))\b"
 )
 # Hopes that were not met, plans given up and releases that did not happen: "fans who were
 # hoping to see it in 2023", "a late 2023 release if filming had started", "it would have

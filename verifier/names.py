@@ -25,6 +25,14 @@ NETWORKS = {
     "lucasfilm", "pixar", "warner", "sony", "universal", "starz", "showtime", "amc", "fx",
     "bbc", "itv", "fox", "nbc", "cbs", "abc", "cw", "mgm", "a24", "lionsgate", "ocn", "gmmtv",
 }  # fmt: skip
+# Where a release is, not what: regional windows are written "in the U.K. (Dec. 24)".
+PLACES = {
+    "u.s", "u.s.", "us", "usa", "u.k", "u.k.", "uk", "america", "north america", "canada",
+    "australia", "new zealand", "japan", "korea", "south korea", "india", "china", "taiwan",
+    "hong kong", "singapore", "thailand", "philippines", "indonesia", "malaysia", "vietnam",
+    "europe", "asia", "latin america", "germany", "france", "spain", "italy", "ireland",
+    "brazil", "mexico", "the u.s", "the u.s.", "the u.k", "the u.k.", "the philippines",
+}  # fmt: skip
 LEAD_WORDS = NETWORKS | {
     "studio", "but", "and", "so", "yet", "now", "then", "also", "meanwhile", "however", "finally", "still",
     "today", "tomorrow", "tonight", "yesterday", "soon", "when", "if", "while", "after",

@@ -58,6 +58,21 @@ _ALONG_WITH = re.compile(
     re.I,
 )
 
+# The season after the one just named: "the Season 2 finale ... the next installment".
+_NEXT = Words(
+    r"\b(?:the|its|their|a)\s+(?:next|following)\s+(?:installment|instalment|season|chapter|outing)\b"
+)
+
+
+def _next_after(body: str, seasons: list[SeasonMention], date: DateMention) -> int | None:
+    """The season after those named before "the next installment" that the date is of."""
+    ahead = max(_NEXT.finditer(body, 0, date.start), key=lambda m: m.start(), default=None)
+    if ahead is None or any(ahead.start() <= s.start < date.end for s in seasons):
+        return None
+    numbers = [s.number for s in seasons if s.kind == "season" and s.end <= ahead.start()]
+    return max(numbers) + 1 if numbers else None
+
+
 # A comma stretch that describes the title before it: ", a series that", ", the drama which".
 _APPOSITION = Words(
     r"[\s,]*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:series|show|drama|k-?drama|film|"
@@ -278,7 +293,11 @@ def choose_season(
     # the same distance after it.
     free.sort(key=lambda s: date.start - s.end if s.end <= date.start else (s.start - date.end) * 3)
     near = [s for s in free if segment[0] <= s.start < segment[1]]
-    for s in near + own + [s for s in free if s not in near]:
+    named = near + own + [s for s in free if s not in near]
+    ahead = _next_after(body, seasons, date)
+    if ahead is not None:  # "the Season 2 finale set up the next installment, due in May"
+        return ahead, None
+    for s in named:
         if s.kind == "season" and season is None:
             season = s.number
         elif s.kind == "part" and part is None:
