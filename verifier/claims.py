@@ -24,11 +24,11 @@ from verifier.cues import (
     speaks_of_the_past,
 )
 from verifier.dates import DateMention, resolve_phrases
-from verifier.document import SLATE_YEAR, DocumentContext
-from verifier.exclusions import not_a_release, not_about, untitled_slot
+from verifier.document import SLATE_YEAR, DocumentContext, left_out
+from verifier.exclusions import brings_back, not_a_release, not_about, untitled_slot
 from verifier.lineups import listed_titles
 from verifier.lists import list_start
-from verifier.memory import Memory
+from verifier.memory import Memory, Slate
 from verifier.phrases import date_phrases
 from verifier.referents import (
     MANY_TITLES,
@@ -172,20 +172,22 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         # "five titles have been pushed back to 2024", and how sure the sentence is of it
         stance = classify_stance(body, official_source=official_source,
                                  past=speaks_of_the_past(body))  # fmt: skip
-        memory.slate = (released[-1].window, stance)
-        if not _over(memory.slate[0], doc.published):
+        memory.slate = Slate(released[-1].window, stance, _RETURNING.search(body) is not None)
+        if not _over(memory.slate.window, doc.published):
             memory.ahead = memory.slate
     slate = memory.slate
-    if slate is not None and _over(slate[0], doc.published) and _looks_ahead(body):
+    if slate is not None and _over(slate.window, doc.published) and _looks_ahead(body):
         slate = memory.ahead  # "From 2016 to 2021 we launched ... Shows to come include A"
     if titles and (released or slate is not None or SLATE_YEAR.search(body)):
         stance = classify_stance(body, official_source=official_source,
                                  past=speaks_of_the_past(body))  # fmt: skip
-        carried = not released and SLATE_YEAR.search(body) is None
+        named = SLATE_YEAR.search(body)  # "the 2026 slate includes", not "absent from" it
+        carried = not released and (named is None or left_out(body, named.start()))
         if carried and slate is not None and stance not in ("rumour", "speculation"):
-            stance = slate[1]  # "... has announced 25 shows for 2022. Among them are A, B"
-        known = doc.title_seasons if _RETURNING.search(body) else {}
-        window = slate[0] if slate is not None else None
+            stance = slate.stance  # "... has announced 25 shows for 2022. Among them are A, B"
+        returning = _RETURNING.search(body) or (carried and slate is not None and slate.returning)
+        known = doc.returning_seasons if returning else {}
+        window = slate.window if slate is not None else None
         for item in listed_titles(body, titles, seasons, released, window, known):
             quote = _quote(doc.original[sentence.field], offset + item.start, offset + item.end,
                            sentence.field)  # fmt: skip
@@ -254,6 +256,8 @@ def _dated_claims(
         for title, mention in chosen:
             season, part = choose_season(doc, body, titles, seasons, title, mention, date,
                                           (left, right), past, memory)  # fmt: skip
+            if season is None and cue is not None and brings_back(body, cue):
+                season = doc.returning_seasons.get(title)  # "X returns in May": its next season
             if not_about(doc, body, date, cue, title, season, past):
                 continue
             quote = _quote(doc.original[sentence.field], offset + left, offset + right,

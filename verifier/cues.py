@@ -91,6 +91,10 @@ STATEMENT = Words(
 )
 
 
+_TELLING = re.compile(r"(?i)announc|confirm|reveal|unveil|report|disclos")
+_THAT = re.compile(r"\s+that\b")
+
+
 @dataclass(frozen=True)
 class Cue:
     start: int
@@ -117,7 +121,9 @@ def find_cues(text: str) -> list[Cue]:
             taken.append((m.start(), m.end()))
     for m in OTHER_EVENT.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            cues.append(Cue(m.start(), m.end(), "other"))
+            # "confirmed that X is set for 2026": what is told follows, with its own event
+            told = _TELLING.match(m.group()) and _THAT.match(text, m.end())
+            cues.append(Cue(m.start(), m.end(), "speech" if told else "other"))
             taken.append((m.start(), m.end()))
     for m in SPEECH.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from verifier.discovery import FORMAT_WORD, discover_titles, subtitle_end
+from verifier.names import NETWORKS
 from verifier.scan import Words
 from verifier.sequels import elliptic_seasons, film_parts, sequel_seasons
 from verifier.titles import (
@@ -37,8 +38,11 @@ _OF_TITLE_REACH = 160  # "season 2 of" is at most this far before the title it a
 # only where the text holds one of those characters, not at every word.
 _SLATE = r"(?:lineup|line-up|slate|release\s+schedule|schedule|roster)"
 # "its 2026 TV slate", "the 2025 K-drama lineup": a word or two for what the slate holds
+# or the network's name: "a 2026 HBO slate"
 _SLATE_WORDS = (
-    r"(?:(?:tv|film|movie|series|k-?drama|drama|content|original|programming|streaming)\s+){0,2}"
+    r"(?:(?:tv|film|movie|series|k-?drama|drama|content|original|programming|streaming|"
+    + "|".join(sorted((re.escape(n) for n in NETWORKS), key=len, reverse=True))
+    + r")\s+){0,2}"
 )
 SLATE_YEAR = Words(
     rf"1(?<!\w.)9\d{{2}}\s+{_SLATE_WORDS}{_SLATE}|2(?<!\w.)0\d{{2}}\s+{_SLATE_WORDS}{_SLATE}|"
@@ -48,6 +52,14 @@ SLATE_YEAR = Words(
     )
 )
 YEAR_DIGITS = re.compile(r"\d{4}")
+_LEFT_OUT = Words(r"\b(?:absen\w*|missing|left\s+off|omitted|excluded|not\s+(?:on|in|part\s+of))\b")
+
+
+def left_out(text: str, slate_start: int) -> bool:
+    """ "absent from the 2025 lineup": the slate named is one the works are not on."""
+    return _LEFT_OUT.search(text, max(0, slate_start - 30), slate_start) is not None
+
+
 _STUCK = re.compile(rf"(?:'s)?[\s:,'\"-]*(?:{FORMAT_WORD}(?:'s)?\s+)?", re.I)
 
 
@@ -118,11 +130,15 @@ class DocumentContext:
         self._title_starts = {f: [m.start for m in found] for f, found in self.mentions.items()}
         self._season_starts = {f: [s.start for s in found] for f, found in self.seasons.items()}
         self.topic, self.topic_season, self.title_seasons = self._topic()
+        # a return is of a season the document names, if only in passing
+        self.returning_seasons = {**self._sole_titles_seasons(), **self.title_seasons}
         self.numbers_seasons = any(
             s.kind == "season" for field_seasons in self.seasons.values() for s in field_seasons
         )
         self.announced = _ANNOUNCED.search(whole) is not None
-        slate = SLATE_YEAR.search(whole)
+        slate = next(
+            (m for m in SLATE_YEAR.finditer(whole) if not left_out(whole, m.start())), None
+        )
         self.slate_year = int(YEAR_DIGITS.findall(slate.group())[0]) if slate else None
 
     def _find_titles(self, text: str) -> list[TitleMention]:
@@ -208,3 +224,20 @@ class DocumentContext:
             title: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for title, c in seasons.items()
         }
         return topic, by_title.get(topic), by_title
+
+    def _sole_titles_seasons(self) -> dict[str, int]:
+        """For titles no season is named with: the highest season a sentence naming that title
+        alone names ("Avatar continues filming its second season", "The Gentlemen's creator
+        ... with filming for Season 2 not begun")."""
+        found: dict[str, int] = {}
+        text = self.text
+        for season in self.seasons["text"]:
+            if season.kind != "season":
+                continue
+            start = max(text.rfind(". ", 0, season.start), text.rfind("\n", 0, season.start)) + 1
+            ends = [i for i in (text.find(". ", season.end), text.find("\n", season.end)) if i >= 0]
+            named = {m.title for m in self.titles_in("text", start, min(ends, default=len(text)))}
+            if len(named) == 1:
+                title = named.pop()
+                found[title] = max(found.get(title, 0), season.number)
+        return found

@@ -137,7 +137,7 @@ def not_about(
         _denied(body, cue, date) or _FINALE_BEFORE.search(body, max(0, cue.start - 50), cue.start)
     ):
         return True
-    return season is None and cue is not None and _brings_back(body, cue)
+    return season is None and cue is not None and brings_back(body, cue)
 
 
 def _denied(body: str, cue: Cue, date: DateMention) -> bool:
@@ -151,7 +151,7 @@ def _denied(body: str, cue: Cue, date: DateMention) -> bool:
     )
 
 
-def _brings_back(body: str, cue: Cue) -> bool:
+def brings_back(body: str, cue: Cue) -> bool:
     """A return is of a season that is not the first, so with no season to name ("X will
     return in March") it is no claim: read as the first (``None``), it would be a false one.
     A film back in cinemas is released again, and that is a claim."""

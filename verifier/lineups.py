@@ -15,14 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verifier.dates import DateMention
-from verifier.document import SLATE_YEAR, YEAR_DIGITS, attaches
+from verifier.document import SLATE_YEAR, YEAR_DIGITS, attaches, left_out
 from verifier.lists import list_start
 from verifier.referents import parenthesised
-from verifier.scan import Words
 from verifier.titles import SeasonMention, TitleMention
 from verifier.windows import Window
-
-_LEFT_OUT = Words(r"\b(?:absen\w*|missing|left\s+off|omitted|excluded|not\s+(?:on|in|part\s+of))\b")
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,7 @@ def listed_titles(
         return []
     before = [d for d in release_dates if d.end <= intro[1]]  # "Among those due in May are"
     named = SLATE_YEAR.search(body, 0, intro[1])  # "the 2026 slate includes"
-    if named is not None and _LEFT_OUT.search(body, max(0, named.start() - 30), named.start()):
+    if named is not None and left_out(body, named.start()):
         named = None  # "absent from the 2025 lineup": not released then
     if before:
         window: Window | None = before[-1].window

@@ -21,6 +21,15 @@ _FIELD = re.compile(r"\s*[A-Z][\w ]{0,25}:\s")  # "Date: September 10th", "Cast:
 _HEADING = re.compile(r"\s*[^\n]{1,80}?(?<![.!?,;:\"'])\s*")
 
 
+@dataclass(frozen=True)
+class Slate:
+    """A window given to many works at once: "five titles have been pushed back to 2024"."""
+
+    window: Window
+    stance: str  # how sure the sentence was of it
+    returning: bool  # of shows that return ("several series won't return until 2026")
+
+
 @dataclass
 class Memory:
     """What the sentences read so far named: the titles of this paragraph after those of
@@ -31,12 +40,12 @@ class Memory:
     titles: list[str] = field(default_factory=list)
     earlier: int = 0
     seasons: dict[str, int] = field(default_factory=dict)
-    # The window last given to many works at once (and the stance), for a list that follows in the document.
-    slate: tuple[Window, str] | None = None  # the window and the stance it was given with
+    # The window last given to many works at once, for a list that follows in the document.
+    slate: Slate | None = None
     # The last such window still to come when the page was written, for a list that looks
     # ahead after a sentence about what was released before ("From 2016 to 2021 we launched
     # 130 titles. Shows to look forward to include A").
-    ahead: tuple[Window, str] | None = None
+    ahead: Slate | None = None
     # The paragraph just read was a heading naming one title: the next one is its section's.
     heading: bool = False
     # The title the heading over this section named, if one did.
