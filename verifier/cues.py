@@ -59,7 +59,8 @@ WEAK_RELEASE = Words(
     r"(?:show|series|season|sequel|film|movie|drama|premiere|release|debut|return|it))\b",
 )
 OTHER_EVENT = Words(
-    r"\b(?=\w)(?:film\w*|shoot\w*|shot|production|produc(?:e|ed|ing)|wrap\w*|cast(?:s|ing|ed)?|"
+    # "filming", "filmed", not the noun: "the film is set for March", "series, films and"
+    r"\b(?=\w)(?:film(?:ing|ed|s\s+in)\b|shoot\w*|shot|production|produc(?:e|ed|ing)|wrap\w*|cast(?:s|ing|ed)?|"
     r"renew\w*|greenlit|greenlight\w*|ordered|(?<!in\s)order(?!\s+of\b)|announc\w*|revealed|unveil\w*|confirm\w*|"
     r"report(?:ed|s)?|interview\w*|posted|tweeted|views|viewing|watched|"
     r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
@@ -240,8 +241,9 @@ _NOT_PAST_BEFORE = Words(
     r"\b(?:will|would|could|might|may|should|must|to|shall|can|'ll|be|get|gets|being)\s+(?:(?:have|be|been|not|never|finally|"
     r"officially|only|also|first|actually)\s+){0,2}$"
 )
+# "after its release on", "in its second week after debuting on Jan. 16"
 _AFTER_ITS = Words(
-    r"\b(?:after|since|following|upon)\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+)?\Z"
+    r"\b(?:after|since|following|upon)\s+(?:(?:its|the|their|his|her)\s+(?:[\w-]+\s+)?)?\Z"
 )
 _FUTURE_BEFORE = Words(r"\b(?:will|'ll|is\s+set\s+to|is\s+due\s+to|is\s+expected\s+to)\s+$")
 

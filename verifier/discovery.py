@@ -81,6 +81,10 @@ _NOT_A_WORK_AFTER = Words(
 )
 
 
+# A quoted name that is held, hosted or attended is an event's: 'held "Next on StreamHub"'.
+_HELD = re.compile(r"(?i)\b(?:held|hosted|holds|hosts|attended|staged)\s+(?:the\s+|its\s+|a\s+)?\Z")
+
+
 def _nickname(text: str, quoted: re.Match[str]) -> bool:
     """'Carmen "Carmy" Berzatto': a quoted word inside a person's name."""
     before = text[max(0, quoted.start() - 20) : quoted.start()]
@@ -318,7 +322,12 @@ def discover_titles(text: str) -> list[str]:
     quoted: list[str] = []
     for m in _QUOTED.finditer(text):
         inner = (m.group(1) or m.group(2) or "").strip().rstrip(",.;:!?")
-        if len(inner) > 80 or _NOT_A_WORK_AFTER.match(text, m.end()) or _nickname(text, m):
+        if (
+            len(inner) > 80
+            or _NOT_A_WORK_AFTER.match(text, m.end())
+            or _HELD.search(text, max(0, m.start() - 20), m.start())
+            or _nickname(text, m)
+        ):
             continue
         inner = re.sub(
             r"(?i)(?:^|[:\s,]+)(?:season|series|part|volume|vol\.|act)\s*\w+$", "", inner

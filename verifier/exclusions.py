@@ -80,7 +80,15 @@ def not_a_release(
         or (following is not None and _refined_by(date, following, body))
         or (following is not None and _moved_off(date, following, body))
         or _ORIGINAL_DATE.search(body, max(0, date.start - 40), date.start) is not None
+        or _FROM_AFTER_TO.search(body, max(0, date.start - 50), date.start) is not None
+        or _WIRE_DATELINE.search(body, max(0, date.start - 40), date.start) is not None
     )
+
+
+# The date a release leaves, written after the new one: "delay Mulan to Sept. 17 from Sept. 10".
+_FROM_AFTER_TO = Words(r"\b(?:to|until|till)\s+[^;,]{1,25}?\s+from\s+(?:its\s+|the\s+)?\Z")
+# A wire story's dateline: "SEOUL, Aug. 28 (Yonhap) --" dates the story.
+_WIRE_DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{1,30},\s+\Z")
 
 
 # The date a release leaves: "from its August 2026 release date to October", "previously

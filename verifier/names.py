@@ -121,10 +121,27 @@ def read_on(text: str, start: int, joining: set[str] = JOINING) -> tuple[int, st
     return _trimmed(text, chosen)
 
 
+# A date after a name is no part of it: "the feature film Mugen Train in October 2020".
+_PLACING = {"in", "on", "by", "from", "until", "since", "for"}
+_WHEN = re.compile(
+    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:19|20)\d\d[.,;:!?]?"
+)
+
+
 def _trimmed(text: str, chosen: list[tuple[int, str]]) -> tuple[int, str] | None:
     marker = next((i for i, (_, w) in enumerate(chosen) if _MARKER.fullmatch(w.strip(":,"))), None)
     if marker is not None:
         chosen = chosen[:marker]  # "Squid Game Season 2": the name ends before its season
+    dated = next(
+        (
+            i
+            for i in range(1, len(chosen) - 1)
+            if chosen[i][1] in _PLACING and _WHEN.fullmatch(chosen[i + 1][1])
+        ),
+        None,
+    )
+    if dated is not None:
+        chosen = chosen[:dated]
     while chosen and (
         chosen[0][1].lower() in JOINING - {"the", "a", "an", "my", "our"}
         or re.fullmatch(r"[\d/.:-]+", chosen[0][1]) is not None  # "2021-09-29 'Dead to Me'"

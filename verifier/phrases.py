@@ -9,6 +9,7 @@ Months are matched capitalised: lower-case "may" and "march" are verbs.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from verifier.resolution import Spec
 from verifier.scan import gated, plain_letters
@@ -198,6 +199,29 @@ def parse_spec(kind: str, text: str) -> Spec | None:
 _NUMERIC = re.compile(r"(?<![\d/.$£€-])\d{1,2}/\d{1,2}/(?:20)?\d{2}(?![\d/])")
 
 
+# "will be released in the first quarter, while X comes out in the third": the noun left out.
+_ELLIPTIC = re.compile(
+    r"(?i)\b(?:in|by|for|during|until)\s+(the\s+(?:second|third|fourth|final|last|latter))"
+    r"(?=\s*(?:[.,;:!?)]|$|and\b|or\b))"
+)
+_ORDINAL_NUMBER = {"second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "latter": 2}
+
+
+def _elliptic(text: str, found: list[tuple[int, int, Spec]]) -> list[tuple[int, int, Spec]]:
+    """The quarters and halves written after one named with its noun, the noun left out."""
+    added: list[tuple[int, int, Spec]] = []
+    for match in _ELLIPTIC.finditer(text):
+        before = [f for f in found if f[1] <= match.start() and f[2].unit in ("quarter", "half")]
+        if not before or match.start() - before[-1][1] > 200:
+            continue
+        model = before[-1][2]
+        number = _ORDINAL_NUMBER[match.group(1).split()[-1].lower()]
+        if model.unit == "half":
+            number = min(number, 2)
+        added.append((match.start(1), match.end(1), replace(model, number=number)))
+    return sorted(found + added, key=lambda f: f[0]) if added else found
+
+
 def date_phrases(text: str) -> list[tuple[int, int, Spec]]:
     """The date phrases of ``text``, read but not resolved: (start, end, spec) in order.
     Most texts have none, and then nothing else about them (their tense) need be known."""
@@ -208,6 +232,8 @@ def date_phrases(text: str) -> list[tuple[int, int, Spec]]:
         spec = parse_spec(kind, plain_letters(match.group()))  # "ſummer" matched as "summer"
         if spec is not None:
             found.append((match.start(), match.end(), spec))
+    if any(spec.unit in ("quarter", "half") for _, _, spec in found):
+        found = _elliptic(text, found)
     if "/" in text:
         for match in _NUMERIC.finditer(text):
             spec = parse_spec("numeric", match.group())

@@ -30,8 +30,11 @@ MANY_TITLES = Words(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several|many|"
     r"multiple|various|other|these|those|dozens\s+of|a\s+(?:slew|host|number|raft|range|list)\s+of|"
     r"all(?:\s+of)?\s+the|some\s+of\s+the|upcoming|the\s+(?:best|top))"
-    r"\s+(?:[\w-]+\s+){0,2}?(?:titles|shows|films|movies|k-?dramas|dramas|originals|projects|"
-    r"series|seasons|programs|programmes|releases)\b"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:titles|shows|films|movies|k-?dramas|dramas|originals|projects|"
+    r"series|seasons|programs|programmes|releases)\b|"
+    # "to announce new releases this year": plural works, no number needed
+    r"\bnew\s+(?:releases|titles|shows|films|movies|k-?dramas|dramas|originals|works|programs|"
+    r"programmes)\b"
 )
 _BOTH = Words(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b")
 # All of the works the sentence before named: "Each series pushed to 2026 faces ...".
