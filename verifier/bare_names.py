@@ -262,6 +262,8 @@ def _plausible(name: str, low_text: str) -> bool:
         return False
     if words[0].lower().strip("\"'") in NOT_FIRST or name.lower() in AMBIGUOUS_WORDS:
         return False
+    if len(words) == 1 and name.endswith("'s"):
+        return False  # "season 5 of Netflix's hit show": an owner, not a name
     if all(CALENDAR.fullmatch(w.strip(",")) for w in words):
         return False  # "July 19", "2024"
     # One word the text also writes in lower case is a word of the language, not a name

@@ -262,3 +262,10 @@ def cue_tense(text: str, cue: Cue) -> bool | None:
     if _PRESENT_FORM.search(word) or _FUTURE_BEFORE.search(before):
         return False
     return None
+
+
+# The season out last, in a piece about the one to come: "the latest season, which premiered".
+LATEST = Words(
+    r"\b(?:latest|most\s+recent|recently\s+concluded|newest|last)\s+(?:season|episodes|"
+    r"installment|instalment|batch|chapter)\b"
+)

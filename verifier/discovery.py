@@ -94,6 +94,7 @@ def _nickname(text: str, quoted: re.Match[str]) -> bool:
     )
 
 
+_OWNER_DESCRIBED = re.compile(r"[\w+]+'s\s+(?:[a-z][\w-]*\s+){1,4}[\"']?")
 _DESCRIBED = re.compile(r"(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+")
 # The quote comes first and the test of the character before it after, so that the scanner
 # can jump from quote to quote.
@@ -316,6 +317,10 @@ def discover_titles(text: str) -> list[str]:
         apposition = _DESCRIBED.match(text, m.end()) if m.group("season") else None
         if name is None and apposition is not None:
             name = _title_after(text, apposition.end())
+        if name is not None and name.endswith("'s") and " " not in name:
+            # "the fifth season of Netflix's hit dating show 'X'": an owner, then the name
+            owner = _OWNER_DESCRIBED.match(text, m.end())
+            name = _title_after(text, owner.end()) if owner is not None else None
         if name:  # "season 2 of Moon Court and Paper Lanterns": two names
             (names if m.group("season") else of_audience).extend(conjuncts(name, listed=False))
     names.extend(of_audience)

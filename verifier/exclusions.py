@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from verifier.cues import Cue
+from verifier.cues import LATEST, Cue
 from verifier.dates import DateMention
 from verifier.document import DocumentContext
 from verifier.scan import Words
@@ -140,7 +140,8 @@ def not_about(
 ) -> bool:
     """Whether the release date, given to ``title`` and ``season``, makes no claim."""
     if past and not date.spec.has_year and _earlier_season(doc, title, season):
-        return True
+        # but the latest season, out just before the page, is dated by it
+        return LATEST.search(body, max(0, date.start - 80), date.start) is None
     if cue is not None and (
         _denied(body, cue, date) or _FINALE_BEFORE.search(body, max(0, cue.start - 50), cue.start)
     ):

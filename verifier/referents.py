@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from verifier.cues import LATEST
 from verifier.dates import DateMention
 from verifier.document import SLATE_YEAR, DocumentContext, attaches
 from verifier.memory import Memory
@@ -308,7 +309,10 @@ def choose_season(
     if season is None and part is not None and not doc.numbers_seasons:
         season, part = part, None  # a split season the streamer numbers by parts
     if season is None:
-        if past:
+        about = memory.seasons.get(title) or doc.returning_seasons.get(title)
+        if past and about is not None and about > 1 and LATEST.search(body, clause[0], clause[1]):
+            season = about - 1  # "the latest season premiered on Jan. 14" in a piece on the next
+        elif past:
             first = _FIRST.search(body[clause[0] : clause[1]])
             season = 1 if first else None
         elif title in memory.seasons:
