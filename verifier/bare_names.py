@@ -249,6 +249,25 @@ def _after_kinds(text: str) -> list[str]:
     return names
 
 
+# Promotional material names its work: "the newest stills for Heartbeat", "a new teaser for
+# Moon Court", "the first trailer for the upcoming K-drama series Glass Orchard".
+_PROMOTED = Words(
+    r"\b(?:trailers?|teasers?|posters?|stills|images|photos|first\s+look|key\s+art)\s+"
+    r"(?:(?:has|have|was|were)\s+(?:been\s+)?(?:dropped|released|unveiled|arrived|out)\s+)?(?:for|of)\s+"
+    r"(?:(?:the|its|this|an?|upcoming|new|[\w+]+'s)\s+)*(?:(?:[a-z][\w-]*\s+){0,3}?"
+    rf"(?:{KIND_NOUN})\s+)?"
+)
+
+
+def _promoted(text: str) -> list[str]:
+    names = []
+    for promo in _PROMOTED.finditer(text):
+        found = read_on(text, promo.end(), joining=JOINING - {"and", "or"}, mid_sentence=True)
+        if found is not None:
+            names.append(found[1])
+    return names
+
+
 def _network_owned(text: str, start: int) -> bool:
     """ "Disney+'s Casino", "JTBC's Miracle Brothers": a network's work is a name, even a word
     the text also writes in lower case."""
@@ -256,11 +275,14 @@ def _network_owned(text: str, start: int) -> bool:
     return owner is not None and owner.group(1).lower() in NETWORKS
 
 
-def _plausible(name: str, low_text: str) -> bool:
+def _plausible(name: str, low_text: str, *, placed: bool = False) -> bool:
+    """``placed``: read where only a name can stand, so its first word may be any."""
     words = name.split()
     if not words or len(words) > 8 or len(name) < 2:
         return False
-    if words[0].lower().strip("\"'") in NOT_FIRST or name.lower() in AMBIGUOUS_WORDS:
+    if (
+        words[0].lower().strip("\"'") in NOT_FIRST and not placed
+    ) or name.lower() in AMBIGUOUS_WORDS:
         return False
     if len(words) == 1 and name.endswith("'s"):
         return False  # "season 5 of Netflix's hit show": an owner, not a name
@@ -275,14 +297,15 @@ def bare_titles(text: str) -> list[str]:
     """Names the text writes bare, where news writes names: see the module's docstring."""
     owned: set[str] = set()
     names = _subjects(text, owned) + _objects(text) + _after_kinds(text) + list_items(text)
-    names += _dated_items(text) + _renewed(text)
+    promoted = _promoted(text)  # "the poster for See You Again": where only a name stands
+    names += _dated_items(text) + _renewed(text) + promoted
     # the lower-case words are read only if a one-word name is to be tested against them
     single = any(" " not in name and name not in owned for name in names)
     low_cased = lower_case_words(text) if single else ""
     return [
         name
         for name in dict.fromkeys(names)
-        if _plausible(name, "" if name in owned else low_cased)
+        if _plausible(name, "" if name in owned else low_cased, placed=name in promoted)
     ]
 
 

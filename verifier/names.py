@@ -96,9 +96,12 @@ def read_back(text: str, end: int) -> tuple[int, str] | None:
     return _trimmed(text, chosen)
 
 
-def read_on(text: str, start: int, joining: set[str] = JOINING) -> tuple[int, str] | None:
+def read_on(
+    text: str, start: int, joining: set[str] = JOINING, *, mid_sentence: bool = False
+) -> tuple[int, str] | None:
     """The name whose first word begins at ``start``, read forwards as ``read_back`` does,
-    with ``joining`` the lower-case words it may hold."""
+    with ``joining`` the lower-case words it may hold. ``mid_sentence``: ``start`` is inside
+    a sentence, so a first word such as "See" is the name's ("See You in My 19th Life")."""
     chosen: list[tuple[int, str]] = []
     for found in _WORD.finditer(text, start, min(len(text), start + 100)):
         word, at = found.group(), found.start()
@@ -118,7 +121,7 @@ def read_on(text: str, start: int, joining: set[str] = JOINING) -> tuple[int, st
                 break
         else:
             break
-    return _trimmed(text, chosen)
+    return _trimmed(text, chosen, lead=not mid_sentence)
 
 
 # A date after a name is no part of it: "the feature film Mugen Train in October 2020".
@@ -128,7 +131,9 @@ _WHEN = re.compile(
 )
 
 
-def _trimmed(text: str, chosen: list[tuple[int, str]]) -> tuple[int, str] | None:
+def _trimmed(
+    text: str, chosen: list[tuple[int, str]], *, lead: bool = True
+) -> tuple[int, str] | None:
     marker = next((i for i, (_, w) in enumerate(chosen) if _MARKER.fullmatch(w.strip(":,"))), None)
     if marker is not None:
         chosen = chosen[:marker]  # "Squid Game Season 2": the name ends before its season
@@ -145,7 +150,7 @@ def _trimmed(text: str, chosen: list[tuple[int, str]]) -> tuple[int, str] | None
     while chosen and (
         chosen[0][1].lower() in JOINING - {"the", "a", "an", "my", "our"}
         or re.fullmatch(r"[\d/.:-]+", chosen[0][1]) is not None  # "2021-09-29 'Dead to Me'"
-        or (chosen[0][1].lower().strip("\"'") in LEAD_WORDS and len(chosen) > 1)
+        or (lead and chosen[0][1].lower().strip("\"'") in LEAD_WORDS and len(chosen) > 1)
     ):
         chosen.pop(0)
     while chosen and (chosen[-1][1].lower().rstrip(":") in JOINING or chosen[-1][1].endswith(":")):
