@@ -248,6 +248,12 @@ _AFTER_ITS = Words(
 _FUTURE_BEFORE = Words(r"\b(?:will|'ll|is\s+set\s+to|is\s+due\s+to|is\s+expected\s+to)\s+$")
 
 
+# A release named as a noun, and the tense of the verb it is the subject of.
+_RELEASE_NOUN = re.compile(r"(?:release|premiere|debut|launch|arrival|return)")
+_DETERMINED = Words(r"\b(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?\Z")
+_COPULA_AFTER = re.compile(r"(?i)(?:\s+of\s+[^.;,]{1,60}?)?\s+(was|were|is|are|will)\b")
+
+
 def cue_tense(text: str, cue: Cue) -> bool | None:
     """Whether the release word at ``cue`` speaks of the past (True), of now or what is to
     come (False), or leaves it to the clause (None)."""
@@ -259,6 +265,10 @@ def cue_tense(text: str, cue: Cue) -> bool | None:
         return True
     if _PAST_FORM.search(word):
         return None if _NOT_PAST_BEFORE.search(before) else True
+    if _RELEASE_NOUN.fullmatch(word) and _DETERMINED.search(before):
+        copula = _COPULA_AFTER.match(text, cue.end)  # "the initial release of X was in 2018"
+        if copula is not None:
+            return copula.group(1).lower() in ("was", "were")
     if _PRESENT_FORM.search(word) or _FUTURE_BEFORE.search(before):
         return False
     return None

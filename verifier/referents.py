@@ -62,6 +62,8 @@ _ALONG_WITH = re.compile(
     re.I,
 )
 
+_WHICH = re.compile(r"[\s,]*(?:which|that)\s", re.I)
+
 # The season after the one just named: "the Season 2 finale ... the next installment".
 _NEXT = Words(
     r"\b(?:the|its|their|a)\s+(?:next|following)\s+(?:installment|instalment|season|chapter|outing)\b"
@@ -297,6 +299,8 @@ def choose_season(
     # the same distance after it.
     free.sort(key=lambda s: date.start - s.end if s.end <= date.start else (s.start - date.end) * 3)
     near = [s for s in free if segment[0] <= s.start < segment[1]]
+    if _WHICH.match(body, segment[0]):  # "... after season 2, which aired in early 2020"
+        near = [s for s in seasons if 0 <= segment[0] - s.end <= 2] + near
     named = near + own + [s for s in free if s not in near]
     ahead = _next_after(body, seasons, date)
     if ahead is not None:  # "the Season 2 finale set up the next installment, due in May"
