@@ -162,8 +162,9 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         for s in doc.seasons_in(sentence.field, sentence.start, sentence.end)
         if s.end <= sentence.end
     ]
-    praised = past_successes(body, titles)
-    titles = [t for t in titles if t not in praised]
+    if titles:
+        praised = past_successes(body, titles)
+        titles = [t for t in titles if t not in praised]
     found, released = _dated_claims(doc, sentence, body, titles, seasons, memory)
     if not released and titles and _AHEAD.search(body) and may_hold_date(body):
         released = _ahead(doc, body)  # "Looking ahead to 2026, it confirmed sequels including"

@@ -26,6 +26,9 @@ STRONG_RELEASE = Words(
     r"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)(?:\s+back)?\s+"
     r"(?:to|until|till)|(?:is|are|was|were)\s+moving\s+(?:from|to)|head(?:s|ed|ing)?\s+to|"
     r"put\s+back\s+(?:to|until|till)|"
+    # "the wait for X season 2 ends on June 5"; "opens in theaters on November 21"
+    r"(?:the\s+)?wait\s+(?:for\s+[^.;]{1,80}?\s+)?(?:ends|will\s+end|is\s+over)|"
+    r"open(?:s|ed|ing)?\s+(?:in|at)\s+(?:theaters|theatres|cinemas)|opens\s+(?:nationwide|wide)|"
     r"(?:is|are|be|was|were)\s+out|follows?\s+on|"
     # a line-up is of releases, and announcing one is how it is known: not a veto
     r"line-?ups?|"
@@ -39,6 +42,8 @@ STRONG_RELEASE = Words(
 )
 WEAK_RELEASE = Words(
     r"\b(?=\w)(?:(?:slated|scheduled|set|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"
+    # "penciled in for 2027", "dated the second season of X for June 12"
+    r"(?:penciled|pencilled)\s+in\s+for|dated\s+(?:[\w'’:.-]+\s+){1,8}?for|"
     # "moved Challengers to April": what is moved may be a filming start ("filming ... was
     # pushed back eight months until January"), so a weak cue
     r"(?:pushed|moved|delayed|postponed|shifted)\s+(?:[\w'’:.-]+\s+){1,5}?(?:to|until|till)|"
@@ -58,13 +63,19 @@ WEAK_RELEASE = Words(
     r"(?:premiere|launch|debut|streaming)\s+window|window\s+for\s+(?:the\s+|a\s+|its\s+|this\s+)?"
     r"(?:show|series|season|sequel|film|movie|drama|premiere|release|debut|return|it))\b",
 )
+_DATE_START = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d|this\s|next\s|today|tomorrow|"
+    r"mon|tue|wed|thu|fri|sat|sun|early|mid|late|spring|summer|fall|autumn|winter"
+)
 OTHER_EVENT = Words(
     # "filming", "filmed", not the noun: "the film is set for March", "series, films and"
     r"\b(?=\w)(?:film(?:ing|ed|s\s+in)\b|shoot\w*|shot|production|produc(?:e|ed|ing)|wrap\w*|cast(?:s|ing|ed)?|"
     r"renew\w*|greenlit|greenlight\w*|ordered|(?<!in\s)order(?!\s+of\b)|announc\w*|revealed|unveil\w*|confirm\w*|"
     r"report(?:ed|s)?|interview\w*|posted|tweeted|views|viewing|watched|"
     r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
-    r"begin\w*|began|start(?:s|ed|ing)?|ended|ends|concluded|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
+    # but "starting July 1", "beginning in March": a preposition before a date
+    rf"(?:begin\w*|began|start(?:s|ed|ing)?)(?!\s+(?:on\s+|in\s+|from\s+)?(?:{_DATE_START}))|"
+    r"ended|ends|concluded|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
     r"conference|festival|published|updated|disclos\w*|born|died|married|set\s+in|takes\s+place|time\s+jump|timeline|"
     r"months?\s+(?:before|after)|first\s+(?:month|week|days?)|week\s+of|since)\b",  # not "producer"
 )
@@ -92,8 +103,14 @@ STATEMENT = Words(
 )
 
 
-_TELLING = re.compile(r"(?i)announc|confirm|reveal|unveil|report|disclos")
-_THAT = re.compile(r"\s+that\b")
+# A telling verb (not the noun "announcement") with a clause after it ("confirmed that X is
+# set for", "confirmed X would return in"): it says, and what it tells has its own event
+# words. With a noun after it ("announced the series' return in 2022") the date is its own.
+_TELLING = re.compile(r"(?i)(?:announc|confirm|reveal|unveil|disclos)(?:ed|es|s)|reported")
+_TOLD_CLAUSE = re.compile(
+    r"(?i)\s+(?:that\b|(?:[\w'’:.-]+\s+){1,6}?(?:would|will|is|are|was|were|has|had|could|"
+    r"might|may|should)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -123,7 +140,7 @@ def find_cues(text: str) -> list[Cue]:
     for m in OTHER_EVENT.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
             # "confirmed that X is set for 2026": what is told follows, with its own event
-            told = _TELLING.match(m.group()) and _THAT.match(text, m.end())
+            told = _TELLING.fullmatch(m.group()) and _TOLD_CLAUSE.match(text, m.end())
             cues.append(Cue(m.start(), m.end(), "speech" if told else "other"))
             taken.append((m.start(), m.end()))
     for m in SPEECH.finditer(text):

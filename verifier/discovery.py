@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from verifier.bare_names import bare_titles, conjuncts, lower_case_words
 from verifier.headings import heading_titles
-from verifier.names import LEAD_WORDS, NETWORKS
+from verifier.names import LEAD_WORDS, NETWORKS, WHEN_WORD
 from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, tokens
 
@@ -61,12 +61,12 @@ def _anchors(text: str) -> Iterator[re.Match[str]]:
 _POSSESSIVE_SEASON = Words(
     rf"'s\s+(?:{ORDINAL}|new|next|final|latest|upcoming)\s+(?:season|series|part|instal+ment)\b"
 )
-# A title follows "season 2 of", "titled" ("a prequel titled The Long Night") and, whose fans
-# and what returns, "fans of" ("fans of The Long Night can look forward to"). One scan finds
+# A title follows "season 2 of", "titled" ("a prequel titled The Long Night") and, whose fans,
+# episodes and what returns, "fans of" ("fans of The Long Night can look forward to"). One scan finds
 # them all: none can start inside another.
 _BEFORE_A_TITLE = Words(
     rf"\b(?:(?:(?P<season>(?:season|part|volume)\s+{NUMBER}|the\s+{ORDINAL}\s+(?:season|part|"
-    r"volume))|(?P<audience>fans|viewers|the\s+return))\s+of|(?P<named>(?:en)?titled))\s+"
+    r"volume))|(?P<audience>fans|viewers|the\s+return|episodes))\s+of|(?P<named>(?:en)?titled))\s+"
 )
 # What else bears a title: "an episode titled X", "the song, titled X". (A novel, titled X,
 # is often what a show adapts, and named as its source.)
@@ -82,7 +82,11 @@ _NOT_A_WORK_AFTER = Words(
 
 
 # A quoted name that is held, hosted or attended is an event's: 'held "Next on StreamHub"'.
-_HELD = re.compile(r"(?i)\b(?:held|hosted|holds|hosts|attended|staged)\s+(?:the\s+|its\s+|a\s+)?\Z")
+# So is one named as when something happened: 'revealed during Netflix's "Tudum 2025"'.
+_HELD = re.compile(
+    r"(?i)\b(?:held|hosted|holds|hosts|attended|staged|during)\s+(?:the\s+|its\s+|a\s+|[\w+]+'s\s+)?\Z"
+)
+_EVENT_NAME = re.compile(r"(?i)\b(?:event|showcase|festival|awards|conference|expo|con|live)$")
 
 
 def _nickname(text: str, quoted: re.Match[str]) -> bool:
@@ -239,6 +243,8 @@ def _title_after(text: str, start: int) -> str | None:
         if chosen and text[chosen[-1][0] + len(chosen[-1][1]) : pos].strip():
             break
         clean = word.rstrip(".,:;!?")
+        if chosen and _MARKER.fullmatch(clean):
+            break  # "episodes of The Bear Season 3": the name ends before its season
         if _is_title_word(clean) or (clean.lower() in _SMALL and chosen):
             chosen.append((pos, clean))
             if word != clean or len(chosen) >= 8:
@@ -259,7 +265,6 @@ def _joined(text: str, chosen: list[tuple[int, str]]) -> str:
 
 _ASKING = {"is", "are", "will", "does", "did", "do", "when", "what", "where", "why", "how", "can",
            "has", "have", "should", "could", "would"}  # fmt: skip
-_YEAR_WORD = re.compile(r"(?:19|20)\d\d[.,;:!?]?")
 _PLACING = {"in", "on", "by", "for", "from", "until", "since", "of"}
 
 
@@ -277,8 +282,17 @@ def _trim(chosen: list[tuple[int, str]]) -> list[tuple[int, str]]:
             chosen.pop(0)
         else:
             break
-    if len(chosen) > 2 and _YEAR_WORD.fullmatch(chosen[-1][1]) and chosen[-2][1] in _PLACING:
-        chosen = chosen[:-2]  # "Season 4 of The Handmaid's Tale in 2020": the date is no part
+    # "Season 4 of The Handmaid's Tale in 2020", "X for June 12": the date is no part
+    dated = next(
+        (
+            i
+            for i in range(1, len(chosen) - 1)
+            if chosen[i][1] in _PLACING and WHEN_WORD.fullmatch(chosen[i + 1][1])
+        ),
+        None,
+    )
+    if dated is not None:
+        chosen = chosen[:dated]
     while chosen and chosen[-1][1].lower() in _SMALL and chosen[-1][1] not in ("Us", "Our"):
         chosen.pop()  # but "All of Us" ends in a word
     return chosen
@@ -330,7 +344,8 @@ def discover_titles(text: str) -> list[str]:
         if (
             len(inner) > 80
             or _NOT_A_WORK_AFTER.match(text, m.end())
-            or _HELD.search(text, max(0, m.start() - 20), m.start())
+            or _HELD.search(text, max(0, m.start() - 30), m.start())
+            or _EVENT_NAME.search(inner)
             or _nickname(text, m)
         ):
             continue

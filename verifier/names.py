@@ -126,7 +126,7 @@ def read_on(
 
 # A date after a name is no part of it: "the feature film Mugen Train in October 2020".
 _PLACING = {"in", "on", "by", "from", "until", "since", "for"}
-_WHEN = re.compile(
+WHEN_WORD = re.compile(
     r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:19|20)\d\d[.,;:!?]?"
 )
 
@@ -141,7 +141,7 @@ def _trimmed(
         (
             i
             for i in range(1, len(chosen) - 1)
-            if chosen[i][1] in _PLACING and _WHEN.fullmatch(chosen[i + 1][1])
+            if chosen[i][1] in _PLACING and WHEN_WORD.fullmatch(chosen[i + 1][1])
         ),
         None,
     )
