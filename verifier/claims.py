@@ -57,7 +57,8 @@ MAX_TEXT = 2_000_000  # characters looked at; longer input is cut (and said so b
 _DIGIT = re.compile(r"\d")
 _DATE_WORD = Words(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|"
-    r"winter|year|quarter|half|christmas|new\s+year|halloween|valentine|thanksgiving)"
+    r"winter|year|quarter|half|christmas|new\s+year|halloween|valentine|thanksgiving|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 )
 
 
@@ -235,6 +236,10 @@ def _dated_claims(
         veto_from = 0 if _ELIDED_SUBJECT.match(body, left) else left
         cue = None if when else release_cue(cues, date.start, date.end, (veto_from, right))
         following = dates[i + 1] if i + 1 < len(dates) else None
+        if cue is not None and following is not None and date.end <= cue.start:
+            gap = following.start - cue.end
+            if 0 <= gap <= 15 and gap < cue.start - date.end:
+                cue = None  # "On Friday season 2 was set for August": the cue is August's
         listed_date = cue is None and not when and (answer or _dated_item(body, date, titles))
         if not (when or cue or listed_date) or not_a_release(doc, sentence, body, date, following):
             continue

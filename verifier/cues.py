@@ -23,7 +23,7 @@ STRONG_RELEASE = Words(
     r"air(?:s|ed|ing)?|broadcast(?:s|ing)?(?!\s+(?:rights|deal|partner|network|company|station))|launch\w*|hit(?:s|ting)?\s+(?:netflix|the\s+stream\w*|"
     r"screens|theaters|theatres|cinemas|our\s+screens|their\s+screens|platforms?|disney|hbo|max|prime|"
     r"apple|hulu)|(?:come|comes|came|coming)\s+out|roll(?:s|ed|ing)?\s+out|release\s+date|bow(?:s|ed)?|"
-    r"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)(?:\s+back)?\s+"
+    r"(?:push(?:es|ed)?|mov(?:e|es|ed|ing)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)(?:\s+back)?\s+"
     r"(?:to|until|till)|(?:is|are|was|were)\s+moving\s+(?:from|to)|head(?:s|ed|ing)?\s+to|"
     r"put\s+back\s+(?:to|until|till)|"
     # "the wait for X season 2 ends on June 5"; "opens in theaters on November 21"
@@ -41,7 +41,9 @@ STRONG_RELEASE = Words(
     r")\b",
 )
 WEAK_RELEASE = Words(
-    r"\b(?=\w)(?:(?:slated|scheduled|set|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"
+    # ("set in 1998" is where a story is set, below)
+    r"\b(?=\w)(?:(?:slated|scheduled|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"
+    r"set\s+(?:for|to\s+return)|"
     # "penciled in for 2027", "dated the second season of X for June 12"
     r"(?:penciled|pencilled)\s+in\s+for|dated\s+(?:[\w'’:.-]+\s+){1,8}?for|"
     # "moved Challengers to April": what is moved may be a filming start ("filming ... was

@@ -37,7 +37,11 @@ _COUNTERFACTUAL = Words(
     r"planned|dated|due|expected|penciled|pencilled)|(?:was|were|had\s+been)\s+previously\s+(?:scheduled|"
     r"set|slated|planned|dated|due|expected)|(?:originally|initially|first)\s+"
     r"(?:scheduled|set|slated|planned|dated|due|speculated|supposed|expected|intended)|"
-    r"would\s+have\s+(?:been|\w+ed|come)|if\s+[^.;]{0,80}?\bhad\s+(?:\w+ed|been|begun|gone))\b"
+    r"would\s+have\s+(?:been|\w+ed|come)|if\s+[^.;]{0,80}?\bhad\s+(?:\w+ed|been|begun|gone)|"
+    # a plan told in the past: "the film was set to be released in December", "the two titles
+    # were set to hit screens Aug. 19" (but "was set for August" may be the setting itself)
+    r"(?:was|were)\s+(?:set|scheduled|slated|due|planned|supposed|expected)\s+to\s+"
+    r"(?:be\s+)?(?:releas|premier|debut|hit|arriv|open|air|launch|drop|land|stream|bow)\w*)\b"
 )
 _RETURN = re.compile(
     r"(?i)\b(?:return|comeback|(?:come|comes|coming|came)\s+back|back\s+(?:on|in)\b)"

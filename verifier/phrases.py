@@ -42,6 +42,8 @@ RELY = r"(?i:(?:this|next|last)\s+year)"
 SEASON = r"(?i:spring|summer|fall|autumn|winter)"
 PART = r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of|start\s+of|the\s+beginning\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of)"
 ORD = r"(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 ALTERNATIVES: dict[str, str] = {
     "mdy": rf"{WD}?(?:the\s+)?{M}\s+{D}(?:\s*(?:-|–|and|&)\s*{D})?(?:,?\s+{Y}|\s+{RELY})?",
@@ -70,6 +72,9 @@ ALTERNATIVES: dict[str, str] = {
     r"|halloween|valentine'?s\s+day|thanksgiving)" + rf"(?:\s+{Y})?",
     "month": rf"(?:(?i:this|next|last|early|mid|late)[-\s]+)?{M}(?:\s+{RELY})?",
     "year": rf"(?<![\d/.$£€-]){Y}(?!\s*(?:-|–|/)\s*\d)(?![%.]\d)(?![sS]\b)",  # not "the 1990s"
+    # "premieres on Friday", "arrives this Thursday": a weekday after a word that makes it a
+    # time (a bare "Wednesday" may be the show), with no date after it
+    "weekday": rf"(?i:on|this|next|until|till|by)\s+{WEEKDAY}(?!'|\s*,?\s+(?:the\s+)?(?:{M}|\d))",
 }
 # Phrases start at the start of a word: the lookahead lets the scanner skip the middles of
 # words at once, which is most of the text; ``gated`` adds the letters a phrase can begin
@@ -190,6 +195,9 @@ def parse_spec(kind: str, text: str) -> Spec | None:
         return Spec("holiday", year, rel, name=name)
     if kind == "year":
         return Spec("year", year)
+    if kind == "weekday":
+        words = lowered.split()
+        return Spec("weekday", number=_WEEKDAYS.index(words[-1]), name=words[0])
     return None
 
 

@@ -19,13 +19,13 @@ from verifier.windows import Window
 class Spec:
     """A date phrase as written, before the year is settled."""
 
-    unit: str  # day, month, quarter, half, season, part, year, holiday
+    unit: str  # day, month, quarter, half, season, part, year, holiday, weekday
     year: int | None = None
     rel: int | None = None  # years relative to publication ("next year": 1)
     month: int | None = None
     day: int | None = None
     last_day: int | None = None
-    number: int | None = None  # quarter or half number
+    number: int | None = None  # quarter or half number, weekday (Monday 0)
     name: str | None = None  # season name, part-of-year name, holiday name
     part: str | None = None  # early, mid, late within a month or season
     later: bool = False  # "later this year": from publication to the year's end
@@ -105,6 +105,8 @@ def resolve(
         return window
     if spec.unit in ("quarter", "half", "part") and slate_year is not None:
         return _build(spec, slate_year)
+    if spec.unit == "weekday":
+        return None if published is None else _weekday(spec, published, past=past)
     if published is None:
         return _build(spec, slate_year) if slate_year is not None else None
     if spec.unit == "month" and spec.name in ("this", "next", "last"):
@@ -112,6 +114,18 @@ def resolve(
     if spec.unit in ("quarter", "half"):
         return _build(spec, published.year)
     return _nearest(spec, published, past=past)
+
+
+def _weekday(spec: Spec, published: dt.date, *, past: bool) -> Window:
+    """ "on Friday": the next one from publication on, or the last one before it (past); "next
+    Friday" is a week on from "this Friday"."""
+    assert spec.number is not None
+    ahead = (spec.number - published.weekday()) % 7
+    if past:
+        return Window.day(published - dt.timedelta(days=(7 - ahead) % 7))
+    if spec.name == "next" and ahead == 0:
+        ahead = 7
+    return Window.day(published + dt.timedelta(days=ahead))
 
 
 def _relative_month(spec: Spec, published: dt.date) -> Window | None:
