@@ -234,7 +234,10 @@ def _dated_claims(
         # "filming was to begin in May but was pushed back to January": the clause's subject
         # is the sentence's, and so is the event it names
         veto_from = 0 if _ELIDED_SUBJECT.match(body, left) else left
-        cue = None if when else release_cue(cues, date.start, date.end, (veto_from, right))
+        # "X was renewed for a third season, which is expected in 2027": the clause's own
+        relative = body.rfind(", which", veto_from, date.start)
+        cue = None if when else release_cue(cues, date.start, date.end, (veto_from, right),
+                                            veto_from=max(relative, 0))  # fmt: skip
         following = dates[i + 1] if i + 1 < len(dates) else None
         if cue is not None and following is not None and date.end <= cue.start:
             gap = following.start - cue.end

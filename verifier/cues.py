@@ -75,8 +75,8 @@ OTHER_EVENT = Words(
     r"renew\w*|greenlit|greenlight\w*|ordered|(?<!in\s)order(?!\s+of\b)|announc\w*|revealed|unveil\w*|confirm\w*|"
     r"report(?:ed|s)?|interview\w*|posted|tweeted|views|viewing|watched|"
     r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
-    # but "starting July 1", "beginning in March": a preposition before a date
-    rf"(?:begin\w*|began|start(?:s|ed|ing)?)(?!\s+(?:on\s+|in\s+|from\s+)?(?:{_DATE_START}))|"
+    # but "starting July 1", "beginning from March": a preposition before a date
+    rf"begin(?:s|ning)?|began|start(?:s|ed)?|(?:starting|beginning)(?!\s+(?:from\s+)?(?:{_DATE_START}))|"
     r"ended|ends|concluded|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
     r"conference|festival|published|updated|disclos\w*|born|died|married|set\s+in|takes\s+place|time\s+jump|timeline|"
     r"months?\s+(?:before|after)|first\s+(?:month|week|days?)|week\s+of|since)\b",  # not "producer"
@@ -152,13 +152,17 @@ def find_cues(text: str) -> list[Cue]:
 
 
 def release_cue(
-    cues: list[Cue], start: int, end: int, clause: tuple[int, int] | None = None
+    cues: list[Cue],
+    start: int,
+    end: int,
+    clause: tuple[int, int] | None = None,
+    veto_from: int = 0,
 ) -> Cue | None:
     """The release cue among ``cues`` the date at [start, end) belongs to, if any.
 
     The nearest cue decides; one before the date counts as nearer than one the
     same distance after it. A weak release cue yields to another event named
-    before it in the clause.
+    before it in the clause (from ``veto_from`` on: a relative clause has its own).
     """
     best: tuple[float, Cue] | None = None
     for cue in cues:
@@ -175,7 +179,7 @@ def release_cue(
     if best is None or best[1].kind in ("other", "speech"):
         return None
     if best[1].kind == "weak":
-        left = clause[0] if clause else 0
+        left = max(clause[0] if clause else 0, veto_from)
         earlier = [c for c in cues if left <= c.start and c.end <= best[1].start]
         if earlier and earlier[-1].kind == "other":
             return None

@@ -230,6 +230,16 @@ def _elliptic(text: str, found: list[tuple[int, int, Spec]]) -> list[tuple[int, 
     return sorted(found + added, key=lambda f: f[0]) if added else found
 
 
+# Anime broadcast seasons are calendar quarters: "the Spring 2026 anime season", "Fall 2025 cour".
+_BROADCAST = re.compile(r"(?i)\s+(?:anime\s+(?:season|lineup|line-up)|cour|anime\s+cour)\b")
+_BROADCAST_QUARTER = {"winter": 1, "spring": 2, "summer": 3, "fall": 4}
+
+
+def _broadcast_quarter(spec: Spec) -> Spec:
+    assert spec.name is not None
+    return Spec("quarter", spec.year, spec.rel, number=_BROADCAST_QUARTER[spec.name])
+
+
 def date_phrases(text: str) -> list[tuple[int, int, Spec]]:
     """The date phrases of ``text``, read but not resolved: (start, end, spec) in order.
     Most texts have none, and then nothing else about them (their tense) need be known."""
@@ -238,6 +248,8 @@ def date_phrases(text: str) -> list[tuple[int, int, Spec]]:
         kind = match.lastgroup
         assert kind is not None
         spec = parse_spec(kind, plain_letters(match.group()))  # "ſummer" matched as "summer"
+        if spec is not None and spec.unit == "season" and _BROADCAST.match(text, match.end()):
+            spec = _broadcast_quarter(spec)
         if spec is not None:
             found.append((match.start(), match.end(), spec))
     if any(spec.unit in ("quarter", "half") for _, _, spec in found):
