@@ -14,6 +14,12 @@ from dataclasses import dataclass
 
 from verifier.scan import Words
 
+# The beginnings of date phrases, for words that a date may follow at once.
+_DATE_START = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d|this\s|next\s|today|tomorrow|"
+    r"mon|tue|wed|thu|fri|sat|sun|early|mid|late|spring|summer|fall|autumn|winter"
+)
+
 # Each pattern starts at a word start, ``\b(?=\w)``: ``\b`` alone also holds where words end,
 # and there every alternative would be tried in vain (a third of the scanning time).
 STRONG_RELEASE = Words(
@@ -44,11 +50,13 @@ WEAK_RELEASE = Words(
     # ("set in 1998" is where a story is set, below)
     r"\b(?=\w)(?:(?:slated|scheduled|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"
     r"set\s+(?:for|to\s+return)|"
+    # "Release Date Confirmed For June 2026": confirmed for a date
+    rf"confirmed\s+for(?=\s+(?:{_DATE_START}))|"
     # "penciled in for 2027", "dated the second season of X for June 12"
     r"(?:penciled|pencilled)\s+in\s+for|dated\s+(?:[\w'’:.-]+\s+){1,8}?for|"
     # "moved Challengers to April": what is moved may be a filming start ("filming ... was
     # pushed back eight months until January"), so a weak cue
-    r"(?:pushed|moved|delayed|postponed|shifted)\s+(?:[\w'’:.-]+\s+){1,5}?(?:to|until|till)|"
+    r"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)\s+(?:[\w'’\":.-]+\s+){1,5}?(?:to|until|till)|"
     # a field of a listing: "Date: September 10th", "Broadcast Date: January 31, 2020"
     r"(?<!\w\s)date\s*:|wait\s+(?:until|till)|(?:won't|will\s+not|wouldn't)\s+be\s+(?:out\s+)?until|(?:is|are|be|(?<=')s|(?<=')re)\s+coming|"
     # a prediction: "2026 is a pretty solid guess", "our best bet is March"
@@ -58,16 +66,12 @@ WEAK_RELEASE = Words(
     # "back in May" returns; "premiered back in May 2019", "all the way back in 2022" look back
     r"(?<!premiered\s)(?<!released\s)(?<!aired\s)(?<!debuted\s)(?<!launched\s)(?<!arrived\s)"
     r"(?<!dropped\s)(?<!was\s)(?<!way\s)(?<!came\s)back\s+(?:on|in)|"
-    r"on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
+    r"available\s+(?:to\s+(?:stream|watch)\s+)?(?:on|from|in|starting)|on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
     r"|see\s+(?:[\w':]+\s+){1,5}season|will\s+(?:see|feature|bring)|brings|release|"
     r"(?:premiere|launch|debut|streaming)\s+window|window\s+for\s+(?:the\s+|a\s+|its\s+|this\s+)?"
     r"(?:show|series|season|sequel|film|movie|drama|premiere|release|debut|return|it))\b",
-)
-_DATE_START = (
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d|this\s|next\s|today|tomorrow|"
-    r"mon|tue|wed|thu|fri|sat|sun|early|mid|late|spring|summer|fall|autumn|winter"
 )
 OTHER_EVENT = Words(
     # "filming", "filmed", not the noun: "the film is set for March", "series, films and"
@@ -164,6 +168,10 @@ def release_cue(
     same distance after it. A weak release cue yields to another event named
     before it in the clause (from ``veto_from`` on: a relative clause has its own).
     """
+    for cue in cues:  # "confirms March 3 premiere", "a 2027 release": the date is the noun's
+        after = cue.kind == "strong" and 0 < cue.start - end <= 2
+        if after and (clause is None or cue.end <= clause[1]):
+            return cue
     best: tuple[float, Cue] | None = None
     for cue in cues:
         if clause is not None and not (clause[0] <= cue.start and cue.end <= clause[1]):

@@ -187,10 +187,11 @@ def _apply_modifiers(
         _DEADLINE_BEFORE.search(text, before, start) if word in _LAST_WORDS["deadline"] else None
     )
     if deadline:
-        if spec.unit == "part" and spec.name == "end":  # "by the end of 2024": the whole year
+        ending = spec.unit == "part" and spec.name == "end"
+        if ending:  # "by the end of 2024", "before the end of 2024": the whole year
             assert window.end is not None
             window = Window.year(window.end.year)
-        if deadline.group().lstrip().startswith(("before", "prior", "ahead")):  # lower case
+        if not ending and deadline.group().lstrip().startswith(("before", "prior", "ahead")):
             assert window.start is not None
             last = window.start - dt.timedelta(days=1)
             inner = Window(last, last, window.granularity, window.value)

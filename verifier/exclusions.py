@@ -90,7 +90,9 @@ def not_a_release(
 
 
 # The date a release leaves, written after the new one: "delay Mulan to Sept. 17 from Sept. 10".
-_FROM_AFTER_TO = Words(r"\b(?:to|until|till)\s+[^;,]{1,25}?\s+from\s+(?:its\s+|the\s+)?\Z")
+_FROM_AFTER_TO = Words(
+    r"\b(?:to|until|till)\s+[^;,\d]{0,15}?\d[^;,]{0,8}?\s+from\s+(?:its\s+|the\s+)?\Z"
+)
 # A wire story's dateline: "SEOUL, Aug. 28 (Yonhap) --" dates the story.
 _WIRE_DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{1,30},\s+\Z")
 

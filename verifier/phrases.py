@@ -65,6 +65,8 @@ ALTERNATIVES: dict[str, str] = {
     # "The year will conclude with X": the year's end (of the slate's year, if any).
     "yearend": r"(?i:the\s+year\s+(?:will\s+)?(?:conclude|close|end|finish|wrap\s+up)s?\s+with"
     r"|(?:round|close|wrap|cap)(?:s|ping|ing)?\s+(?:out|off|up)\s+the\s+year)",
+    # "by year's end", "a year-end release": this year's end
+    "yearsend": r"(?i:(?:this\s+)?year'?s\s+end|year[-\s]end)(?![\w-])",
     "relyear": rf"(?i:(?:later|earlier|early|late)\s+)?{RELY}",
     # "the lineup for the new year": the year whose New Year's Day is nearest the writing
     "newyear": r"(?i:the\s+new\s+year)(?!\s*'?s\b|\s+(?:eve|day|holiday|break))",
@@ -185,6 +187,8 @@ def parse_spec(kind: str, text: str) -> Spec | None:
                     name=_part_word(lead) or "mid")  # fmt: skip
     if kind == "yearend":
         return Spec("part", name="end")
+    if kind == "yearsend":
+        return Spec("part", rel=0, name="end")
     if kind == "relyear":
         return Spec("year", None, rel, later=lowered.startswith(("later", "late")),
                     name="early" if lowered.startswith(("earlier", "early")) else None)  # fmt: skip
