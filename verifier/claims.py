@@ -262,8 +262,17 @@ def _dated_claims(
         if untitled_slot(body, date, named_here):
             continue
         chosen = choose_titles(doc, body, titles, date, left, right, memory)
+        if len(chosen) == len(dates) > 1 and _RESPECTIVELY.search(body):
+            chosen = [chosen[i]]  # "A and B arrive on May 2 and June 9, respectively"
+        # "X first premiered in 2019 and its second season followed in 2022": a season between
+        # this date and the next is the next one's
+        own_seasons = [
+            s
+            for s in seasons
+            if following is None or not (date.end <= s.start and s.end <= following.start)
+        ]
         for title, mention in chosen:
-            season, part = choose_season(doc, body, titles, seasons, title, mention, date,
+            season, part = choose_season(doc, body, titles, own_seasons, title, mention, date,
                                           (left, right), past, memory)  # fmt: skip
             if season is None and cue is not None and brings_back(body, cue):
                 season = doc.returning_seasons.get(title)  # "X returns in May": its next season
@@ -282,6 +291,9 @@ def _dated_claims(
             claim.listed = slate and window.granularity == "year"
             found.append(claim)
     return found, released
+
+
+_RESPECTIVELY = Words(r"\brespectively\b")
 
 
 # A list of works to come, dated with no release word: "Looking further ahead to 2026,

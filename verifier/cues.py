@@ -66,10 +66,10 @@ WEAK_RELEASE = Words(
     # "back in May" returns; "premiered back in May 2019", "all the way back in 2022" look back
     r"(?<!premiered\s)(?<!released\s)(?<!aired\s)(?<!debuted\s)(?<!launched\s)(?<!arrived\s)"
     r"(?<!dropped\s)(?<!was\s)(?<!way\s)(?<!came\s)back\s+(?:on|in)|"
-    r"available\s+(?:to\s+(?:stream|watch)\s+)?(?:on|from|in|starting)|on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
+    r"available\s+(?:to\s+(?:stream|watch)\s+)?(?:on|from|in|starting)|(?:be|is|are|'s)\s+back\s+for|on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
-    r"|see\s+(?:[\w':]+\s+){1,5}season|will\s+(?:see|feature|bring)|brings|release|"
+    r"|see\s+(?:[\w'\":]+\s+){1,5}season|will\s+(?:see|feature|bring)|brings|release|"
     r"(?:premiere|launch|debut|streaming)\s+window|window\s+for\s+(?:the\s+|a\s+|its\s+|this\s+)?"
     r"(?:show|series|season|sequel|film|movie|drama|premiere|release|debut|return|it))\b",
 )

@@ -86,7 +86,17 @@ def not_a_release(
         or _ORIGINAL_DATE.search(body, max(0, date.start - 40), date.start) is not None
         or _FROM_AFTER_TO.search(body, max(0, date.start - 50), date.start) is not None
         or _WIRE_DATELINE.search(body, max(0, date.start - 40), date.start) is not None
+        or _DENIED_REPORT.search(body, 0, date.start) is not None
     )
+
+
+# A report denied: "StreamHub denied reports that X would premiere in June", "there is no
+# truth to rumours that ...".
+_DENIED_REPORT = Words(
+    r"\b(?:den(?:y|ies|ied)|dismiss(?:ed|es)?|refut(?:e|es|ed)|shot\s+down|shoots\s+down|"
+    r"debunk(?:s|ed)?|no\s+truth\s+to|rejected)\s+(?:the\s+|recent\s+|earlier\s+|online\s+)*"
+    r"(?:reports?|rumou?rs?|claims?|speculation)\b"
+)
 
 
 # The date a release leaves, written after the new one: "delay Mulan to Sept. 17 from Sept. 10".
