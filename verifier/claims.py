@@ -17,6 +17,7 @@ import re
 from verifier.claim import Claim, ClaimSet, Quote
 from verifier.cues import (
     FUTURE,
+    Cue,
     classify_stance,
     cue_tense,
     find_cues,
@@ -243,7 +244,15 @@ def _dated_claims(
             gap = following.start - cue.end
             if 0 <= gap <= 15 and gap < cue.start - date.end:
                 cue = None  # "On Friday season 2 was set for August": the cue is August's
-        listed_date = cue is None and not when and (answer or _dated_item(body, date, titles))
+        listed_date = (
+            cue is None
+            and not when
+            and (
+                answer
+                or _dated_item(body, date, titles)
+                or _dated_in_series(body, date, titles, cues)
+            )
+        )
         if not (when or cue or listed_date) or not_a_release(doc, sentence, body, date, following):
             continue
         released.append(date)
@@ -317,6 +326,25 @@ def _dated_item(body: str, date: DateMention, titles: list[TitleMention]) -> boo
     """ "Featured are A, B (February 13) and C (March 3)": in a list of works, a date in
     parentheses after a name is that work's release."""
     return name_before_parenthesis(body, date, titles) is not None and list_start(body) is not None
+
+
+_ON_DATE = re.compile(r"[\"']?,?\s+(?:on|in|for)\s+\Z")
+_ITEM_END = re.compile(r"\s*;")
+
+
+def _dated_in_series(
+    body: str, date: DateMention, titles: list[TitleMention], cues: list[Cue]
+) -> bool:
+    """ "Release dates are for A on Sept. 17; B on Feb. 11; and C on Jan. 14": in a series of
+    items after a release word, set apart by semicolons, a date right after a name is its."""
+    if ";" not in body or not any(c.release and c.end <= date.start for c in cues):
+        return False
+    return any(
+        t.end <= date.start and _ON_DATE.fullmatch(body, t.end, date.start) for t in titles
+    ) and (
+        body.rfind(";", 0, date.start) > min((c.end for c in cues if c.release), default=len(body))
+        or _ITEM_END.match(body, date.end) is not None  # the first item: "A on Sept. 17; B"
+    )
 
 
 def _scheduled(doc: DocumentContext, window: Window, past: bool) -> bool:

@@ -29,8 +29,8 @@ STRONG_RELEASE = Words(
     r"air(?:s|ed|ing)?|broadcast(?:s|ing)?(?!\s+(?:rights|deal|partner|network|company|station))|launch\w*|hit(?:s|ting)?\s+(?:netflix|the\s+stream\w*|"
     r"screens|theaters|theatres|cinemas|our\s+screens|their\s+screens|platforms?|disney|hbo|max|prime|"
     r"apple|hulu)|(?:come|comes|came|coming)\s+out|roll(?:s|ed|ing)?\s+out|release\s+date|bow(?:s|ed)?|"
-    r"(?:push(?:es|ed)?|mov(?:e|es|ed|ing)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)(?:\s+back)?\s+"
-    r"(?:to|until|till)|(?:is|are|was|were)\s+moving\s+(?:from|to)|head(?:s|ed|ing)?\s+to|"
+    r"(?:push(?:es|ed)?|mov(?:e|es|ed|ing)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?|bump(?:s|ed)?)"
+    r"(?:\s+back)?\s+(?:to|until|till)|(?:being\s+)?(?:moved|bumped|pushed)\s+(?:up\s+|back\s+)?from|(?:is|are|was|were)\s+moving\s+(?:from|to)|head(?:s|ed|ing)?\s+to|"
     r"put\s+back\s+(?:to|until|till)|"
     # "the wait for X season 2 ends on June 5"; "opens in theaters on November 21"
     r"(?:the\s+)?wait\s+(?:for\s+[^.;]{1,80}?\s+)?(?:ends|will\s+end|is\s+over)|"
@@ -50,6 +50,8 @@ WEAK_RELEASE = Words(
     # ("set in 1998" is where a story is set, below)
     r"\b(?=\w)(?:(?:slated|scheduled|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"
     r"set\s+(?:for|to\s+return)|"
+    # "It will now open August 15th"
+    rf"(?:will|to|now)\s+(?:now\s+)?open(?=\s+(?:on\s+)?(?:{_DATE_START}))|"
     # "Release Date Confirmed For June 2026": confirmed for a date
     rf"confirmed\s+for(?=\s+(?:{_DATE_START}))|"
     # "penciled in for 2027", "dated the second season of X for June 12"
@@ -239,7 +241,9 @@ def classify_stance(sentence: str, *, official_source: bool = False, past: bool 
 
 PAST_RELEASE = Words(
     r"\b(?=\w)(?:released|premiered|aired|debuted|arrived|dropped|landed|launched|bowed|"
-    r"hit|came\s+out|was\s+out|returned|streamed|since|ago|last\s+(?:year|month)|"
+    # "hit" the verb, not "the Sundance hit"
+    r"hit\s+(?:netflix|theaters|theatres|cinemas|screens|our\s+screens|the\s+(?:big\s+)?screen|"
+    r"streaming|disney|hbo|hulu|prime)|came\s+out|was\s+out|returned|streamed|since|ago|last\s+(?:year|month)|"
     r"first\s+season|previous|earlier\s+this\s+year)\b",
 )
 FUTURE = Words(

@@ -87,9 +87,29 @@ def not_a_release(
         or _FROM_AFTER_TO.search(body, max(0, date.start - 50), date.start) is not None
         or _WIRE_DATELINE.search(body, max(0, date.start - 40), date.start) is not None
         or _DENIED_REPORT.search(body, 0, date.start) is not None
+        or _INSTEAD_OF.search(body, max(0, date.start - 12), date.start) is not None
+        or _given_up(body, date)
     )
 
 
+# A plan told in the past and then undone: "X was slated for an Aug. 25 release, but is now
+# undated".
+_PLANNED_BEFORE = Words(
+    r"\b(?:was|were)\s+(?:(?:originally|initially|first|once)\s+)?(?:set|slated|scheduled|due|"
+    r"dated|planned|penciled|pencilled)\s+(?:for|to|in|on)\s+[^.;]{0,40}?\Z"
+)
+_UNDONE_AFTER = Words(r"[^.;]{0,50}?\bbut\b")
+
+
+def _given_up(body: str, date: DateMention) -> bool:
+    return bool(
+        _PLANNED_BEFORE.search(body, max(0, date.start - 60), date.start)
+        and _UNDONE_AFTER.match(body, date.end)
+    )
+
+
+# The date given up, after the new one: "It will now open August 15th instead of August 17th".
+_INSTEAD_OF = Words(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:its\s+|the\s+)?\Z")
 # A report denied: "StreamHub denied reports that X would premiere in June", "there is no
 # truth to rumours that ...".
 _DENIED_REPORT = Words(
@@ -119,7 +139,7 @@ _OLD_DATE_BEFORE = Words(
     r"originally\s+(?:dated|set|scheduled|slated)(?:\s+(?:on|for))?)\s+"
     r"(?:(?:its|the|their|an?|his|her|original|planned|previous|earlier)\s+)*\Z"
 )
-_NEW_DATE_BETWEEN = Words(r"\b(?:to|until|till|for|now|eye\w*|targets?|targeting)\b")
+_NEW_DATE_BETWEEN = Words(r"\b(?:to|until|till|for|now|eye\w*|eying|targets?|targeting)\b")
 
 
 def _moved_off(date: DateMention, following: DateMention, body: str) -> bool:
@@ -133,7 +153,7 @@ def _moved_off(date: DateMention, following: DateMention, body: str) -> bool:
 # A dated slot with no title: "Tom Cruise's next movie will bow on October 2", "an untitled
 # Marvel film on May 22".
 _UNTITLED = Words(
-    r"\b(?:untitled|unnamed|(?:next|new|upcoming)\s+(?:movie|film|project|feature))\b"
+    r"\b(?:untitled|unnamed|(?:next|new|upcoming|another)\s+(?:movie|film|project|feature))\b"
 )
 
 

@@ -38,11 +38,20 @@ _REFERS = re.compile(
 )
 
 
+# A name leading its paragraph before a colon: "Godzilla 2: The movie is being moved from".
+_LEADING = re.compile(r"^[ \t]*([A-Z0-9][^\n:]{0,58}?):[ \t]+", re.M)
+
+
 def heading_titles(text: str) -> list[str]:
-    """The names on lines of their own that the paragraph after them speaks of as a work."""
+    """The names on lines of their own that the paragraph after them speaks of as a work,
+    and those that lead a paragraph before a colon and a sentence about a work."""
     if "\n" not in text:
         return []
-    names = []
+    leading = [m for m in _LEADING.finditer(text) if _is_name(m.group(1))]
+    referring = [m for m in leading if _REFERS.match(text, m.end())]
+    if len(referring) >= 2:  # a list of works so laid out: each item's name leads it
+        referring = [m for m in leading if text[m.end() : m.end() + 1].isupper()]
+    names = [m.group(1).strip("\"'“”‘’") for m in referring]
     for line in _LINE.finditer(text):
         name = line.group(1)
         if name[-1] in ".!?:,;" or not _is_name(name):

@@ -169,6 +169,16 @@ def _follows(body: str, start: int) -> bool:
     return _FOLLOWED_WORK.search(body, max(0, start - 30), start) is not None
 
 
+def _names_another(reference: str, title: str) -> bool:
+    """ "the Dirty Dancing sequel" after "White Bird": a work named by the work it follows, a
+    name not the title's (but "the Ana Cole series" is named by its star)."""
+    words = reference.split()[1:-1]
+    if not re.search(r"(?i)(?:sequel|prequel|spin-?off|remake|reboot)$", reference):
+        return False
+    named = [w for w in words if w[:1].isupper()]
+    return bool(named) and not all(w in title for w in named)
+
+
 def _named_reference(body: str) -> bool:
     """A reference by a noun ("the series", "season 4"), not by "it" alone."""
     return any(m.group().lower() not in ("it", "its", "it's") for m in _REFERENCE.finditer(body))
@@ -247,7 +257,10 @@ def choose_titles(
         distinct = list(dict.fromkeys(reversed(memory.titles)))[:2]
         if len(distinct) == 2:
             return [(t, None) for t in reversed(distinct)]
-    if memory.here and _REFERENCE.search(body):  # "the show": the one just named
+    reference = _REFERENCE.search(body)
+    if memory.here and reference is not None:  # "the show": the one just named
+        if _names_another(body[reference.start() : reference.end()], memory.here[-1]):
+            return []  # "The Dirty Dancing sequel is moving": a work named by another's name
         return [(memory.here[-1], None)]
     before = set(memory.titles[: memory.earlier])
     if not memory.here and len(before) == 1 and _named_reference(body):

@@ -31,7 +31,8 @@ AMBIGUOUS_WORDS = {
     "it", "us", "you", "she", "they", "them", "we", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
     "may", "june", "july", "august", "september", "october", "november", "december",
-    "netflix", "season", "series", "part", "the", "dark", "lost",
+    "netflix", "season", "series", "part", "the", "dark", "lost", "other", "others", "more",
+    "all", "some",
     # the trade's abbreviations: "OTT releases", "a TV slate", "10 p.m. KST"
     "ott", "tv", "vod", "svod", "avod", "imax", "kst", "est", "pst", "pt", "et", "gmt", "ist",
 }  # fmt: skip
