@@ -73,7 +73,7 @@ _RELEASE_VERB = Words(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|return(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|"
     r"air(?:s|ed|ing)|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
     r"land(?:s|ed|ing)?|stream(?:s|ed|ing)?|(?:eye(?:s|ing)|target(?:s|ing)|aim(?:s|ing)\s+for)\s+(?:a|an)\s|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
-    r"screens|cinemas|the)|(?:come|comes|coming|came)\s+(?:back|out)|back\s+(?:in|on|for|with|"
+    r"screens|cinemas|the)|(?:come|comes|coming|came)\s+(?:back|out|to)|back\s+(?:in|on|for|with|"
     r"next|this|later)|begin(?:s|ning)?\s+airing|began\s+airing|kick(?:s|ed)?\s+off|"
     r"roll(?:s|ed)?\s+out|dated\s+(?:on|for)|(?:slated|scheduled|set|penciled|pencilled)\s+for|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|head(?:s|ed)\s+to|moving\s+(?:from|to)|out\s+(?:in|on|by)|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
 )
@@ -260,8 +260,16 @@ _PROMOTED = Words(
 )
 
 
+# ... and its name may come before it: "the Jujutsu Kaisen teasers", "the new Moon Court trailer".
+_PROMO_AFTER = Words(r"\s(?:teasers?|trailers?|posters?|first\s+look|key\s+art)\b")
+
+
 def _promoted(text: str) -> list[str]:
     names = []
+    for promo in _PROMO_AFTER.finditer(text):
+        found = read_back(text, promo.start())
+        if found is not None:
+            names.append(found[1])
     for promo in _PROMOTED.finditer(text):
         found = read_on(text, promo.end(), joining=JOINING - {"and", "or"}, mid_sentence=True)
         if found is not None:

@@ -114,6 +114,9 @@ STATEMENT = Words(
 # A telling verb (not the noun "announcement") with a clause after it ("confirmed that X is
 # set for", "confirmed X would return in"): it says, and what it tells has its own event
 # words. With a noun after it ("announced the series' return in 2022") the date is its own.
+_PAST_VERB_BEFORE = Words(
+    r"\b(?:released|premiered|aired|debuted|launched|arrived|dropped|came\s+out)\b[^.;,]*\Z"
+)
 _TELLING = re.compile(r"(?i)(?:announc|confirm|reveal|unveil|disclos)(?:ed|es|s)|reported")
 _TOLD_CLAUSE = re.compile(
     r"(?i)\s+(?:that\b|(?:[\w'’:.-]+\s+){1,6}?(?:would|will|is|are|was|were|has|had|could|"
@@ -142,6 +145,10 @@ def find_cues(text: str) -> list[Cue]:
             cues.append(Cue(m.start(), m.end(), "strong"))
             taken.append((m.start(), m.end()))
     for m in WEAK_RELEASE.finditer(text):
+        if m.group().startswith("back") and _PAST_VERB_BEFORE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue  # "premiered on StreamHub back in April" looks back; it does not return
         if not any(s < m.end() and m.start() < e for s, e in taken):
             cues.append(Cue(m.start(), m.end(), "weak"))
             taken.append((m.start(), m.end()))

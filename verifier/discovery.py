@@ -66,7 +66,8 @@ _POSSESSIVE_SEASON = Words(
 # them all: none can start inside another.
 _BEFORE_A_TITLE = Words(
     rf"\b(?:(?:(?P<season>(?:season|part|volume)\s+{NUMBER}|the\s+{ORDINAL}\s+(?:season|part|"
-    r"volume))|(?P<audience>fans|viewers|the\s+return|episodes))\s+of|(?P<named>(?:en)?titled))\s+"
+    r"volume))|(?P<audience>fans|viewers|the\s+return|episodes|anime|anime\s+adaptation))\s+of|"
+    r"(?P<named>(?:en)?titled))\s+"
 )
 # What else bears a title: "an episode titled X", "the song, titled X". (A novel, titled X,
 # is often what a show adapts, and named as its source.)
@@ -76,7 +77,9 @@ _NOT_A_SHOW = re.compile(
 )
 # A quoted name of an event, not a work: the "Next on Netflix" event, the "X" showcase.
 _NOT_A_WORK_AFTER = Words(
-    r"[\s,]*(?:event|showcase|conference|festival|awards?|ceremony|presentation|panel|fan\s+meeting|"
+    # a story arc too: '"Awajishima Gekito-hen" (Fierce Battle at Awaji Island Arc)', '"X" arc'
+    r"[\s,]*(?:arc\b|\([^()\n]{0,60}\barc\)|"
+    r"event|showcase|conference|festival|awards?|ceremony|presentation|panel|fan\s+meeting|"
     r"fanmeeting|press\s+conference|concert|tour|campaign|hashtag)\b"
 )
 
@@ -247,10 +250,13 @@ def _title_after(text: str, start: int) -> str | None:
             break  # "episodes of The Bear Season 3": the name ends before its season
         if _is_title_word(clean) or (clean.lower() in _SMALL and chosen):
             chosen.append((pos, clean))
-            if word != clean or len(chosen) >= 8:
+            if word != clean or len(chosen) >= 10:
                 break
         else:
             break
+    owner = next((i for i, (_, w) in enumerate(chosen[:-1]) if w.endswith("'s")), None)
+    if owner is not None:
+        chosen = chosen[owner + 1 :]  # "the anime of Shinobu Ohtaka's Orient manga": Orient
     name = _joined(text, _trim(chosen))
     return name if name and name.lower() not in AMBIGUOUS_WORDS else None
 
@@ -275,7 +281,10 @@ def _trim(chosen: list[tuple[int, str]]) -> list[tuple[int, str]]:
         return []  # "Is There An Expected Release Date Yet?": a question, not a name
     while chosen:
         word = chosen[0][1].strip("'\"")
-        lead = (word.lower() in _LEAD_STRIP or word.lower() in LEAD_WORDS) and word != "The"
+        lead = (word.lower() in _LEAD_STRIP or word.lower() in LEAD_WORDS) and word not in (
+            "The",
+            "Our",
+        )
         possessive = word.lower().endswith("'s") and len(chosen) > 1
         small = word.lower() in _SMALL and word not in ("The", "Our", "My")  # "Our Last Crusade"
         if lead or possessive or word.isdigit() or small:

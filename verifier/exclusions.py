@@ -109,7 +109,10 @@ def _given_up(body: str, date: DateMention) -> bool:
 
 
 # The date given up, after the new one: "It will now open August 15th instead of August 17th".
-_INSTEAD_OF = Words(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:its\s+|the\s+)?\Z")
+_INSTEAD_OF = Words(
+    r"(?:\b(?:instead\s+of|rather\s+than|in\s+place\s+of)|(?:,|\bbut)\s+not(?:\s+in|\s+on)?)\s+"
+    r"(?:its\s+|the\s+)?\Z"
+)  # and "expected to debut in 2026, not 2025"
 # A report denied: "StreamHub denied reports that X would premiere in June", "there is no
 # truth to rumours that ...".
 _DENIED_REPORT = Words(

@@ -234,6 +234,13 @@ def _elliptic(text: str, found: list[tuple[int, int, Spec]]) -> list[tuple[int, 
     return sorted(found + added, key=lambda f: f[0]) if added else found
 
 
+# The words a bare month "May" follows ("in May", "by early May"); after others it is a verb.
+_MAY_BEFORE = re.compile(
+    r"(?i)(?:^|\b(?:in|on|by|until|till|since|from|of|early|mid|late|this|next|last|before|after|"
+    r"through|and|or|to|between|during|around|for|come|since|the|as\s+of)[\s-]+|[(\n]\s*)\Z"
+)
+
+
 # Anime broadcast seasons are calendar quarters: "the Spring 2026 anime season", "Fall 2025 cour".
 _BROADCAST = re.compile(r"(?i)\s+(?:anime\s+(?:season|lineup|line-up)|cour|anime\s+cour)\b")
 _BROADCAST_QUARTER = {"winter": 1, "spring": 2, "summer": 3, "fall": 4}
@@ -251,6 +258,12 @@ def date_phrases(text: str) -> list[tuple[int, int, Spec]]:
     for match in _SCAN.finditer(text):
         kind = match.lastgroup
         assert kind is not None
+        if (
+            kind == "month"
+            and match.group() == "May"
+            and not _MAY_BEFORE.search(text, 0, match.start())
+        ):
+            continue  # "Devil May Cry": the verb in a name, not the month
         spec = parse_spec(kind, plain_letters(match.group()))  # "ſummer" matched as "summer"
         if spec is not None and spec.unit == "season" and _BROADCAST.match(text, match.end()):
             spec = _broadcast_quarter(spec)

@@ -284,7 +284,9 @@ _SEASON_OF_REFERENCE = re.compile(
     r"(?:season|part|volume))\s+of\s+",
     re.I,
 )
-_AUDIENCE_OF_REFERENCE = re.compile(r"\b(?:fans|viewers|the\s+return|episodes)\s+of\s+", re.I)
+_AUDIENCE_OF_REFERENCE = re.compile(
+    r"\b(?:fans|viewers|the\s+return|episodes|anime|anime\s+adaptation)\s+of\s+", re.I
+)
 _NAMED_REFERENCE = re.compile(r"\b(?:en)?titled\s+", re.I)
 
 
