@@ -85,6 +85,8 @@ OTHER_EVENT = Words(
     rf"begin(?:s|ning)?|began|start(?:s|ed)?|(?:starting|beginning)(?!\s+(?:from\s+)?(?:{_DATE_START}))|"
     r"ended|ends|concluded|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
     r"conference|festival|published|updated|disclos\w*|born|died|married|set\s+in|takes\s+place|time\s+jump|timeline|"
+    # what news gives as the reason for a delay: "after the tragedy on October 29"
+    r"tragedy|accident|disaster|incident|attack|election|mourning|funeral|earthquake|pandemic|outbreak|"
     r"months?\s+(?:before|after)|first\s+(?:month|week|days?)|week\s+of|since)\b",  # not "producer"
 )
 
@@ -233,8 +235,17 @@ OFFICIAL = Words(
 )
 
 
+# A quoted name: its words are no hedge ("after 'Should We Kiss First'").
+_QUOTED_NAME = re.compile(
+    r"[\"“”]((?:[A-Z0-9][\w'’:&!?.,-]*|of|the|a|an|and|in|on|to|for|at|or|with|is|we)"
+    r"(?:\s+(?:[A-Z0-9][\w'’:&!?.,-]*|of|the|a|an|and|in|on|to|for|at|or|with|is|we)){0,7})[\"“”]"
+)
+
+
 def classify_stance(sentence: str, *, official_source: bool = False, past: bool = False) -> str:
     """rumour, speculation, official or report, by the cues in the sentence."""
+    if '"' in sentence or "“" in sentence:
+        sentence = _QUOTED_NAME.sub(lambda m: " " * len(m.group()), sentence)
     if RUMOUR.search(sentence):
         return "rumour"
     if SPECULATION.search(sentence) or MAY.search(sentence):
