@@ -210,6 +210,9 @@ RUMOUR = Words(
     r"(?:reports?|the\s+latest\s+report|sources|insiders|a\s+report|previous\s+reports|leak\w*)|"
     r"insiders?|sources?\s+(?:say|said|claim|close)|leak\w*|speculat\w*|whisper\w*|tipped|"
     r"allegedly|unconfirmed|(?:some|many)\s+(?:fans\s+)?(?:believe|think|claim)|"
+    # what fans say: "fans believe it will arrive", "another Redditor added"
+    r"fans\s+(?:(?:are|were)\s+)?(?:believe|think|claim|speculate|theori[sz]e|concerned|worried|insist|"
+    r"suspect|say|said)|redditors?|reddit\s+(?:users?|posts?|threads?)|on\s+reddit|"
     r"(?:fan|online|internet)\s+(?:forums?|theor\w+|chatter|posts?)|forum\s+posts?|"
     r"(?:posts?|chatter)\s+(?:online|on\s+social\s+media)|social\s+media\s+(?:posts?|users|chatter))\b",
 )
@@ -218,7 +221,7 @@ SPECULATION = Words(
     r"perhaps|maybe|predict\w*|estimat\w*|guess\w*|should|would|earliest|"
     # "is anticipated to arrive" hedges; "the highly anticipated X" praises
     r"(?<!highly\s)(?<!much-)(?<!much\s)(?<!most\s)(?<!eagerly\s)(?<!hotly\s)(?<!long-)anticipat\w*|"
-    r"suggests?|seems?|appears?|if\b|chances|wouldn't|won't\s+\w+\s+(?:before|until)|"
+    r"suggests?|seems?|appears?|if\b|chances|wouldn't|"
     r"best-case|on\s+the\s+cards|in\s+the\s+works|"
     # the writer's belief: "we do think", "I tend to believe", "we still reckon"
     r"(?:i|we)\s+(?:(?:do|still|also|really|tend\s+to)\s+)?(?:think|believe|reckon|suspect|"
@@ -248,7 +251,9 @@ def classify_stance(sentence: str, *, official_source: bool = False, past: bool 
         sentence = _QUOTED_NAME.sub(lambda m: " " * len(m.group()), sentence)
     if RUMOUR.search(sentence):
         return "rumour"
-    if SPECULATION.search(sentence) or MAY.search(sentence):
+    # a release that happened is told, not guessed ("Andor, which debuted in late 2022,
+    # explores the events before A New Hope")
+    if not past and (SPECULATION.search(sentence) or MAY.search(sentence)):
         return "speculation"
     if OFFICIAL.search(sentence) and not past:
         return "official"
