@@ -57,8 +57,10 @@ _NEGATED = Words(
 )
 _OPEN_AFTER_NEGATION = Words(r"\b(?:until|till|before|earlier\s+than|sooner\s+than)\b")
 _UNLIKELY_AFTER = Words(
-    r"[\s,]+(?:is|seems|looks|appears|remains)\s+(?:\w+\s+)?(?:unlikely|impossible)"
-)
+    r"[\s,]+(?:(?:release|premiere|debut|launch|return|date)(?:\s+(?:for|of)\s+[^.;,]{1,50}?)?\s+)?"
+    r"(?:is|seems|looks|appears|remains)\s+"
+    r"(?:\w+\s+)?(?:unlikely|impossible|off\s+the\s+table|out\s+of\s+the\s+question)"
+)  # "a 2023 release for X is unlikely"
 # A finale is an episode: "the season finale will premiere on October 11".
 _FINALE_BEFORE = Words(r"\bfinale\b(?:(?!\b(?:part|volume)\b)[^.;])*\Z")
 # A post quoted from social media is dated after its handle: "Studio (@studio) May 2, 2026".
