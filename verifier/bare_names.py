@@ -125,12 +125,24 @@ _RENEWED = Words(
 )
 
 
+# The network renews: "HBO has renewed Paper Lanterns for a second season".
+_RENEWS = Words(r"\b(?:renew(?:s|ed)|cancell?(?:s|ed)|greenlit|green-lit|picked\s+up)\s+")
+_FOR_A_SEASON = re.compile(
+    r"\s+(?:for\s+(?:a|its)\s+\w+\s+season|after\s+(?:one|two|three|\w+)\s+seasons?)\b"
+)
+
+
 def _renewed(text: str) -> list[str]:
-    """ "The Expanse has been picked up for a fifth season", "X was cancelled"."""
+    """ "The Expanse has been picked up for a fifth season", "X was cancelled", "HBO has
+    renewed X for a second season"."""
     names = []
     for verb in _RENEWED.finditer(text):
         found = read_back(text, len(text[: verb.start()].rstrip()))
         if found is not None and text[max(0, found[0] - 2) : found[0]] not in ('" ', "' "):
+            names.append(found[1])
+    for verb in _RENEWS.finditer(text):
+        found = read_on(text, verb.end(), joining=JOINING - {"and", "or", "for"})
+        if found is not None and _FOR_A_SEASON.match(text, found[0] + len(found[1])):
             names.append(found[1])
     return names
 

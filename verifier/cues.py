@@ -36,6 +36,9 @@ STRONG_RELEASE = Words(
     r"(?:the\s+)?wait\s+(?:for\s+[^.;]{1,80}?\s+)?(?:ends|will\s+end|is\s+over)|"
     r"open(?:s|ed|ing)?\s+(?:in|at)\s+(?:theaters|theatres|cinemas)|opens\s+(?:nationwide|wide)|"
     r"(?:is|are|be|was|were)\s+out|follows?\s+on|"
+    # "locked in a March 10 date for X": a date named a date is a release's (its own date
+    # phrase just before it, ``release_cue``)
+    r"(?<=\d\s)date\b(?!\s+(?:of|to))|"
     # a line-up is of releases, and announcing one is how it is known: not a veto
     r"line-?ups?|"
     # "Act One will begin on November 9": a season or a part begins (but "work on season 2
@@ -68,7 +71,7 @@ WEAK_RELEASE = Words(
     # "back in May" returns; "premiered back in May 2019", "all the way back in 2022" look back
     r"(?<!premiered\s)(?<!released\s)(?<!aired\s)(?<!debuted\s)(?<!launched\s)(?<!arrived\s)"
     r"(?<!dropped\s)(?<!was\s)(?<!way\s)(?<!came\s)back\s+(?:on|in)|"
-    r"available\s+(?:to\s+(?:stream|watch)\s+)?(?:on|from|in|starting)|(?:be|is|are|'s)\s+back\s+for|on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
+    r"available\s+(?:to\s+(?:stream|watch)\s+)?(?:on|from|in|starting)|(?:be|is|are|'s)\s+(?:(?:finally|officially|now|also)\s+)?back\s+(?:for|with|on)|on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
     r"|see\s+(?:[\w'\":]+\s+){1,5}season|will\s+(?:see|feature|bring)|brings|release|"
@@ -179,7 +182,7 @@ def release_cue(
     same distance after it. A weak release cue yields to another event named
     before it in the clause (from ``veto_from`` on: a relative clause has its own).
     """
-    for cue in cues:  # "confirms March 3 premiere", "a 2027 release": the date is the noun's
+    for cue in cues:  # "confirms March 3 premiere", "a March 10 date": the date is the noun's
         after = cue.kind == "strong" and 0 < cue.start - end <= 2
         if after and (clause is None or cue.end <= clause[1]):
             return cue
