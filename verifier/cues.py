@@ -275,7 +275,7 @@ PAST_RELEASE = Words(
 FUTURE = Words(
     r"\b(?:will|'ll|won't|shall|to\s+be|set\s+to|set\s+for|expected|scheduled|slated|could|"
     r"may|might|would|going\s+to|is\s+coming|are\s+coming|coming|upcoming|next|due|"
-    r"hopes?|hoping|later\s+this|look(?:s|ing)?\s+forward|to\s+(?:premiere|release|debut|arrive|return|drop|land|hit|air|"
+    r"hopes?|hoping|later\s+this|look(?:s|ing)?\s+forward|likely|likelier|probabl\w*|to\s+(?:premiere|release|debut|arrive|return|drop|land|hit|air|"
     r"stream|launch))\b",
 )
 

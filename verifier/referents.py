@@ -304,6 +304,8 @@ def choose_season(
         and (segment[0] <= s.start < segment[1] or (not past and s.end <= date.start))
         # "... until Season 2, Netflix will release X in November": the season is behind X
         and not (mention is not None and s.end <= mention.start and mention.end <= date.start)
+        # "given the first season's schedule, a spring release": a season owning something
+        and not body.startswith("'s ", s.end)
     ]
     season: int | None = None
     part: int | None = None
