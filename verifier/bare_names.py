@@ -72,7 +72,7 @@ def _before_verb(text: str, verb: int) -> re.Match[str] | None:
 _RELEASE_VERB = Words(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|return(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|"
     r"air(?:s|ed|ing)|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
-    r"land(?:s|ed|ing)?|stream(?:s|ed|ing)?|(?:eye(?:s|ing)|target(?:s|ing)|aim(?:s|ing)\s+for)\s+(?:a|an)\s|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
+    r"land(?:s|ed|ing)?|stream(?:s|ed|ing)?|follows\s+(?:in|on)\s|(?:eye(?:s|ing)|target(?:s|ing)|aim(?:s|ing)\s+for)\s+(?:a|an)\s|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
     r"screens|cinemas|the)|(?:come|comes|coming|came)\s+(?:back|out|to)|back\s+(?:in|on|for|with|"
     r"next|this|later)|begin(?:s|ning)?\s+airing|began\s+airing|kick(?:s|ed)?\s+off|"
     r"roll(?:s|ed)?\s+out|dated\s+(?:on|for)|(?:slated|scheduled|set|penciled|pencilled)\s+for|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|head(?:s|ed)\s+to|moving\s+(?:from|to)|out\s+(?:in|on|by)|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
@@ -314,10 +314,24 @@ def _plausible(name: str, low_text: str, *, placed: bool = False) -> bool:
     return len(words) > 1 or f" {name.lower()} " not in low_text
 
 
+# A name described at once by its kind: "Ridgeline, a legal thriller starring Ana Cole".
+_DESCRIBED_AFTER = Words(rf",\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{KIND_NOUN})\b")
+
+
+def _described(text: str) -> list[str]:
+    names = []
+    for kind in _DESCRIBED_AFTER.finditer(text):
+        found = read_back(text, kind.start())
+        if found is not None:
+            names.append(found[1])
+    return names
+
+
 def bare_titles(text: str) -> list[str]:
     """Names the text writes bare, where news writes names: see the module's docstring."""
     owned: set[str] = set()
     names = _subjects(text, owned) + _objects(text) + _after_kinds(text) + list_items(text)
+    names += _described(text)
     promoted = _promoted(text)  # "the poster for See You Again": where only a name stands
     names += _dated_items(text) + _renewed(text) + promoted
     # the lower-case words are read only if a one-word name is to be tested against them

@@ -170,6 +170,8 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
     found, released = _dated_claims(doc, sentence, body, titles, seasons, memory)
     if not released and titles and _AHEAD.search(body) and may_hold_date(body):
         released = _ahead(doc, body)  # "Looking ahead to 2026, it confirmed sequels including"
+    if not released and titles and may_hold_date(body):
+        released = _works_for(doc, body)  # "unveiled 18 Korean series for 2027, including A"
     official_source = doc.official or doc.slate_year is not None
     if released and MANY_TITLES.search(body):
         # "five titles have been pushed back to 2024", and how sure the sentence is of it
@@ -319,6 +321,28 @@ def _ahead(doc: DocumentContext, body: str) -> list[DateMention]:
     dates = resolve_phrases(body, phrases, doc.published, slate_year=doc.slate_year)
     return [
         d for d in dates if d.end <= intro[0] and _AHEAD.search(body, max(0, d.start - 40), d.start)
+    ]
+
+
+# Many works dated as a whole: "18 Korean series for 2027", "titles coming in 2026".
+_WORKS_FOR = Words(
+    r"\s+(?:(?:coming|arriving|debuting|launching|premiering|due|set|slated)\s+)?(?:for|in)\s+\Z"
+)
+
+
+def _works_for(doc: DocumentContext, body: str) -> list[DateMention]:
+    """The date right after a noun for many works, if the sentence lists works after it."""
+    many = MANY_TITLES.search(body)
+    intro = list_start(body) if many is not None else None
+    if many is None or intro is None:
+        return []
+    dates = resolve_phrases(body, date_phrases(body), doc.published, slate_year=doc.slate_year)
+    return [
+        d
+        for d in dates
+        if many.end() <= d.start <= many.end() + 30
+        and d.end <= intro[0]
+        and _WORKS_FOR.fullmatch(body, many.end(), d.start)
     ]
 
 

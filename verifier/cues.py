@@ -36,6 +36,8 @@ STRONG_RELEASE = Words(
     r"(?:the\s+)?wait\s+(?:for\s+[^.;]{1,80}?\s+)?(?:ends|will\s+end|is\s+over)|"
     r"open(?:s|ed|ing)?\s+(?:in|at)\s+(?:theaters|theatres|cinemas)|opens\s+(?:nationwide|wide)|"
     r"(?:is|are|be|was|were)\s+out|follows?\s+on|"
+    # in a line-up: "Silver Tide follows in March"
+    rf"follows?\s+in(?=\s+(?:{_DATE_START}))|"
     # "locked in a March 10 date for X": a date named a date is a release's (its own date
     # phrase just before it, ``release_cue``)
     r"(?<=\d\s)date\b(?!\s+(?:of|to))|"

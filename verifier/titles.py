@@ -247,6 +247,10 @@ _PART = (
     rf"year|(?:19|20)\d\d)))\b"
 )
 _NUMBER_GROUPS = ("num", "s", "ord", "part_num", "part_ord")  # one holds the number
+# "arrives in the second half": a time, not the season's second half
+_IN_TIME = re.compile(
+    r"(?i)\b(?:in|during|by|for|within|over|until|through|before|after)\s+the\s+\Z"
+)
 SEASON_OR_PART = Words(rf"\b(?=\w)(?:(?P<season>{_SEASON})|(?P<part>{_PART}))")
 
 
@@ -286,7 +290,7 @@ def find_seasons(text: str) -> list[SeasonMention]:
             kind == "part"
             and m.group().startswith(("act", "vol", "chapter"))
             and not text[m.start()].isupper()
-        )
+        ) or (kind == "part" and m.group().endswith("half") and _IN_TIME.search(text, 0, m.start()))
         if number and 0 < number < 40 and not casual:
             found.append(SeasonMention(m.start(), m.end(), number, kind))
     return found
