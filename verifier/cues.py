@@ -77,7 +77,7 @@ WEAK_RELEASE = Words(
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
     r"|see\s+(?:[\w'\":]+\s+){1,5}season|will\s+(?:see|feature|bring)|brings|release|"
-    r"(?:premiere|launch|debut|streaming)\s+window|window\s+for\s+(?:the\s+|a\s+|its\s+|this\s+)?"
+    r"in\s+(?:theaters|theatres|cinemas)\s+(?:by|on|in|from)|(?:premiere|launch|debut|streaming)\s+window|window\s+for\s+(?:the\s+|a\s+|its\s+|this\s+)?"
     r"(?:show|series|season|sequel|film|movie|drama|premiere|release|debut|return|it))\b",
 )
 OTHER_EVENT = Words(

@@ -93,9 +93,16 @@ def not_a_release(
         or _DENIED_REPORT.search(body, 0, date.start) is not None
         or _INSTEAD_OF.search(body, max(0, date.start - 12), date.start) is not None
         or _given_up(body, date)
+        or _MISSED_AFTER.match(body, date.end) is not None
     )
 
 
+# A target that has passed: "would arrive in 2026, a target that has clearly slipped".
+_MISSED_AFTER = Words(
+    r"[\s,]+(?:a|an|the)\s+(?:target|date|window|plan|goal|timeline|timeframe)\s+(?:that|which)\s+"
+    r"(?:has|have|had|was|were)\s+(?:since\s+|clearly\s+|now\s+|long\s+|already\s+)?(?:slipped|passed|"
+    r"been\s+missed|been\s+abandoned|come\s+and\s+gone|gone\s+by)"
+)
 # A plan told in the past and then undone: "X was slated for an Aug. 25 release, but is now
 # undated".
 _PLANNED_BEFORE = Words(
