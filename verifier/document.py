@@ -81,6 +81,12 @@ _ANNOUNCED = Words(
 )
 
 
+# "StreamHub hasn't announced a date", "has yet to confirm": no announcement.
+_NOT_YET = Words(
+    r"(?:n't|\bnot|\bnever|\byet\s+to\s+be|\byet\s+to|\bno)\s+(?:been\s+|officially\s+)?\Z"
+)
+
+
 def _first_line_end(text: str) -> int:
     """Where the first line with words in it ends."""
     end = text.find("\n", len(text) - len(text.lstrip()))
@@ -135,7 +141,10 @@ class DocumentContext:
         self.numbers_seasons = any(
             s.kind == "season" for field_seasons in self.seasons.values() for s in field_seasons
         )
-        self.announced = _ANNOUNCED.search(whole) is not None
+        self.announced = any(
+            not _NOT_YET.search(whole, max(0, m.start() - 16), m.start())
+            for m in _ANNOUNCED.finditer(whole)
+        )
         slate = next(
             (m for m in SLATE_YEAR.finditer(whole) if not left_out(whole, m.start())), None
         )
