@@ -42,6 +42,12 @@ _REFERS = re.compile(
 _LEADING = re.compile(r"^[ \t]*([A-Z0-9][^\n:]{0,58}?):[ \t]+", re.M)
 
 
+_NUMBERED = re.compile(
+    r"^[ \t]*\d{1,2}[.)][ \t]+(\S[^\n]{0,58}?)(?:[ \t]+(?:Season|Part|Series)[ \t]+\w+)?[ \t]*$",
+    re.M,
+)
+
+
 def heading_titles(text: str) -> list[str]:
     """The names on lines of their own that the paragraph after them speaks of as a work,
     and those that lead a paragraph before a colon and a sentence about a work."""
@@ -52,6 +58,10 @@ def heading_titles(text: str) -> list[str]:
     if len(referring) >= 2:  # a list of works so laid out: each item's name leads it
         referring = [m for m in leading if text[m.end() : m.end() + 1].isupper()]
     names = [m.group(1).strip("\"'“”‘’") for m in referring]
+    # a numbered list of works: "1. Moon Court Season 2", "2. Ridgeline"
+    numbered = [m.group(1) for m in _NUMBERED.finditer(text) if _is_name(m.group(1))]
+    if len(numbered) >= 2:
+        names.extend(n.strip("\"'“”‘’") for n in numbered)
     for line in _LINE.finditer(text):
         name = line.group(1)
         if name[-1] in ".!?:,;" or not _is_name(name):
