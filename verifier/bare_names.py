@@ -119,9 +119,11 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
 
 
 # Renewed, picked up or cancelled: what news says of a show by name, dated or not.
+# (passive: "Netflix has renewed X" names the network first)
 _RENEWED = Words(
-    r"\b(?:has|have|had|was|were|is|got|gets|been)\s+(?:(?:been|officially|now|also|just|finally|"
-    r"reportedly)\s+)*(?:renewed|picked\s+up|greenlit|green-lit|cancell?ed|axed|ordered)\b"
+    r"\b(?:(?:has|have|had)\s+(?:(?:officially|now|also|just|finally|reportedly)\s+)*been|was|were|is|"
+    r"got|gets|been)\s+(?:(?:officially|now|also|just|finally|reportedly)\s+)*(?:renewed|picked\s+up|"
+    r"greenlit|green-lit|cancell?ed|axed|ordered)\b"
 )
 
 

@@ -28,7 +28,10 @@ STRONG_RELEASE = Words(
     r"stream(?:s|ed|ing)?(?!\s+(?:platform|service|giant|site|app|rights|numbers|chart|record|war))|"
     r"air(?:s|ed|ing)?|broadcast(?:s|ing)?(?!\s+(?:rights|deal|partner|network|company|station))|launch\w*|hit(?:s|ting)?\s+(?:netflix|the\s+stream\w*|"
     r"screens|theaters|theatres|cinemas|our\s+screens|their\s+screens|platforms?|disney|hbo|max|prime|"
-    r"apple|hulu)|(?:come|comes|came|coming)\s+out|roll(?:s|ed|ing)?\s+out|release\s+date|bow(?:s|ed)?|"
+    r"apple|hulu)|(?:come|comes|came|coming)\s+out|(?:come|comes|coming|came)\s+to\s+(?:screens|"
+    r"netflix|theaters|theatres|cinemas|our\s+screens|streaming|disney|hbo|hulu|prime)|"
+    # "the binge begins May 18th"
+    r"(?:the\s+)?binge\s+(?:begins|starts|kicks\s+off)|roll(?:s|ed|ing)?\s+out|release\s+date|bow(?:s|ed)?|"
     r"(?:push(?:es|ed)?|mov(?:e|es|ed|ing)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?|bump(?:s|ed)?)"
     r"(?:\s+back)?\s+(?:to|until|till)|(?:being\s+)?(?:moved|bumped|pushed)\s+(?:up\s+|back\s+)?from|(?:is|are|was|were)\s+moving\s+(?:from|to)|head(?:s|ed|ing)?\s+to|"
     r"put\s+back\s+(?:to|until|till)|"
@@ -76,7 +79,7 @@ WEAK_RELEASE = Words(
     r"available\s+(?:to\s+(?:stream|watch)\s+)?(?:on|from|in|starting)|(?:be|is|are|'s)\s+(?:(?:finally|officially|now|also)\s+)?back\s+(?:for|with|on)|on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
-    r"|see\s+(?:[\w'\":]+\s+){1,5}season|will\s+(?:see|feature|bring)|brings|release|"
+    r"|see\s+(?:[\w'\":]+\s+){1,5}season|binge(?:-watch)?\s+(?:it|them|the|all)\b|will\s+(?:see|feature|bring)|brings|release|"
     r"in\s+(?:theaters|theatres|cinemas)\s+(?:by|on|in|from)|(?:premiere|launch|debut|streaming)\s+window|window\s+for\s+(?:the\s+|a\s+|its\s+|this\s+)?"
     r"(?:show|series|season|sequel|film|movie|drama|premiere|release|debut|return|it))\b",
 )
@@ -297,7 +300,7 @@ _PAST_FORM = re.compile(
     r"returned|streamed|ran\s+from)$"
 )
 _PRESENT_FORM = re.compile(
-    r"(?:premieres|arrives|debuts|drops|lands|airs|launches|returns|streams|bows|comes\s+out|"
+    r"(?:premieres|arrives|debuts|drops|lands|airs|launches|returns|streams|bows|comes\s+out|comes\s+to\s+\w+|"
     r"release\s+date|follows\s+on)$"
 )
 # What before a past form makes it no past: "will be released", "to be released", "would

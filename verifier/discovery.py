@@ -211,7 +211,8 @@ def _title_before(text: str, end: int, *, season_next: bool = False) -> tuple[in
 # Words that are usually not names but are the names of shows when "season 2" follows them
 # at once ("Wednesday season 2 is closer than ever"), as the catalogue also takes them.
 _NAMES_BEFORE_A_SEASON = AMBIGUOUS_WORDS - {
-    "it", "us", "you", "she", "they", "them", "we", "netflix", "season", "series", "part", "the"
+    "it", "us", "you", "she", "they", "them", "we", "netflix", "season", "series", "part", "the",
+    "other", "others", "more", "all", "some", "another", "every", "each",  # "Another season"
 }  # fmt: skip
 # What makes such a word a time instead: "on Wednesday season 2 was confirmed", "Netflix said
 # Friday season 2 would", "by March season 2 had wrapped".

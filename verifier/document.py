@@ -81,6 +81,10 @@ _ANNOUNCED = Words(
 )
 
 
+# A season ordered: "renewed the show for a second season", "picked up for a third".
+RENEWED_FOR = Words(
+    r"\b(?:renew\w*|picked\s+up|pick\s+up|order\w*|greenlit|green-lit)\b[^.;]{0,60}?\bfor\s+(?:a|an|its|the)\s+\Z"
+)
 # "StreamHub hasn't announced a date", "has yet to confirm": no announcement.
 _NOT_YET = Words(
     r"(?:n't|\bnot|\bnever|\byet\s+to\s+be|\byet\s+to|\bno)\s+(?:been\s+|officially\s+)?\Z"
@@ -246,6 +250,12 @@ class DocumentContext:
             start = max(text.rfind(". ", 0, season.start), text.rfind("\n", 0, season.start)) + 1
             ends = [i for i in (text.find(". ", season.end), text.find("\n", season.end)) if i >= 0]
             named = {m.title for m in self.titles_in("text", start, min(ends, default=len(text)))}
+            if (
+                not named
+                and self.topic is not None
+                and RENEWED_FOR.search(text, start, season.start)
+            ):
+                named = {self.topic}  # "Netflix renewed the breakout teen show for a second season"
             if len(named) == 1:
                 title = named.pop()
                 found[title] = max(found.get(title, 0), season.number)

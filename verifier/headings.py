@@ -59,7 +59,7 @@ def heading_titles(text: str) -> list[str]:
         referring = [m for m in leading if text[m.end() : m.end() + 1].isupper()]
     names = [m.group(1).strip("\"'“”‘’") for m in referring]
     # a numbered list of works: "1. Moon Court Season 2", "2. Ridgeline"
-    numbered = [m.group(1) for m in _NUMBERED.finditer(text) if _is_name(m.group(1))]
+    numbered = [m.group(1) for m in _NUMBERED.finditer(text) if _is_name(m.group(1), numbered=True)]
     if len(numbered) >= 2:
         names.extend(n.strip("\"'“”‘’") for n in numbered)
     for line in _LINE.finditer(text):
@@ -72,15 +72,17 @@ def heading_titles(text: str) -> list[str]:
     return names
 
 
-def _is_name(line: str) -> bool:
+def _is_name(line: str, *, numbered: bool = False) -> bool:
+    """``numbered``: an item of a numbered list of works, whose name may hold any word after
+    its first ("13 Reasons Why")."""
     words = _WORD.findall(line)
     if not 1 <= len(words) <= 6 or len(" ".join(words)) + 4 < len(line):
         return False  # mostly other marks than words: a caption, a table row
     if not words[0][0].isupper() and not words[0][0].isdigit():
         return False
-    for word in words:
+    for i, word in enumerate(words):
         low = word.lower().strip(":")
-        if low in _NOT_A_NAME:
+        if low in _NOT_A_NAME and not (numbered and i > 0):
             return False
         if not (word[0].isupper() or word[0].isdigit() or low in _SMALL):
             return False

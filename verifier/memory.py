@@ -15,6 +15,7 @@ from verifier.titles import SeasonMention
 from verifier.windows import Window
 
 _RELATIVE = Words(r"[,;]\s*(?:which|that|who)\b")
+_SHOW = Words(r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:show|series|drama|k-?drama|anime|sitcom)\b")
 
 # A heading: one short line that does not end as a sentence does.
 _FIELD = re.compile(r"\s*[A-Z][\w ]{0,25}:\s")  # "Date: September 10th", "Cast: ..."
@@ -86,6 +87,10 @@ class Memory:
             # a listing's field, opens none)
             self.section = titles[0] if len(set(titles)) == 1 else None
         numbers = {s.number for s in seasons if s.kind == "season"}
+        if not titles and len(numbers) == 1 and _SHOW.search(body):
+            # "But the show is writing a new chapter with a second season": the one just
+            # named, or the section's
+            titles = self.here[-1:] or ([self.section] if self.section else [])
         if len(set(titles)) != 1 or len(numbers) != 1:
             return
         for s in seasons:

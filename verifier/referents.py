@@ -13,7 +13,7 @@ import re
 
 from verifier.cues import LATEST
 from verifier.dates import DateMention
-from verifier.document import SLATE_YEAR, DocumentContext, attaches
+from verifier.document import RENEWED_FOR, SLATE_YEAR, DocumentContext, attaches
 from verifier.memory import Memory
 from verifier.scan import Words
 from verifier.sentences import segment_span
@@ -306,6 +306,9 @@ def choose_season(
         and not (mention is not None and s.end <= mention.start and mention.end <= date.start)
         # "given the first season's schedule, a spring release": a season owning something
         and not body.startswith("'s ", s.end)
+        # "renewed for a second season two months after it premiered in May": the season
+        # ordered is not the one another release date in the sentence is of
+        and not (past and RENEWED_FOR.search(body, max(0, s.start - 90), s.start))
     ]
     season: int | None = None
     part: int | None = None

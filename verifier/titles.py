@@ -25,14 +25,14 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2,
                  "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9,
-                 "10th": 10}  # fmt: skip
+                 "10th": 10, "freshman": 1, "sophomore": 2}  # fmt: skip
 # Single words that are titles too rarely to count without a season or quotes beside them.
 AMBIGUOUS_WORDS = {
     "it", "us", "you", "she", "they", "them", "we", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
     "may", "june", "july", "august", "september", "october", "november", "december",
     "netflix", "season", "series", "part", "the", "dark", "lost", "other", "others", "more",
-    "all", "some",
+    "all", "some", "another", "every", "each",
     # the trade's abbreviations: "OTT releases", "a TV slate", "10 p.m. KST"
     "ott", "tv", "vod", "svod", "avod", "imax", "kst", "est", "pst", "pt", "et", "gmt", "ist",
 }  # fmt: skip
@@ -232,7 +232,8 @@ _SEASON_AFTER = re.compile(r"[:\s,]*(?:season|series|s\d)", re.I)
 # --- seasons and parts -------------------------------------------------------------------
 
 NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
-ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)"
+# ("sophomore" and "freshman" seasons are the second and the first, as US news writes them)
+ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|sophomore|freshman)"
 # Seasons and parts are found in one scan (``find_seasons`` keeps each kind's matches apart,
 # as two scans would). One word-start test, ``\b(?=\w)``, comes before all the alternatives:
 # a quarter faster than a ``\b`` in each, which is also tried where words end. ``Words``:
