@@ -275,6 +275,10 @@ def _dated_claims(
         chosen = choose_titles(doc, body, titles, date, left, right, memory)
         if len(chosen) == len(dates) > 1 and _RESPECTIVELY.search(body):
             chosen = [chosen[i]]  # "A and B arrive on May 2 and June 9, respectively"
+        first_few = _FIRST_FEW.search(body)
+        ordinal_season = None
+        if first_few is not None and _FEW[first_few.group(1)] == len(dates):
+            ordinal_season = i + 1  # "the first two seasons were released in 2018 and 2020"
         # "X first premiered in 2019 and its second season followed in 2022": a season between
         # this date and the next is the next one's
         own_seasons = [
@@ -285,6 +289,7 @@ def _dated_claims(
         for title, mention in chosen:
             season, part = choose_season(doc, body, titles, own_seasons, title, mention, date,
                                           (left, right), past, memory)  # fmt: skip
+            season = ordinal_season or season
             if season is None and cue is not None and brings_back(body, cue):
                 season = doc.returning_seasons.get(title)  # "X returns in May": its next season
             if not_about(doc, body, date, cue, title, season, past):
@@ -305,6 +310,8 @@ def _dated_claims(
 
 
 _RESPECTIVELY = Words(r"\brespectively\b")
+_FIRST_FEW = Words(r"\b(?:the|its|their)\s+first\s+(two|three|four|five)\s+seasons\b")
+_FEW = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
 # A list of works to come, dated with no release word: "Looking further ahead to 2026,

@@ -299,6 +299,9 @@ _PAST_FORM = re.compile(
     r"(?:released|premiered|aired|debuted|arrived|dropped|landed|launched|bowed|came\s+out|"
     r"returned|streamed|ran\s+from)$"
 )
+_SINGULAR_BEFORE = Words(
+    r"\b(?:which|that|who|it|has|had|have|film|movie|series|show)\s+(?:\w+ly\s+)?\Z"
+)
 _PRESENT_FORM = re.compile(
     r"(?:premieres|arrives|debuts|drops|lands|airs|launches|returns|streams|bows|comes\s+out|comes\s+to\s+\w+|"
     r"release\s+date|follows\s+on)$"
@@ -333,6 +336,8 @@ def cue_tense(text: str, cue: Cue) -> bool | None:
         return True
     if _PAST_FORM.search(word):
         return None if _NOT_PAST_BEFORE.search(before) else True
+    if word.startswith("hit ") and _SINGULAR_BEFORE.search(before):
+        return True  # "the film, which hit theatres on March 1": "hits" if it were now
     if _RELEASE_NOUN.fullmatch(word) and _DETERMINED.search(before):
         copula = _COPULA_AFTER.match(text, cue.end)  # "the initial release of X was in 2018"
         if copula is not None:

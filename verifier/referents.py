@@ -32,7 +32,7 @@ MANY_TITLES = Words(
     r"multiple|various|other|these|those|dozens\s+of|a\s+(?:slew|host|number|raft|range|list)\s+of|"
     r"all(?:\s+of)?\s+the|some\s+of\s+the|upcoming|the\s+(?:best|top))"
     r"\s+(?:[\w-]+\s+){0,3}?(?:titles|shows|films|movies|k-?dramas|dramas|originals|projects|"
-    r"series|seasons|programs|programmes|releases)\b|"
+    r"series|programs|programmes|releases)\b|"
     # "to announce new releases this year": plural works, no number needed
     r"\bnew\s+(?:releases|titles|shows|films|movies|k-?dramas|dramas|originals|works|programs|"
     r"programmes)\b"
