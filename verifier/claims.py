@@ -59,7 +59,8 @@ _DIGIT = re.compile(r"\d")
 _DATE_WORD = Words(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|"
     r"winter|year|quarter|half|christmas|new\s+year|halloween|valentine|thanksgiving|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|month|week|today|tonight|"
+    r"tomorrow|yesterday|days)"
 )
 
 
@@ -255,6 +256,8 @@ def _dated_claims(
                 or _dated_in_series(body, date, titles, cues)
             )
         )
+        if cue is not None and not _close_enough(body, date, cue):
+            cue = None  # "They released a statement today": a day counted from the page's
         if not (when or cue or listed_date) or not_a_release(doc, sentence, body, date, following):
             continue
         released.append(date)
@@ -361,6 +364,42 @@ def _dated_item(body: str, date: DateMention, titles: list[TitleMention]) -> boo
 
 _ON_DATE = re.compile(r"[\"']?,?\s+(?:on|in|for)\s+\Z")
 _ITEM_END = re.compile(r"\s*;")
+
+
+# How near its release word a date counted from the page's must be: "premieres tomorrow",
+# "arrives this weekend", "drops next month"; "today", "this week" elsewhere in a sentence
+# date the news more often than a release.
+_NEAR = {"reldays": 16, "relweek": 16}
+_SMALL_BETWEEN = {
+    "on",
+    "in",
+    "at",
+    "the",
+    "to",
+    "and",
+    "from",
+    "starting",
+    "as",
+    "of",
+    "via",
+    "this",
+    "next",
+}
+
+
+def _close_enough(body: str, date: DateMention, cue: Cue) -> bool:
+    unit = "relmonth" if date.spec.unit == "month" and date.spec.name == "rel" else date.spec.unit
+    reach = _NEAR.get(unit, 40 if unit == "relmonth" else None)
+    if reach is None:
+        return True
+    if "date" in body[cue.start : cue.end].lower():
+        return False  # "release dates out today": the news is today's
+    gap = date.start - cue.end if cue.end <= date.start else cue.start - date.end
+    if gap > reach:
+        return False
+    between = body[cue.end : date.start] if cue.end <= date.start else body[date.end : cue.start]
+    # only a platform's name and small words between: "arrives on Netflix tomorrow"
+    return all(w in _SMALL_BETWEEN for w in re.findall(r"\b[a-z][\w'-]*", between))
 
 
 def _dated_in_series(

@@ -49,7 +49,7 @@ ALTERNATIVES: dict[str, str] = {
     "mdy": rf"{WD}?(?:the\s+)?{M}\s+{D}(?:\s*(?:-|–|and|&)\s*{D})?(?:,?\s+{Y}|\s+{RELY})?",
     "dmy": rf"{WD}?(?:the\s+)?{D}\s+(?:of\s+)?{M}(?:,?\s+{Y}|\s+{RELY})?",
     "my": rf"(?:(?i:early|mid|late)[-\s]+)?{M},?\s+(?:of\s+)?{Y}",
-    "quarter": rf"(?:Q[1-4]\s*(?:of\s+)?{Y}|{Y}\s*Q[1-4]|Q[1-4](?![\w-])|"
+    "quarter": rf"(?:Q[1-4]\s*(?:of\s+)?{Y}|{Y}\s*Q[1-4]|Q[1-4]\s+(?:of\s+)?{RELY}|Q[1-4](?![\w-])|"
     rf"(?i:the\s+)?{ORD}\s+(?i:quarter)(?:\s+of\s+(?:{Y}|{RELY}|(?i:the\s+year)))?(?!\s+(?i:of)\b))",
     # "next quarter", "this quarter": the publication date's quarter, or the one after it
     "relquarter": r"(?i:(?:this|next|last|the\s+next|the\s+coming)\s+quarter)(?![\w-])",
@@ -73,6 +73,12 @@ ALTERNATIVES: dict[str, str] = {
     "holiday": r"(?i:christmas\s+day|christmas\s+eve|christmas|new\s+year'?s\s+eve|new\s+year'?s\s+day"
     r"|halloween|valentine'?s\s+day|thanksgiving)" + rf"(?:\s+{Y})?",
     "month": rf"(?:(?i:this|next|last|early|mid|late)[-\s]+)?{M}(?:\s+{RELY})?",
+    # dates counted from the page's: "next month", "early next month", "tomorrow", "this
+    # weekend", "next week", "in two weeks"
+    "relmonth": r"(?i:(?:early|mid|late|later|earlier)[-\s]+)?(?i:this|next|last)\s+(?i:month)(?![\w-])",
+    "relday": r"(?i:today|tonight|tomorrow|yesterday)(?![\w-])",
+    "relweek": r"(?i:this|next|last)\s+(?i:week|weekend)(?![\w-])",
+    "inweeks": r"(?i:in\s+(?:a|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?))(?![\w-])",
     "year": rf"(?<![\d/.$£€-]){Y}(?!\s*(?:-|–|/)\s*\d)(?![%.]\d)(?![sS]\b)",  # not "the 1990s"
     # "premieres on Friday", "arrives this Thursday": a weekday after a word that makes it a
     # time (a bare "Wednesday" may be the show), with no date after it
@@ -136,10 +142,14 @@ def parse_spec(kind: str, text: str) -> Spec | None:
             "day", year, rel, _month_number(text), days[0], days[-1] if len(days) > 1 else None
         )
     if kind == "numeric":
-        first, second, last = (int(n) for n in text.split("/"))
+        numbers = [int(n) for n in text.split("/")]
+        first, second = numbers[0], numbers[1]
         month, day = (first, second) if first <= 12 else (second, first)
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
+        if len(numbers) == 2:
+            return Spec("day", None, None, month, day)
+        last = numbers[2]
         return Spec("day", last if last > 99 else 2000 + last, None, month, day)
     if kind in ("my", "month"):
         named = _MONTH.search(text)
@@ -199,6 +209,27 @@ def parse_spec(kind: str, text: str) -> Spec | None:
         return Spec("holiday", year, rel, name=name)
     if kind == "year":
         return Spec("year", year)
+    if kind == "relmonth":
+        words = lowered.replace("-", " ").split()
+        part = {"early": "early", "mid": "mid", "late": "late", "later": "late"}.get(words[0])
+        rel = REL_YEARS[words[-2]]
+        return Spec("month", name="rel", number=rel, part=part)
+    if kind == "relday":
+        return Spec(
+            "reldays", number={"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[lowered]
+        )
+    if kind == "relweek":
+        words = lowered.split()
+        return Spec("relweek", number=REL_YEARS[words[0]], name=words[1])
+    if kind == "inweeks":
+        words = lowered.split()
+        count = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(
+            words[1]
+        )
+        ahead = (count if count is not None else int(words[1])) * (
+            7 if words[2].startswith("week") else 1
+        )
+        return Spec("reldays", number=ahead)
     if kind == "weekday":
         words = lowered.split()
         return Spec("weekday", number=_WEEKDAYS.index(words[-1]), name=words[0])
@@ -208,7 +239,9 @@ def parse_spec(kind: str, text: str) -> Spec | None:
 # "moves to 5/1/26", "on 12/24/2026": month first (day first where the first is over 12).
 # Scanned apart, only in text with a slash: a pattern that may begin with any digit would
 # keep ``gated`` from skipping the words that cannot begin a phrase.
-_NUMERIC = re.compile(r"(?<![\d/.$£€-])\d{1,2}/\d{1,2}/(?:20)?\d{2}(?![\d/])")
+_NUMERIC = re.compile(
+    r"(?<![\d/.$£€-])\d{1,2}/\d{1,2}/(?:20)?\d{2}(?![\d/])|(?<=\bon\s)\d{1,2}/\d{1,2}(?![\d/])"
+)  # and "drops on 12/25", with no year
 
 
 # "will be released in the first quarter, while X comes out in the third": the noun left out.

@@ -35,7 +35,9 @@ MANY_TITLES = Words(
     r"series|programs|programmes|releases)\b|"
     # "to announce new releases this year": plural works, no number needed
     r"\bnew\s+(?:releases|titles|shows|films|movies|k-?dramas|dramas|originals|works|programs|"
-    r"programmes)\b"
+    r"programmes)\b|"
+    # "the release of titles set to hit theaters next month"
+    r"\b(?:of|the)\s+(?:titles|films|movies|shows|dramas)\s+(?:set|slated|scheduled|due|coming)\b"
 )
 _BOTH = Words(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b")
 # All of the works the sentence before named: "Each series pushed to 2026 faces ...".

@@ -19,7 +19,7 @@ from verifier.windows import Window
 class Spec:
     """A date phrase as written, before the year is settled."""
 
-    unit: str  # day, month, quarter, half, season, part, year, holiday, weekday
+    unit: str  # day, month, quarter, half, season, part, year, holiday, weekday, reldays, relweek
     year: int | None = None
     rel: int | None = None  # years relative to publication ("next year": 1)
     month: int | None = None
@@ -87,6 +87,8 @@ def resolve(
     """The window a Spec means, given where and when it was written."""
     if spec.year is not None:
         return _build(spec, spec.year)
+    if spec.unit in ("reldays", "relweek") or (spec.unit == "month" and spec.name == "rel"):
+        return None if published is None else _counted(spec, published)
     if spec.unit == "quarter" and spec.name in ("this", "next", "last"):
         if published is None:
             return None
@@ -114,6 +116,23 @@ def resolve(
     if spec.unit in ("quarter", "half"):
         return _build(spec, published.year)
     return _nearest(spec, published, past=past)
+
+
+def _counted(spec: Spec, published: dt.date) -> Window | None:
+    """Dates counted from the page's: "tomorrow", "in two weeks", "next week", "this weekend",
+    "early next month"."""
+    assert spec.number is not None
+    if spec.unit == "reldays":
+        return Window.day(published + dt.timedelta(days=spec.number))
+    if spec.unit == "relweek":
+        monday = (
+            published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=spec.number)
+        )
+        if spec.name == "weekend":
+            return Window.days(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6))
+        return Window.days(monday, monday + dt.timedelta(days=6))
+    index = published.year * 12 + published.month - 1 + spec.number
+    return Window.month(index // 12, index % 12 + 1, spec.part)
 
 
 def _weekday(spec: Spec, published: dt.date, *, past: bool) -> Window:
