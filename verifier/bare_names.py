@@ -34,7 +34,7 @@ from verifier.names import (
     read_back,
     read_on,
 )
-from verifier.scan import Words
+from verifier.scan import Words, lowered
 from verifier.titles import AMBIGUOUS_WORDS
 
 # Auxiliaries and adverbs between a subject and its release verb: "is also set for",
@@ -275,15 +275,31 @@ _PROMOTED = Words(
 
 
 # ... and its name may come before it: "the Jujutsu Kaisen teasers", "the new Moon Court trailer".
-_PROMO_AFTER = Words(r"\s(?:teasers?|trailers?|posters?|first\s+look|key\s+art)\b")
+_PROMO_AFTER = Words(r"\b(?=\w)(?:teasers?|trailers?|posters?|first\s+look|key\s+art)\b")
+
+
+_PROMO_WORDS = (
+    "trailer",
+    "teaser",
+    "poster",
+    "stills",
+    "images",
+    "photos",
+    "first look",
+    "key art",
+)
 
 
 def _promoted(text: str) -> list[str]:
-    names = []
+    names: list[str] = []
+    low = lowered(text)
+    if not any(word in low for word in _PROMO_WORDS):
+        return names
     for promo in _PROMO_AFTER.finditer(text):
-        found = read_back(text, promo.start())
-        if found is not None:
-            names.append(found[1])
+        if promo.start() and text[promo.start() - 1] == " ":
+            found = read_back(text, promo.start() - 1)
+            if found is not None:
+                names.append(found[1])
     for promo in _PROMOTED.finditer(text):
         found = read_on(text, promo.end(), joining=JOINING - {"and", "or"}, mid_sentence=True)
         if found is not None:

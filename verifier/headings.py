@@ -39,7 +39,7 @@ _REFERS = re.compile(
 
 
 # A name leading its paragraph before a colon: "Godzilla 2: The movie is being moved from".
-_LEADING = re.compile(r"^[ \t]*([A-Z0-9][^\n:]{0,58}?):[ \t]+", re.M)
+_LEADING = re.compile(r"^[ \t]*([A-Z0-9][^\n:]{0,58}?):[ \t]+(?=[A-Z])", re.M)
 
 
 _NUMBERED = re.compile(

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from verifier.resolution import Spec
-from verifier.scan import gated, plain_letters
+from verifier.scan import gated, lowered, plain_letters
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -73,12 +73,6 @@ ALTERNATIVES: dict[str, str] = {
     "holiday": r"(?i:christmas\s+day|christmas\s+eve|christmas|new\s+year'?s\s+eve|new\s+year'?s\s+day"
     r"|halloween|valentine'?s\s+day|thanksgiving)" + rf"(?:\s+{Y})?",
     "month": rf"(?:(?i:this|next|last|early|mid|late)[-\s]+)?{M}(?:\s+{RELY})?",
-    # dates counted from the page's: "next month", "early next month", "tomorrow", "this
-    # weekend", "next week", "in two weeks"
-    "relmonth": r"(?i:(?:early|mid|late|later|earlier)[-\s]+)?(?i:this|next|last)\s+(?i:month)(?![\w-])",
-    "relday": r"(?i:today|tonight|tomorrow|yesterday)(?![\w-])",
-    "relweek": r"(?i:this|next|last)\s+(?i:week|weekend)(?![\w-])",
-    "inweeks": r"(?i:in\s+(?:a|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?))(?![\w-])",
     "year": rf"(?<![\d/.$£€-]){Y}(?!\s*(?:-|–|/)\s*\d)(?![%.]\d)(?![sS]\b)",  # not "the 1990s"
     # "premieres on Friday", "arrives this Thursday": a weekday after a word that makes it a
     # time (a bare "Wednesday" may be the show), with no date after it
@@ -93,6 +87,19 @@ _PHRASES = re.compile(
     + ")"
 )
 _SCAN = gated(_PHRASES)
+# Dates counted from the page's: "next month", "early next month", "tomorrow", "this
+# weekend", "next week", "in two weeks". Scanned apart, only in text holding one of their
+# words: "to", "in", "this" and "next" begin far more words than these phrases.
+_COUNTED = {
+    "relmonth": r"(?:(?:early|mid|late|later|earlier)[-\s]+)?(?:this|next|last)\s+month(?![\w-])",
+    "relday": r"(?:today|tonight|tomorrow|yesterday)(?![\w-])",
+    "relweek": r"(?:this|next|last)\s+(?:week|weekend)(?![\w-])",
+    "inweeks": r"in\s+(?:a|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?)(?![\w-])",
+}
+_COUNTED_SCAN = re.compile(
+    r"(?i)\b(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _COUNTED.items()) + ")"
+)
+_COUNTED_WORDS = ("today", "tonight", "tomorrow", "yesterday", "week", "month", "days")
 
 
 # Read once per phrase found: compiled here, not looked up in ``re``'s cache each time.
@@ -294,7 +301,7 @@ def date_phrases(text: str) -> list[tuple[int, int, Spec]]:
         if (
             kind == "month"
             and match.group() == "May"
-            and not _MAY_BEFORE.search(text, 0, match.start())
+            and not _MAY_BEFORE.search(text, max(0, match.start() - 16), match.start())
         ):
             continue  # "Devil May Cry": the verb in a name, not the month
         spec = parse_spec(kind, plain_letters(match.group()))  # "ſummer" matched as "summer"
@@ -304,6 +311,19 @@ def date_phrases(text: str) -> list[tuple[int, int, Spec]]:
             found.append((match.start(), match.end(), spec))
     if any(spec.unit in ("quarter", "half") for _, _, spec in found):
         found = _elliptic(text, found)
+    low = lowered(text)
+    if any(word in low for word in _COUNTED_WORDS):
+        counted = []
+        for match in _COUNTED_SCAN.finditer(text):
+            kind = match.lastgroup
+            assert kind is not None
+            spec = parse_spec(kind, match.group())
+            if spec is not None and not any(
+                s < match.end() and match.start() < e for s, e, _ in found
+            ):
+                counted.append((match.start(), match.end(), spec))
+        if counted:
+            found = sorted(found + counted, key=lambda f: f[0])
     if "/" in text:
         for match in _NUMERIC.finditer(text):
             spec = parse_spec("numeric", match.group())
