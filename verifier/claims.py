@@ -240,6 +240,9 @@ def _dated_claims(
         veto_from = 0 if _ELIDED_SUBJECT.match(body, left) else left
         # "X was renewed for a third season, which is expected in 2027": the clause's own
         relative = body.rfind(", which", veto_from, date.start)
+        fronted = _FRONTED.match(body)  # "After X wraps in June, Y takes over the slot on July 4"
+        if fronted is not None and fronted.end() <= date.start:
+            relative = max(relative, fronted.end())
         cue = None if when else release_cue(cues, date.start, date.end, (veto_from, right),
                                             veto_from=max(relative, 0))  # fmt: skip
         following = dates[i + 1] if i + 1 < len(dates) else None
@@ -313,6 +316,8 @@ def _dated_claims(
 
 
 _RESPECTIVELY = Words(r"\brespectively\b")
+# A subordinate clause before the sentence's own, up to its comma.
+_FRONTED = Words(r"\s*(?:after|when|once|before|while|until|as\s+soon\s+as)\s[^,;.]{1,80},")
 _FIRST_FEW = Words(r"\b(?:the|its|their)\s+first\s+(two|three|four|five)\s+seasons\b")
 _FEW = {"two": 2, "three": 3, "four": 4, "five": 5}
 

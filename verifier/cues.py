@@ -76,7 +76,9 @@ WEAK_RELEASE = Words(
     # "back in May" returns; "premiered back in May 2019", "all the way back in 2022" look back
     r"(?<!premiered\s)(?<!released\s)(?<!aired\s)(?<!debuted\s)(?<!launched\s)(?<!arrived\s)"
     r"(?<!dropped\s)(?<!was\s)(?<!way\s)(?<!came\s)back\s+(?:on|in)|"
-    r"available\s+(?:to\s+(?:stream|watch)\s+)?(?:on|from|in|starting)|(?:be|is|are|'s)\s+(?:(?:finally|officially|now|also)\s+)?back\s+(?:for|with|on)|on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
+    r"available\s+(?:to\s+(?:stream|watch)\s+)?(?:on|from|in|starting)|"
+    # a broadcast slot: "takes over the slot on July 4", "in the Friday slot starting May 8"
+    r"takes?\s+over\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:slot|timeslot)|(?:in|into)\s+the\s+(?:[\w'-]+\s+){0,3}?(?:slot|timeslot)|(?:be|is|are|'s)\s+(?:(?:finally|officially|now|also)\s+)?back\s+(?:for|with|on)|on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
     r"|see\s+(?:[\w'\":]+\s+){1,5}season|binge(?:-watch)?\s+(?:it|them|the|all)\b|will\s+(?:see|feature|bring)|brings|release|"
