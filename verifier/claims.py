@@ -28,7 +28,7 @@ from verifier.dates import DateMention, resolve_phrases
 from verifier.document import SLATE_YEAR, DocumentContext, left_out
 from verifier.exclusions import brings_back, not_a_release, not_about, untitled_slot
 from verifier.lineups import listed_titles
-from verifier.lists import list_start
+from verifier.lists import WORKS_NOUN, list_start
 from verifier.memory import Memory, Slate
 from verifier.phrases import date_phrases
 from verifier.referents import (
@@ -346,18 +346,22 @@ _WORKS_FOR = Words(
 
 
 def _works_for(doc: DocumentContext, body: str) -> list[DateMention]:
-    """The date right after a noun for many works, if the sentence lists works after it."""
-    many = MANY_TITLES.search(body)
-    intro = list_start(body) if many is not None else None
-    if many is None or intro is None:
+    """The date right after a noun for many works ("18 series for 2027", "a slate of
+    originals for the second half of 2023"), if the sentence lists works after it."""
+    intro = list_start(body)
+    if intro is None:
+        return []
+    nouns = [m.end() for m in WORKS_NOUN.finditer(body, 0, intro[0])]
+    if not nouns:
         return []
     dates = resolve_phrases(body, date_phrases(body), doc.published, slate_year=doc.slate_year)
     return [
         d
         for d in dates
-        if many.end() <= d.start <= many.end() + 30
-        and d.end <= intro[0]
-        and _WORKS_FOR.fullmatch(body, many.end(), d.start)
+        if d.end <= intro[0]
+        and any(
+            end <= d.start <= end + 30 and _WORKS_FOR.fullmatch(body, end, d.start) for end in nouns
+        )
     ]
 
 

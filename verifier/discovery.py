@@ -349,7 +349,7 @@ def discover_titles(text: str) -> list[str]:
             (names if m.group("season") else of_audience).extend(conjuncts(name, listed=False))
     names.extend(of_audience)
     quoted: list[str] = []
-    for m in _QUOTED.finditer(text):
+    for m in _quotes(text):
         inner = (m.group(1) or m.group(2) or "").strip().rstrip(",.;:!?")
         if (
             len(inner) > 80
@@ -374,6 +374,15 @@ def discover_titles(text: str) -> list[str]:
     names.extend(heading_titles(text))
     # "the second season of SBS series X": a network is who airs it, never the name
     return [name for name in names if name.lower() not in NETWORKS]
+
+
+def _quotes(text: str) -> Iterator[re.Match[str]]:
+    """The quoted stretches of ``text``, and inside a quoted speech the names it quotes in
+    single quotes ('"Starting with 'Connect' and 'Big Bet' launching in December, ..."')."""
+    for m in _QUOTED.finditer(text):
+        yield m
+        if m.group(2) is not None and len(m.group(2)) > 80 and "'" in m.group(2):
+            yield from (q for q in _QUOTED.finditer(text, m.start(2), m.end(2)) if q.group(1))
 
 
 def _without_scare_quotes(names: list[str], text: str) -> list[str]:

@@ -29,7 +29,7 @@ _LIST_START = Words(
     r"(?:coming|arriving|premiering|debuting|returning|launching|due|slated|scheduled|featured|"
     r"included)\b[^.;:!?\n]{0,40}?\b(?:are|is))\s+"
 )
-_WORKS_BEFORE = Words(
+WORKS_NOUN = Words(
     r"\b(?:titles|shows|films|movies|series|dramas|k-dramas|originals|projects|line-?up|slate|"
     r"releases|seasons|programs|programmes|favou?rites|sequels|offerings|works|anime)\b"
 )
@@ -38,7 +38,9 @@ _ITEM_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|to|plus)\s+|\s+as\
 # lower-case words that describe it ("new seasons for", "the survival drama"), an owner.
 _BEFORE_ITEM = re.compile(
     rf"(?i:(?:the\s+)?(?:{ORDINAL}(?:\s+and\s+(?:final|last))?\s+season|season\s+\w+)\s+of\s+)|"
-    rf"(?:[a-z][\w-]*\s+){{0,3}}{KIND_NOUN}\s+|[\w.+-]+(?:\s[\w.+-]+){{0,2}}'s\s+"
+    # "Korean dramas Moving and ...": a nationality and a plural kind too
+    rf"(?:(?:Korean|Japanese|Chinese|American|British|Thai|Indian|Taiwanese|Spanish)\s+)?"
+    rf"(?:[a-z][\w-]*\s+){{0,3}}{KIND_NOUN}s?\s+|[\w.+-]+(?:\s[\w.+-]+){{0,2}}'s\s+"
 )
 _REST_OF_ITEM = re.compile(r"[^,.;:!?\n]{0,60}?(?=,)")
 # "Moon Court Season 2 and Paper Lanterns": with no comma ahead, up to the "and"
@@ -58,7 +60,7 @@ def _works_listed(text: str, intro: re.Match[str]) -> bool:
         before = text[max(0, sentence_start + 1) : intro.start()].rstrip()
         return not before or before.endswith((",", "ranging", ":"))
     window_start = max(sentence_start, intro.start() - 120)
-    return _WORKS_BEFORE.search(text, window_start, intro.start()) is not None
+    return WORKS_NOUN.search(text, window_start, intro.start()) is not None
 
 
 def list_start(sentence: str) -> tuple[int, int] | None:

@@ -53,9 +53,9 @@ CALENDAR = re.compile(
     r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
     r"\.?|\d+(?:st|nd|rd|th)?|of|the"
 )
-_WORD = re.compile(r"[\w'&.!?:+/-]+")  # "Hidden Inventory/Premature Death" holds a slash
+_WORD = re.compile(r"[\w'&.!?:+/#-]+")  # "Hidden Inventory/Premature Death" holds a slash
 # A capital, a number (not "2will", two words run together) or a letter beyond Latin.
-_TITLE_WORD = re.compile(r"[\"']?(?:[A-Z]|\d+(?![a-z])|[^\W\d_a-zA-Z])")
+_TITLE_WORD = re.compile(r"[\"']?(?:[A-Z]|\d+(?![a-z])|[^\W\d_a-zA-Z]|#\d)")  # and "Soundtrack #2"
 
 
 def _is_title_word(word: str) -> bool:
