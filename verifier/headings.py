@@ -48,6 +48,13 @@ _NUMBERED = re.compile(
 )
 
 
+# A sentence of the paragraph that speaks of the work and of its release.
+_REFERS_LATER = re.compile(
+    r"(?:^|[.!?]\s+)(?:The|This|It|It's|It’s)\s+(?:(?:movie|film|series|show|drama|anime|sequel)\s+)?"
+    r"[^.!?\n]{0,80}?\b(?:debuts?|premieres?|arrives?|releases?|streams?|drops?|lands?|airs?|hits?)\b"
+)
+
+
 def heading_titles(text: str) -> list[str]:
     """The names on lines of their own that the paragraph after them speaks of as a work,
     and those that lead a paragraph before a colon and a sentence about a work."""
@@ -69,6 +76,10 @@ def heading_titles(text: str) -> list[str]:
         after = text[line.end() : line.end() + 400].lstrip()
         if _REFERS.match(after):
             names.append(name.strip("\"'“”‘’"))
+        else:  # "The movie also stars X and debuts on March 10th." later in its paragraph
+            paragraph = after.split("\n\n", 1)[0]
+            if "\n" in after and _REFERS_LATER.search(paragraph):
+                names.append(name.strip("\"'“”‘’"))
     return names
 
 
