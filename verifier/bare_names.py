@@ -206,8 +206,21 @@ _PLACE_BEFORE = re.compile(r"(?i)\b(?:in|across|throughout)\s+(?:the\s+)?\Z")
 _AND_THEN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?:in\s+)?(?:the\s+)?")
 
 
+# A listing's line: "Love At First Sight — September 15".
+_DATE_AFTER_DASH = re.compile(
+    r"[ \t]+[—–][ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}"
+    r"(?:,?[ \t]+(?:19|20)\d\d)?[ \t]*$",
+    re.M,
+)
+
+
 def _dated_items(text: str) -> list[str]:
     names: list[str] = []
+    if "—" in text or "–" in text:
+        for date in _DATE_AFTER_DASH.finditer(text):
+            found = read_back(text, date.start())
+            if found is not None:
+                names.append(found[1])
     if " (" not in text:
         return names
     place_end = -1  # where the last place so dated ends

@@ -220,7 +220,11 @@ def _dated_claims(
     # Release words before the dates are resolved: a fifth of dated sentences have none.
     cues = find_cues(body)
     answer = memory.asked and len(body) <= _ANSWER_LENGTH  # "When will it drop? Not until 2027."
-    released_here = any(c.release for c in cues) or ("(" in body and list_start(body))
+    released_here = (
+        any(c.release for c in cues)
+        or ("(" in body and list_start(body) is not None)
+        or ("—" in body or "–" in body)  # a listing's line: "Love At First Sight — September 15"
+    )
     if not (released_here or answer):
         return [], []  # no release word, no list of works dated in parentheses, no answer
     body_past = speaks_of_the_past(body)
@@ -257,6 +261,7 @@ def _dated_claims(
                 answer
                 or _dated_item(body, date, titles)
                 or _dated_in_series(body, date, titles, cues)
+                or _dash_dated(body, date, titles)
             )
         )
         if cue is not None and not _close_enough(body, date, cue):
@@ -369,6 +374,16 @@ def _dated_item(body: str, date: DateMention, titles: list[TitleMention]) -> boo
     """ "Featured are A, B (February 13) and C (March 3)": in a list of works, a date in
     parentheses after a name is that work's release."""
     return name_before_parenthesis(body, date, titles) is not None and list_start(body) is not None
+
+
+_DASH = re.compile(r"\s+[—–]\s+")
+
+
+def _dash_dated(body: str, date: DateMention, titles: list[TitleMention]) -> bool:
+    """A listing's line, "Love At First Sight — September 15": a name, a dash and its date."""
+    return not body[date.end :].strip(" .") and any(
+        _DASH.fullmatch(body, t.end, date.start) for t in titles
+    )
 
 
 _ON_DATE = re.compile(r"[\"']?,?\s+(?:on|in|for)\s+\Z")

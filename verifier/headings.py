@@ -89,6 +89,8 @@ def _is_name(line: str, *, numbered: bool = False) -> bool:
     words = _WORD.findall(line)
     if not 1 <= len(words) <= 6 or len(" ".join(words)) + 4 < len(line):
         return False  # mostly other marks than words: a caption, a table row
+    if " — " in line or " – " in line:
+        return False  # "Moon Court — September 15": a name and its date
     if not words[0][0].isupper() and not words[0][0].isdigit():
         return False
     for i, word in enumerate(words):

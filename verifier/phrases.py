@@ -70,7 +70,7 @@ ALTERNATIVES: dict[str, str] = {
     "relyear": rf"(?i:(?:later|earlier|early|late)\s+)?{RELY}",
     # "the lineup for the new year": the year whose New Year's Day is nearest the writing
     "newyear": r"(?i:the\s+new\s+year)(?!\s*'?s\b|\s+(?:eve|day|holiday|break))",
-    "holiday": r"(?i:christmas\s+day|christmas\s+eve|christmas|new\s+year'?s\s+eve|new\s+year'?s\s+day"
+    "holiday": r"(?i:(?:this|next|last)\s+)?(?i:christmas\s+day|christmas\s+eve|christmas|new\s+year'?s\s+eve|new\s+year'?s\s+day"
     r"|halloween|valentine'?s\s+day|thanksgiving)" + rf"(?:\s+{Y})?",
     "month": rf"(?:(?i:this|next|last|early|mid|late)[-\s]+)?{M}(?:\s+{RELY})?",
     "year": rf"(?<![\d/.$£€-]){Y}(?!\s*(?:-|–|/)\s*\d)(?![%.]\d)(?![sS]\b)",  # not "the 1990s"
@@ -213,6 +213,10 @@ def parse_spec(kind: str, text: str) -> Spec | None:
         return Spec("year", name="new")
     if kind == "holiday":
         name = re.sub(r"[\s']+", " ", _YEAR.sub("", lowered)).strip()
+        # "next Christmas": the one after the coming one; "this Christmas": the coming one
+        lead, _, rest = name.partition(" ")
+        if lead in ("this", "next", "last") and rest:
+            return Spec("holiday", year, rel, name=rest, number=REL_YEARS[lead])
         return Spec("holiday", year, rel, name=name)
     if kind == "year":
         return Spec("year", year)

@@ -81,6 +81,11 @@ def _next_after(body: str, seasons: list[SeasonMention], date: DateMention) -> i
     return max(numbers) + 1 if numbers else None
 
 
+# A sentence whose subject is the work just named: "It's ...", "The film ...".
+_PRONOUN_SUBJECT = Words(
+    r"\s*(?:it\b|it's\b|the\s+(?:[\w-]+\s+){0,3}?(?:film|movie|series|show|drama|sequel)\b)"
+)
+
 # A comma stretch that describes the title before it: ", a series that", ", the drama which".
 _APPOSITION = Words(
     r"[\s,]*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:series|show|drama|k-?drama|film|"
@@ -225,6 +230,12 @@ def choose_titles(
     if named is not None:  # "Bel-Air (February 13)": the date is the name's before it, alone
         return [(named.title, named)]
     in_clause = [t for t in titles if left <= t.start and t.end <= right]
+    if titles and memory.here and _PRONOUN_SUBJECT.match(body):
+        segment = segment_span(body, date.start, date.end)
+        if all(t.start >= segment[1] for t in titles):
+            # "It's eyeing a summer 2026 release, which comes before Narnia next Christmas":
+            # the sentence's subject is the one just named, the later name another's
+            titles, in_clause = [], []
     candidates = in_clause or titles
     plain = [t for t in candidates if not parenthesised(body, 0, t.start)]
     candidates = plain or candidates

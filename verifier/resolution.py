@@ -109,6 +109,11 @@ def resolve(
         return _build(spec, slate_year)
     if spec.unit == "weekday":
         return None if published is None else _weekday(spec, published, past=past)
+    if spec.unit == "holiday" and spec.number is not None and published is not None:
+        coming = _nearest(replace(spec, number=None), published, past=spec.number < 0)
+        if coming is None or coming.start is None or spec.number <= 0:
+            return coming
+        return _build(spec, coming.start.year + spec.number)
     if published is None:
         return _build(spec, slate_year) if slate_year is not None else None
     if spec.unit == "month" and spec.name in ("this", "next", "last"):
