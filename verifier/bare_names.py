@@ -72,7 +72,7 @@ def _before_verb(text: str, verb: int) -> re.Match[str] | None:
 _RELEASE_VERB = Words(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|return(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|"
     r"air(?:s|ed|ing)|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
-    r"land(?:s|ed|ing)?|stream(?:s|ed|ing)?|follows\s+(?:in|on)\s|(?:eye(?:s|ing)|target(?:s|ing)|aim(?:s|ing)\s+for)\s+(?:a|an)\s|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
+    r"land(?:s|ed|ing)?|stream(?:s|ed|ing)?|follows\s+(?:in|on)\s|(?:have|has)\s+(?:their|its)\s+(?:season\s+)?premieres?|(?:eye(?:s|ing)|target(?:s|ing)|aim(?:s|ing)\s+for)\s+(?:a|an)\s|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
     r"screens|cinemas|the)|(?:come|comes|coming|came)\s+(?:back|out|to)|back\s+(?:in|on|for|with|"
     r"next|this|later)|begin(?:s|ning)?\s+airing|began\s+airing|kick(?:s|ed)?\s+off|"
     r"roll(?:s|ed)?\s+out|dated\s+(?:on|for)|(?:slated|scheduled|set|penciled|pencilled)\s+for|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|head(?:s|ed)\s+to|moving\s+(?:from|to)|out\s+(?:in|on|by)|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
@@ -214,8 +214,21 @@ _DATE_AFTER_DASH = re.compile(
 )
 
 
+# A schedule's item: "Atlanta (FX, Season 4; final season)", "“Transplant” (NBC, debut)".
+_SCHEDULE_ITEM = re.compile(
+    r"^[ \t]*(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*[:—–-]\s*)?[\"“]?([^\n()\"“”]{1,80}?)[\"”]?,?"
+    r"[ \t]+\((?:[A-Z][\w+&'/.-]*(?:[ \t]+[A-Z+][\w+&'/.-]*){0,3}),[^()\n]{1,80}\)[ \t]*$",
+    re.M,
+)
+
+
 def _dated_items(text: str) -> list[str]:
     names: list[str] = []
+    if " (" in text:
+        for item in _SCHEDULE_ITEM.finditer(text):
+            found = read_back(text, item.end(1))
+            if found is not None and found[0] == item.start(1):
+                names.append(found[1])
     if "—" in text or "–" in text:
         for date in _DATE_AFTER_DASH.finditer(text):
             found = read_back(text, date.start())

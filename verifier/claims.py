@@ -45,6 +45,7 @@ from verifier.titles import (
     Catalogue,
     SeasonMention,
     TitleMention,
+    find_seasons,
     fold,
 )
 from verifier.windows import Window
@@ -108,6 +109,7 @@ def extract_claims(
             for claim in _sentence_claims(doc, sentence, memory):
                 claims.add(claim)
             memory.asked = _asks_when(source, sentence)
+            _read_dated_heading(doc, source[sentence.start : sentence.end], memory)
             start, end = sentence.start, sentence.end
             named = [
                 m
@@ -128,6 +130,48 @@ def extract_claims(
 
 
 _ANSWER_LENGTH = 60
+
+# A schedule's heading: a line that is a date ("September 15:", "Monday, Sept. 24"); the
+# items under it, "Atlanta (FX, Season 4)", premiere that day.
+_DATE_HEADING = re.compile(r"[\w ,.'-]{3,40}:?\s*")
+_ITEM_LINE = re.compile(
+    r"\s*(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*[:—–-]\s*)?[\"']?(?P<name>[^\n()\"]{1,80}?)[\"']?,?"
+    r"\s+\((?P<notes>[^()\n]{1,80})\)\s*"
+)
+
+
+def _read_dated_heading(doc: DocumentContext, body: str, memory: Memory) -> None:
+    """Remember the day a schedule's heading names, for the items under it; a paragraph of
+    prose ends the schedule."""
+    if len(body) > 120:
+        memory.day = None
+        return
+    if "\n" in body.strip() or not _DATE_HEADING.fullmatch(body) or not may_hold_date(body):
+        return
+    dates = resolve_phrases(body, date_phrases(body), doc.published, slate_year=doc.slate_year)
+    if len(dates) == 1 and dates[0].end - dates[0].start >= len(body.strip(" :\n")) - 15:
+        memory.day = dates[0].window
+
+
+def _schedule_item(
+    doc: DocumentContext, sentence: Sentence, body: str, titles: list[TitleMention], memory: Memory
+) -> Claim | None:
+    """ "Fate: The Winx Saga (Netflix, Season 2)" under a heading "September 16:"."""
+    if memory.day is None or not titles:
+        return None
+    line = _ITEM_LINE.fullmatch(body)
+    if line is None:
+        return None
+    named = [
+        t for t in titles if t.start >= line.start("name") - 1 and t.end <= line.end("name") + 1
+    ]
+    if not named:
+        return None
+    notes = body[line.start("notes") : line.end("notes")]
+    season = next((m.number for m in find_seasons(notes) if m.kind == "season"), None)
+    quote = _quote(doc.original[sentence.field], sentence.start, sentence.end, sentence.field)
+    stance = "official" if doc.official else "report"
+    return Claim(named[0].title, season, memory.day, stance, [quote])
 
 
 def _asks_when(source: str, sentence: Sentence) -> bool:
@@ -168,6 +212,9 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
     if titles:
         praised = past_successes(body, titles)
         titles = [t for t in titles if t not in praised]
+    under_heading = _schedule_item(doc, sentence, body, titles, memory)
+    if under_heading is not None:
+        return [under_heading]
     found, released = _dated_claims(doc, sentence, body, titles, seasons, memory)
     if not released and titles and _AHEAD.search(body) and may_hold_date(body):
         released = _ahead(doc, body)  # "Looking ahead to 2026, it confirmed sequels including"

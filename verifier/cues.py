@@ -60,6 +60,8 @@ WEAK_RELEASE = Words(
     r"set\s+(?:for|to\s+return)|"
     # "It will now open August 15th"
     rf"(?:will|to|now)\s+(?:now\s+)?open(?=\s+(?:on\s+)?(?:{_DATE_START}))|"
+    # "Season two of X starts up Tuesday, Sept. 26"; "Empire and Star have their season premieres"
+    r"starts?\s+up\b|(?:have|has)\s+(?:their|its)\s+(?:season\s+|series\s+)?premieres?|"
     # "Release Date Confirmed For June 2026": confirmed for a date
     rf"confirmed\s+for(?=\s+(?:{_DATE_START}))|"
     # "penciled in for 2027", "dated the second season of X for June 12"
@@ -78,7 +80,7 @@ WEAK_RELEASE = Words(
     r"(?<!dropped\s)(?<!was\s)(?<!way\s)(?<!came\s)back\s+(?:on|in)|"
     r"available\s+(?:to\s+(?:stream|watch)\s+)?(?:on|from|in|starting)|"
     # a broadcast slot: "takes over the slot on July 4", "in the Friday slot starting May 8"
-    r"takes?\s+over\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:slot|timeslot)|(?:in|into)\s+the\s+(?:[\w'-]+\s+){0,3}?(?:slot|timeslot)|(?:be|is|are|'s)\s+(?:(?:finally|officially|now|also)\s+)?back\s+(?:for|with|on)|on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
+    r"takes?\s+over\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:slot|timeslot)|(?:in|into)\s+the\s+(?:[\w'-]+\s+){0,3}?(?:slot|timeslot)|(?:be|is|are|'s)\s+(?:(?:finally|officially|now|also)\s+)?back\s+(?:for|with|on|this|next|in)|on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
     r"|see\s+(?:[\w'\":]+\s+){1,5}season|binge(?:-watch)?\s+(?:it|them|the|all)\b|will\s+(?:see|feature|bring)|brings|release|"
@@ -346,6 +348,8 @@ def cue_tense(text: str, cue: Cue) -> bool | None:
             return copula.group(1).lower() in ("was", "were")
     if _PRESENT_FORM.search(word) or _FUTURE_BEFORE.search(before):
         return False
+    if re.match(r"(?:is|are|'s)\s+(?:\w+\s+)?back\b", word):
+        return False  # "the spinoff is back this fall", whatever season came first
     return None
 
 

@@ -60,7 +60,7 @@ def left_out(text: str, slate_start: int) -> bool:
     return _LEFT_OUT.search(text, max(0, slate_start - 30), slate_start) is not None
 
 
-_STUCK = re.compile(rf"(?:'s)?[\s:,'\"-]*(?:{FORMAT_WORD}(?:'s)?\s+)?", re.I)
+_STUCK = re.compile(rf"(?:'s)?[\s:,'\"(-]*(?:{FORMAT_WORD}(?:'s)?\s+)?", re.I)  # and "X (Season 2)"
 
 
 def attaches(text: str, title: TitleMention, season: SeasonMention) -> bool:

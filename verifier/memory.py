@@ -56,6 +56,8 @@ class Memory:
     # The sentence before asked when a release comes ("When will it drop?"): a bare date
     # after it ("Not until 2027.") answers.
     asked: bool = False
+    # The day a schedule's heading named ("September 15:"), for the items under it.
+    day: Window | None = None
 
     def new_paragraph(self) -> None:
         if self.heading:  # "Bridgerton Season 4" over a section: what follows is about it

@@ -36,7 +36,7 @@ def _month_alternation() -> str:
 
 M = _month_alternation()
 Y = r"(?:19|20)\d{2}(?!\d)"
-D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"  # not a time, but "September 15:"
 WD = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?\s+)"
 RELY = r"(?i:(?:this|next|last)\s+year)"
 SEASON = r"(?i:spring|summer|fall|autumn|winter)"

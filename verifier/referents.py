@@ -31,11 +31,13 @@ MANY_TITLES = Words(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several|many|"
     r"multiple|various|other|these|those|dozens\s+of|(?:a|the|its)\s+(?:[\w-]+\s+)?(?:slew|host|number|raft|range|list|slate|lineup|line-up|batch|crop)\s+of|"
     r"all(?:\s+of)?\s+the|some\s+of\s+the|upcoming|the\s+(?:best|top))"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:titles|shows|films|movies|k-?dramas|dramas|originals|projects|"
+    r"\s+(?:[\w-]+,?\s+){0,4}?(?:titles|shows|films|movies|k-?dramas|dramas|originals|projects|"
     r"series|programs|programmes|releases)\b|"
     # "to announce new releases this year": plural works, no number needed
     r"\bnew\s+(?:releases|titles|shows|films|movies|k-?dramas|dramas|originals|works|programs|"
     r"programmes)\b|"
+    # "the fall premiere dates for new and returning series": the dates of many
+    r"\b(?:premiere|release|debut|return)\s+dates\b|"
     # "the release of titles set to hit theaters next month"
     r"\b(?:of|the)\s+(?:titles|films|movies|shows|dramas)\s+(?:set|slated|scheduled|due|coming)\b"
 )
@@ -161,12 +163,17 @@ def past_successes(body: str, titles: list[TitleMention]) -> list[TitleMention]:
     return found
 
 
-def names_another_work(body: str, start: int) -> bool:
-    """Whether the title at ``start`` is named only as what another work follows or replaces,
-    or is a season's own name (the season is its series')."""
+# A work named by the one it comes from: 'the "Big Bang" spinoff', "the Dirty Dancing sequel".
+_SOURCE_OF = re.compile(r"[\"”'’]?\s+(?:spin-?offs?|sequels?|prequels?|remakes?|reboots?)\b", re.I)
+
+
+def names_another_work(body: str, start: int, end: int | None = None) -> bool:
+    """Whether the title at ``start`` (ending at ``end``) is named only as what another work
+    follows or replaces, or is a season's own name (the season is its series')."""
     before = max(0, start - 40)
     return (
-        _follows(body, start)
+        (end is not None and _SOURCE_OF.match(body, end) is not None)
+        or _follows(body, start)
         or _REPLACED_WORK.search(body, before, start) is not None
         or _SEASON_SUBTITLE.search(body, before, start) is not None
     )
@@ -219,7 +226,7 @@ def choose_titles(
     """The titles a date speaks of: named in its clause, else in its sentence, else the
     two just named ("both series", reaching back a paragraph), the one just named in this
     paragraph ("the show"), or the topic."""
-    others = [t for t in titles if names_another_work(body, t.start)]
+    others = [t for t in titles if names_another_work(body, t.start, t.end)]
     titles = [t for t in titles if t not in others]
     followed = [t for t in others if _follows(body, t.start)]
     if any(left <= t.start and t.end <= right for t in followed) and not any(
