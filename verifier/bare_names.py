@@ -217,9 +217,10 @@ _DATE_AFTER_DASH = re.compile(
 # A schedule's item: "Atlanta (FX, Season 4; final season)", "“Transplant” (NBC, debut)".
 _SCHEDULE_ITEM = re.compile(
     r"^[ \t]*(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*[:—–-]\s*)?[\"“]?([^\n()\"“”]{1,80}?)[\"”]?,?"
-    r"[ \t]+\((?:[A-Z][\w+&'/.-]*(?:[ \t]+[A-Z+][\w+&'/.-]*){0,3}),[^()\n]{1,80}\)[ \t]*$",
+    r"[ \t]+\((?:[A-Z][\w+&'/.-]*(?:[ \t]+[A-Z+][\w+&'/.-]*){0,3})(?:,[^()\n]{1,80})?\)"
+    r"(?:,?[ \t]*\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\.?\*?)?(?:[ \t]*\((?:Season|Series)[ \t]+\w+\))?[ \t]*$",
     re.M,
-)
+)  # and "The League (FXX), 10 p.m. (Season 7)"
 
 
 def _dated_items(text: str) -> list[str]:

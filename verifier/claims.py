@@ -134,44 +134,65 @@ _ANSWER_LENGTH = 60
 # A schedule's heading: a line that is a date ("September 15:", "Monday, Sept. 24"); the
 # items under it, "Atlanta (FX, Season 4)", premiere that day.
 _DATE_HEADING = re.compile(r"[\w ,.'-]{3,40}:?\s*")
+_TIME = r"\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\*?"
 _ITEM_LINE = re.compile(
-    r"\s*(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*[:—–-]\s*)?[\"']?(?P<name>[^\n()\"]{1,80}?)[\"']?,?"
-    r"\s+\((?P<notes>[^()\n]{1,80})\)\s*"
+    rf"\s*(?:{_TIME}\s*[:—–-]\s*)?[\"']?(?P<name>[^\n()\"]{{1,80}}?)[\"']?,?"
+    rf"\s+\((?P<notes>[^()\n]{{1,80}})\)(?:,?\s*{_TIME})?(?:\s*\((?P<more>[^()\n]{{1,40}})\))?\s*"
+)
+_LINE = re.compile(r"[^\n]+")
+# What a heading holds besides its date: a weekday, commas, a colon.
+_HEADING_REST = re.compile(
+    r"(?i)[\s,.:]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?)?[\s,.:]*"
 )
 
 
 def _read_dated_heading(doc: DocumentContext, body: str, memory: Memory) -> None:
-    """Remember the day a schedule's heading names, for the items under it; a paragraph of
-    prose ends the schedule."""
-    if len(body) > 120:
+    """A paragraph of prose ends a schedule (its headings are read line by line, with its
+    items, by ``_schedule_items``)."""
+    if len(body) > 120 and "\n" not in body.strip():
         memory.day = None
-        return
-    if "\n" in body.strip() or not _DATE_HEADING.fullmatch(body) or not may_hold_date(body):
-        return
-    dates = resolve_phrases(body, date_phrases(body), doc.published, slate_year=doc.slate_year)
-    if len(dates) == 1 and dates[0].end - dates[0].start >= len(body.strip(" :\n")) - 15:
-        memory.day = dates[0].window
 
 
-def _schedule_item(
+def _heading_day(doc: DocumentContext, line: str) -> Window | None:
+    """The day a schedule's heading line names: "September 15:", "Tuesday, Sept. 1"."""
+    if len(line) > 45 or not _DATE_HEADING.fullmatch(line) or not may_hold_date(line):
+        return None
+    dates = resolve_phrases(line, date_phrases(line), doc.published, slate_year=doc.slate_year)
+    if len(dates) != 1:
+        return None
+    rest = line[: dates[0].start] + line[dates[0].end :]
+    return dates[0].window if _HEADING_REST.fullmatch(rest) else None
+
+
+def _schedule_items(
     doc: DocumentContext, sentence: Sentence, body: str, titles: list[TitleMention], memory: Memory
-) -> Claim | None:
-    """ "Fate: The Winx Saga (Netflix, Season 2)" under a heading "September 16:"."""
-    if memory.day is None or not titles:
-        return None
-    line = _ITEM_LINE.fullmatch(body)
-    if line is None:
-        return None
-    named = [
-        t for t in titles if t.start >= line.start("name") - 1 and t.end <= line.end("name") + 1
-    ]
-    if not named:
-        return None
-    notes = body[line.start("notes") : line.end("notes")]
-    season = next((m.number for m in find_seasons(notes) if m.kind == "season"), None)
-    quote = _quote(doc.original[sentence.field], sentence.start, sentence.end, sentence.field)
-    stance = "official" if doc.official else "report"
-    return Claim(named[0].title, season, memory.day, stance, [quote])
+) -> list[Claim] | None:
+    """ "Fate: The Winx Saga (Netflix, Season 2)" under a heading "September 16:", line by
+    line; None where the text is no schedule's."""
+    found: list[Claim] = []
+    schedule = False
+    for line in _LINE.finditer(body):
+        day = _heading_day(doc, line.group())
+        if day is not None:
+            memory.day, schedule = day, True
+            continue
+        item = _ITEM_LINE.fullmatch(body, line.start(), line.end()) if memory.day else None
+        if item is None:
+            if line.group().strip():
+                return found if schedule or found else None
+            continue
+        named = [
+            t for t in titles if item.start("name") - 1 <= t.start and t.end <= item.end("name") + 1
+        ]
+        if not named or memory.day is None:
+            return found if schedule or found else None
+        notes = body[item.start("notes") : item.end("notes")] + " " + (item.group("more") or "")
+        season = next((m.number for m in find_seasons(notes) if m.kind == "season"), None)
+        start, end = sentence.start + line.start(), sentence.start + line.end()
+        quote = _quote(doc.original[sentence.field], start, end, sentence.field)
+        stance = "official" if doc.official else "report"
+        found.append(Claim(named[0].title, season, memory.day, stance, [quote]))
+    return found if schedule or found else None
 
 
 def _asks_when(source: str, sentence: Sentence) -> bool:
@@ -212,9 +233,10 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
     if titles:
         praised = past_successes(body, titles)
         titles = [t for t in titles if t not in praised]
-    under_heading = _schedule_item(doc, sentence, body, titles, memory)
-    if under_heading is not None:
-        return [under_heading]
+    if len(body) < 400:
+        under_heading = _schedule_items(doc, sentence, body, titles, memory)
+        if under_heading is not None:
+            return under_heading
     found, released = _dated_claims(doc, sentence, body, titles, seasons, memory)
     if not released and titles and _AHEAD.search(body) and may_hold_date(body):
         released = _ahead(doc, body)  # "Looking ahead to 2026, it confirmed sequels including"

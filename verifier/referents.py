@@ -29,7 +29,7 @@ _REFERENCE = Words(
 # Many titles at once, none named: "34 new titles debuting in 2023" is not about the topic.
 MANY_TITLES = Words(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several|many|"
-    r"multiple|various|other|these|those|dozens\s+of|(?:a|the|its)\s+(?:[\w-]+\s+)?(?:slew|host|number|raft|range|list|slate|lineup|line-up|batch|crop)\s+of|"
+    r"multiple|various|other|these|those|select|new\s+and\s+returning|dozens\s+of|(?:a|the|its)\s+(?:[\w-]+\s+)?(?:slew|host|number|raft|range|list|slate|lineup|line-up|batch|crop)\s+of|"
     r"all(?:\s+of)?\s+the|some\s+of\s+the|upcoming|the\s+(?:best|top))"
     r"\s+(?:[\w-]+,?\s+){0,4}?(?:titles|shows|films|movies|k-?dramas|dramas|originals|projects|"
     r"series|programs|programmes|releases)\b|"
@@ -37,7 +37,7 @@ MANY_TITLES = Words(
     r"\bnew\s+(?:releases|titles|shows|films|movies|k-?dramas|dramas|originals|works|programs|"
     r"programmes)\b|"
     # "the fall premiere dates for new and returning series": the dates of many
-    r"\b(?:premiere|release|debut|return)\s+dates\b|"
+    r"\b(?:premiere|release|debut|return)\s+dates\b|\bthe\s+(?:[\w-]+\s+){0,2}premieres\b|"
     # "the release of titles set to hit theaters next month"
     r"\b(?:of|the)\s+(?:titles|films|movies|shows|dramas)\s+(?:set|slated|scheduled|due|coming)\b"
 )
