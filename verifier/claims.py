@@ -293,6 +293,7 @@ def _dated_claims(
         any(c.release for c in cues)
         or ("(" in body and list_start(body) is not None)
         or ("—" in body or "–" in body)  # a listing's line: "Love At First Sight — September 15"
+        or ("(" in body and _NETWORK_DATED.search(body) is not None)  # "BMF (Starz, September 26)"
     )
     if not (released_here or answer):
         return [], []  # no release word, no list of works dated in parentheses, no answer
@@ -331,6 +332,7 @@ def _dated_claims(
                 or _dated_item(body, date, titles)
                 or _dated_in_series(body, date, titles, cues)
                 or _dash_dated(body, date, titles)
+                or _network_dated(body, date, titles)
             )
         )
         if cue is not None and not _close_enough(body, date, cue):
@@ -446,6 +448,19 @@ def _dated_item(body: str, date: DateMention, titles: list[TitleMention]) -> boo
 
 
 _DASH = re.compile(r"\s+[—–]\s+")
+# A listing's line giving the network and the date in parentheses: "BMF (Starz, September 26
+# at 9 PM)".
+_NETWORK_DATED = re.compile(r"\(\s*[A-Z][\w+&.' -]{0,25},\s*(?=[A-Z0-9])")
+
+
+def _network_dated(body: str, date: DateMention, titles: list[TitleMention]) -> bool:
+    opening = _NETWORK_DATED.search(body, max(0, date.start - 30), date.start + 1)
+    if opening is None or opening.end() != date.start:
+        return False
+    return any(
+        t.end <= opening.start() and not body[t.end : opening.start()].strip(" \"'”")
+        for t in titles
+    )
 
 
 def _dash_dated(body: str, date: DateMention, titles: list[TitleMention]) -> bool:

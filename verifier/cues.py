@@ -113,6 +113,13 @@ THING_RELEASED = Words(
 )
 
 
+# ... and the thing after its verb: "Peacock released the official teaser on August 14".
+RELEASED_THING = Words(
+    r"\b(?=\w)(?:releas(?:e|es|ed|ing)|drop(?:s|ped)?|unveil(?:s|ed)?|shar(?:es|ed)|debut(?:s|ed))\s+"
+    r"(?:(?:the|a|an|its|their|new|first|official|latest|second|another)\s+){1,3}(?:[\w-]+\s+)?"
+    r"(?:teasers?|trailers?|posters?|photos?|stills|images|clips?|videos?|footage|first\s+look|key\s+art)\b"
+)
+
 # Saying: the date of a saying is no release ("said on Monday"), but a saying before a
 # release word does not make it another event's ("said it would come next quarter").
 SPEECH = Words(r"\b(?=\w)(?:said|says|told|added|explained|noted)\b")
@@ -153,6 +160,7 @@ def find_cues(text: str) -> list[Cue]:
     """Every event word in ``text``, in order; where two overlap the release cue wins."""
     cues = [Cue(m.start(), m.end(), "speech") for m in STATEMENT.finditer(text)]
     cues += [Cue(m.start(), m.end(), "other") for m in THING_RELEASED.finditer(text)]
+    cues += [Cue(m.start(), m.end(), "other") for m in RELEASED_THING.finditer(text)]
     taken = [(c.start, c.end) for c in cues]
     for m in STRONG_RELEASE.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
