@@ -18,8 +18,10 @@ _RELATIVE = Words(r"[,;]\s*(?:which|that|who)\b")
 _SHOW = Words(r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:show|series|drama|k-?drama|anime|sitcom)\b")
 
 # A heading: one short line that does not end as a sentence does.
+_DIGIT = re.compile(r"\d")
 _FIELD = re.compile(r"\s*[A-Z][\w ]{0,25}:\s")  # "Date: September 10th", "Cast: ..."
-_HEADING = re.compile(r"\s*[^\n]{1,80}?(?<![.!?,;:\"'])\s*")
+# (a quoted name may end it: 'Yoo Ah-in in "Six Flying Dragons"')
+_HEADING = re.compile(r"\s*[^\n]{1,80}?(?<![.!?,;:\"'])(?:(?<=[\w)])[\"”'’])?\s*")
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,9 @@ class Memory:
         in 2021, ..." says nothing of what comes next). Seasons are relative to ``body``."""
         self.titles.extend(titles)
         self.heading = len(set(titles)) == 1 and _HEADING.fullmatch(body) is not None
-        if _HEADING.fullmatch(body) and not (_FIELD.match(body) and not titles):
+        if _HEADING.fullmatch(body) and not (
+            (_FIELD.match(body) or _DIGIT.search(body)) and not titles
+        ):  # a listing's field line ("Monday-Tuesday 10 p.m. on SBS") opens no section
             # a heading opens a section: one named by a title is that title's ("Date: ...",
             # a listing's field, opens none)
             self.section = titles[0] if len(set(titles)) == 1 else None

@@ -43,6 +43,13 @@ SEASON = r"(?i:spring|summer|fall|autumn|winter)"
 PART = r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of|start\s+of|the\s+beginning\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of)"
 ORD = r"(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])"
+# ... or right after a release verb: "will premiere Friday", "arrives Sunday"
+_AFTER_RELEASE_VERB = "(?:" + "|".join(
+    f"(?<={verb} )"
+    for verb in ("premiere", "premieres", "arrive", "arrives", "debut", "debuts", "air", "airs",
+                 "drop", "drops", "return", "returns", "stream", "streams", "launch", "launches",
+                 "land", "lands", "open", "opens", "release", "released", "premiered", "aired")
+) + ")"  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 ALTERNATIVES: dict[str, str] = {
@@ -76,7 +83,8 @@ ALTERNATIVES: dict[str, str] = {
     "year": rf"(?<![\d/.$£€-]){Y}(?!\s*(?:-|–|/)\s*\d)(?![%.]\d)(?![sS]\b)",  # not "the 1990s"
     # "premieres on Friday", "arrives this Thursday": a weekday after a word that makes it a
     # time (a bare "Wednesday" may be the show), with no date after it
-    "weekday": rf"(?i:on|this|next|until|till|by)\s+{WEEKDAY}(?!'|\s*,?\s+(?:the\s+)?(?:{M}|\d))",
+    "weekday": rf"(?:(?i:on|this|next|until|till|by)\s+|{_AFTER_RELEASE_VERB}){WEEKDAY}"
+    rf"(?!'|\s*,?\s+(?:the\s+)?(?:{M}|\d)|\s+(?:and|&|through|to)\s+{WEEKDAY})",  # not "Saturday and Sunday"
 }
 # Phrases start at the start of a word: the lookahead lets the scanner skip the middles of
 # words at once, which is most of the text; ``gated`` adds the letters a phrase can begin
