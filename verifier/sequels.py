@@ -29,6 +29,8 @@ _SERIES_WORDS = Words(r"\b(?:series|k-?dramas?|dramas?|shows?|seasons?|episodes?
 _FILM_WORDS = Words(
     r"\b(?:films?|movies?|box\s+office|theaters|theatres|cinemas?|feature|blockbusters?)\b"
 )
+# ... but not named as a season: 'the second season "Taxi Driver 2"'
+_SEASON_BEFORE = Words(r"\bseason\W{0,3}$")
 _FILM_BEFORE = Words(r"\b(?:films?|movies?|feature|blockbuster)\W+(?:\w+\W+)?$")
 
 
@@ -85,7 +87,7 @@ def sequel_seasons(
         known = catalogue.canonical(numbered.group(1))
         near = text[max(0, mention.start - 30) : mention.start]
         digit = text.rfind(numbered.group(2), mention.start, mention.end)
-        if not known and _quoted(text, mention):
+        if not known and _quoted(text, mention) and not _SEASON_BEFORE.search(near):
             found.append(mention)  # 'Iron Valley 2' in quotes is the name as released
             continue
         if not known and series_text is None:
