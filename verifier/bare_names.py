@@ -214,19 +214,35 @@ _DATE_AFTER_DASH = re.compile(
 )
 
 
+def _lines_with(text: str, mark: str) -> list[tuple[int, int]]:
+    """The (start, end) of each line of ``text`` holding ``mark``, found by ``str.find``."""
+    lines: list[tuple[int, int]] = []
+    at = text.find(mark)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if end - start <= 240:
+            lines.append((start, end))
+        at = text.find(mark, end)
+    return lines
+
+
 # A schedule's item: "Atlanta (FX, Season 4; final season)", "“Transplant” (NBC, debut)".
 _SCHEDULE_ITEM = re.compile(
-    r"^[ \t]*(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*[:—–-]\s*)?[\"“]?([^\n()\"“”]{1,80}?)[\"”]?,?"
+    r"[ \t]*(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*[:—–-]\s*)?[\"“]?([^\n()\"“”]{1,80}?)[\"”]?,?"
     r"[ \t]+\((?:[A-Z][\w+&'/.-]*(?:[ \t]+[A-Z+][\w+&'/.-]*){0,3})(?:,[^()\n]{1,80})?\)"
-    r"(?:,?[ \t]*\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\.?\*?)?(?:[ \t]*\((?:Season|Series)[ \t]+\w+\))?[ \t]*$",
-    re.M,
+    r"(?:,?[ \t]*\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\.?\*?)?(?:[ \t]*\((?:Season|Series)[ \t]+\w+\))?[ \t]*",
 )  # and "The League (FXX), 10 p.m. (Season 7)"
 
 
 def _dated_items(text: str) -> list[str]:
     names: list[str] = []
     if " (" in text:
-        for item in _SCHEDULE_ITEM.finditer(text):
+        for start, end in _lines_with(text, " ("):  # few lines hold one
+            item = _SCHEDULE_ITEM.fullmatch(text, start, end)
+            if item is None:
+                continue
             found = read_back(text, item.end(1))
             if found is not None and found[0] == item.start(1):
                 names.append(found[1])

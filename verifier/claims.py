@@ -233,7 +233,7 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
     if titles:
         praised = past_successes(body, titles)
         titles = [t for t in titles if t not in praised]
-    if len(body) < 400:
+    if memory.day is not None or len(body) <= 45 or "\n" in body.strip():
         under_heading = _schedule_items(doc, sentence, body, titles, memory)
         if under_heading is not None:
             return under_heading
