@@ -47,7 +47,11 @@ _AUX = (
     r"confirmed|tipped|to|just|eventually|again)"
 )
 _AUX_BEFORE = re.compile(
-    rf"(?i)(?:\s*\([^()\n]{{0,80}}\))?(?:,\s+(?:which|that|who|both|each|all|starring|featuring|"
+    rf"(?i)(?:\s*\([^()\n]{{0,80}}\))?"
+    # "X, starring A and B, which hits screens": an aside, then a relative clause
+    rf"(?:,\s+(?:starring|featuring|(?:directed|written|produced|created)\s+by|based\s+on)"
+    rf"\s+[^,()\n.;]{{1,80}}?(?=,\s+(?:which|that)\b))?"
+    rf"(?:,\s+(?:which|that|who|both|each|all|starring|featuring|"
     rf"(?:directed|written|produced|created)\s+by|based\s+on)\s+[^,()\n.;]{{1,80}}?,|"
     rf",\s+which|"
     rf",\s+that)?((?:\s+{_AUX})*)\s+\Z"
@@ -72,9 +76,9 @@ def _before_verb(text: str, verb: int) -> re.Match[str] | None:
 _RELEASE_VERB = Words(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|return(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|"
     r"air(?:s|ed|ing)|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
-    r"land(?:s|ed|ing)?|stream(?:s|ed|ing)?|follows\s+(?:in|on)\s|(?:have|has)\s+(?:their|its)\s+(?:season\s+)?premieres?|(?:eye(?:s|ing)|target(?:s|ing)|aim(?:s|ing)\s+for)\s+(?:a|an)\s|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
+    r"land(?:s|ed|ing)?|stream(?:s|ed|ing)?|follows\s+(?:in|on)\s|bow(?:s|ed)?\s+(?:in|on)\s|(?:have|has)\s+(?:their|its)\s+(?:season\s+)?premieres?|(?:eye(?:s|ing)|target(?:s|ing)|aim(?:s|ing)\s+for)\s+(?:a|an)\s|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
     r"screens|cinemas|the)|(?:come|comes|coming|came)\s+(?:back|out|to)|back\s+(?:in|on|for|with|"
-    r"next|this|later)|begin(?:s|ning)?\s+airing|began\s+airing|kick(?:s|ed)?\s+off|"
+    r"next|this|later)|(?:begin(?:s|ning)?|began|start(?:s|ing)?)\s+(?:airing|playing|streaming)|kick(?:s|ed)?\s+off|"
     r"roll(?:s|ed)?\s+out|dated\s+(?:on|for)|(?:slated|scheduled|set|penciled|pencilled)\s+for|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|head(?:s|ed)\s+to|moving\s+(?:from|to)|out\s+(?:in|on|by)|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
 )
 _ACTOR_AFTER = re.compile(r"\s+(?:as|to\s+(?:star|direct|play|lead))\b")

@@ -35,6 +35,10 @@ STRONG_RELEASE = Words(
     r"(?:push(?:es|ed)?|mov(?:e|es|ed|ing)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?|bump(?:s|ed)?)"
     r"(?:\s+back)?\s+(?:to|until|till)|(?:being\s+)?(?:moved|bumped|pushed)\s+(?:up\s+|back\s+)?from|(?:is|are|was|were)\s+moving\s+(?:from|to)|head(?:s|ed|ing)?\s+to|"
     r"put\s+back\s+(?:to|until|till)|"
+    # a film in cinemas: "hit the box office", "start playing in select theaters", "a
+    # limited theatrical run"
+    r"hit(?:s|ting)?\s+the\s+box\s+office|play(?:s|ing)?\s+in\s+(?:some\s+|select\s+)?(?:cinemas|theaters|theatres)|"
+    r"theatrical\s+(?:run|release|debut|bow|engagements?)|"
     # "the wait for X season 2 ends on June 5"; "opens in theaters on November 21"
     r"(?:the\s+)?wait\s+(?:for\s+[^.;]{1,80}?\s+)?(?:ends|will\s+end|is\s+over)|"
     r"open(?:s|ed|ing)?\s+(?:in|at)\s+(?:theaters|theatres|cinemas)|opens\s+(?:nationwide|wide)|"
