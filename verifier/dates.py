@@ -97,7 +97,9 @@ def _merge_ranges(
                 or (_RANGE_JOIN.search(gap) and len(gap) < 14)
                 or (between and _BETWEEN_JOIN.fullmatch(gap))
             ):
-                if not spec.has_year and nspec.has_year:
+                # "the Fall or Christmas of 2024": "the fall" takes the year named after it
+                loose = spec.rel == 0 and text[start : start + 4].lower() == "the "
+                if (not spec.has_year or (loose and nspec.year is not None)) and nspec.has_year:
                     spec = replace(spec, year=nspec.year, rel=nspec.rel)
                 merged.append((start, nend, spec, nspec))
                 i += 2

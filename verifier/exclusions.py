@@ -39,7 +39,7 @@ _COUNTERFACTUAL = Words(
     r"(?:scheduled|set|slated|planned|dated|due|speculated|supposed|expected|intended)|"
     r"would\s+have\s+(?:been|\w+ed|come)|if\s+[^.;]{0,80}?\bhad\s+(?:\w+ed|been|begun|gone)|"
     # a wish: "many would like to see it this year"
-    r"(?:would\s+(?:like|love)|wish(?:es)?|want(?:s|ed)?)\s+to\s+see|"
+    r"(?:would\s+(?:like|love)|wish(?:es)?|want(?:s|ed)?|hop(?:e|es|ed|ing))\s+to\s+see|"
     # a plan told in the past: "the film was set to be released in December", "the two titles
     # were set to hit screens Aug. 19" (but "was set for August" may be the setting itself)
     r"(?:was|were)\s+(?:set|scheduled|slated|due|planned|supposed|expected)\s+to\s+"

@@ -78,7 +78,7 @@ ALTERNATIVES: dict[str, str] = {
     # "the lineup for the new year": the year whose New Year's Day is nearest the writing
     "newyear": r"(?i:the\s+new\s+year)(?!\s*'?s\b|\s+(?:eve|day|holiday|break))",
     "holiday": r"(?i:(?:this|next|last)\s+)?(?i:christmas\s+day|christmas\s+eve|christmas|new\s+year'?s\s+eve|new\s+year'?s\s+day"
-    r"|halloween|valentine'?s\s+day|thanksgiving)" + rf"(?:\s+{Y})?",
+    r"|halloween|valentine'?s\s+day|thanksgiving)" + rf"(?:\s+(?:of\s+)?{Y})?",
     "month": rf"(?:(?i:this|next|last|early|mid|late)[-\s]+)?{M}(?:\s+{RELY})?",
     "year": rf"(?<![\d/.$£€-]){Y}(?!\s*(?:-|–|/)\s*\d)(?![%.]\d)(?![sS]\b)",  # not "the 1990s"
     # "premieres on Friday", "arrives this Thursday": a weekday after a word that makes it a
@@ -220,7 +220,7 @@ def parse_spec(kind: str, text: str) -> Spec | None:
     if kind == "newyear":
         return Spec("year", name="new")
     if kind == "holiday":
-        name = re.sub(r"[\s']+", " ", _YEAR.sub("", lowered)).strip()
+        name = re.sub(r"[\s']+", " ", _YEAR.sub("", lowered)).strip().removesuffix(" of")
         # "next Christmas": the one after the coming one; "this Christmas": the coming one
         lead, _, rest = name.partition(" ")
         if lead in ("this", "next", "last") and rest:
