@@ -40,6 +40,7 @@ EXTRACTOR = [
     "verifier/exclusions.py",
     "verifier/lineups.py",
     "verifier/claim.py",
+    "verifier/listings.py",
     "verifier/claims.py",
 ]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from verifier.titles import title_key
+from verifier.titles import fold, title_key
 from verifier.windows import Window
 
 
@@ -131,3 +131,11 @@ class ClaimSet:
             ):
                 return existing
         return None
+
+
+def quote_between(source: str, left: int, right: int, field_name: str) -> Quote:
+    """The clause that carries the claim, as written, trimmed of spaces and joining punctuation."""
+    clause = fold(source[left:right])  # the same length, odd spaces made plain
+    start = left + len(clause) - len(clause.lstrip(" ,;:-—–"))
+    end = left + len(clause.rstrip(" ,;:-—–"))
+    return Quote(source[start:end], start, max(start, end), field_name)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from verifier.claim import Claim, ClaimSet, Quote
+from verifier.claim import Claim, ClaimSet, quote_between
 from verifier.cues import (
     FUTURE,
     Cue,
@@ -28,14 +28,25 @@ from verifier.dates import DateMention, resolve_phrases
 from verifier.document import SLATE_YEAR, DocumentContext, left_out
 from verifier.exclusions import brings_back, not_a_release, not_about, untitled_slot
 from verifier.lineups import listed_titles
-from verifier.lists import WORKS_NOUN, list_start
+from verifier.listings import (
+    AHEAD,
+    NETWORK_DATED,
+    ahead,
+    dash_dated,
+    dated_in_series,
+    dated_item,
+    network_dated,
+    read_dated_heading,
+    schedule_items,
+    works_for,
+)
+from verifier.lists import list_start
 from verifier.memory import Memory, Slate
-from verifier.phrases import date_phrases
+from verifier.phrases import date_phrases, may_hold_date
 from verifier.referents import (
     MANY_TITLES,
     choose_season,
     choose_titles,
-    name_before_parenthesis,
     parenthesised,
     past_successes,
 )
@@ -45,29 +56,10 @@ from verifier.titles import (
     Catalogue,
     SeasonMention,
     TitleMention,
-    find_seasons,
-    fold,
 )
 from verifier.windows import Window
 
 MAX_TEXT = 2_000_000  # characters looked at; longer input is cut (and said so by the caller)
-
-
-# A cheap test that a sentence may hold a date phrase at all; most sentences do not. Digits
-# are looked for apart: ``re`` finds a digit by a tight loop over the text, and the words
-# are then tried only at words that begin as they do.
-_DIGIT = re.compile(r"\d")
-_DATE_WORD = Words(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|"
-    r"winter|year|quarter|half|christmas|new\s+year|halloween|valentine|thanksgiving|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|month|week|today|tonight|"
-    r"tomorrow|yesterday|days)"
-)
-
-
-def may_hold_date(text: str) -> bool:
-    """False only if ``text`` holds no date phrase: a digit or a date word comes in each."""
-    return bool(_DIGIT.search(text) or _DATE_WORD.search(text))
 
 
 # A date the clause after it says what was released then: "back in 2022 – when Season 4
@@ -109,7 +101,7 @@ def extract_claims(
             for claim in _sentence_claims(doc, sentence, memory):
                 claims.add(claim)
             memory.asked = _asks_when(source, sentence)
-            _read_dated_heading(doc, source[sentence.start : sentence.end], memory)
+            read_dated_heading(doc, source[sentence.start : sentence.end], memory)
             start, end = sentence.start, sentence.end
             named = [
                 m
@@ -130,69 +122,6 @@ def extract_claims(
 
 
 _ANSWER_LENGTH = 60
-
-# A schedule's heading: a line that is a date ("September 15:", "Monday, Sept. 24"); the
-# items under it, "Atlanta (FX, Season 4)", premiere that day.
-_DATE_HEADING = re.compile(r"[\w ,.'-]{3,40}:?\s*")
-_TIME = r"\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\*?"
-_ITEM_LINE = re.compile(
-    rf"\s*(?:{_TIME}\s*[:—–-]\s*)?[\"']?(?P<name>[^\n()\"]{{1,80}}?)[\"']?,?"
-    rf"\s+\((?P<notes>[^()\n]{{1,80}})\)(?:,?\s*{_TIME})?(?:\s*\((?P<more>[^()\n]{{1,40}})\))?\s*"
-)
-_LINE = re.compile(r"[^\n]+")
-# What a heading holds besides its date: a weekday, commas, a colon.
-_HEADING_REST = re.compile(
-    r"(?i)[\s,.:]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?)?[\s,.:]*"
-)
-
-
-def _read_dated_heading(doc: DocumentContext, body: str, memory: Memory) -> None:
-    """A paragraph of prose ends a schedule (its headings are read line by line, with its
-    items, by ``_schedule_items``)."""
-    if len(body) > 120 and "\n" not in body.strip():
-        memory.day = None
-
-
-def _heading_day(doc: DocumentContext, line: str) -> Window | None:
-    """The day a schedule's heading line names: "September 15:", "Tuesday, Sept. 1"."""
-    if len(line) > 45 or not _DATE_HEADING.fullmatch(line) or not may_hold_date(line):
-        return None
-    dates = resolve_phrases(line, date_phrases(line), doc.published, slate_year=doc.slate_year)
-    if len(dates) != 1:
-        return None
-    rest = line[: dates[0].start] + line[dates[0].end :]
-    return dates[0].window if _HEADING_REST.fullmatch(rest) else None
-
-
-def _schedule_items(
-    doc: DocumentContext, sentence: Sentence, body: str, titles: list[TitleMention], memory: Memory
-) -> list[Claim] | None:
-    """ "Fate: The Winx Saga (Netflix, Season 2)" under a heading "September 16:", line by
-    line; None where the text is no schedule's."""
-    found: list[Claim] = []
-    schedule = False
-    for line in _LINE.finditer(body):
-        day = _heading_day(doc, line.group())
-        if day is not None:
-            memory.day, schedule = day, True
-            continue
-        item = _ITEM_LINE.fullmatch(body, line.start(), line.end()) if memory.day else None
-        if item is None:
-            if line.group().strip():
-                return found if schedule or found else None
-            continue
-        named = [
-            t for t in titles if item.start("name") - 1 <= t.start and t.end <= item.end("name") + 1
-        ]
-        if not named or memory.day is None:
-            return found if schedule or found else None
-        notes = body[item.start("notes") : item.end("notes")] + " " + (item.group("more") or "")
-        season = next((m.number for m in find_seasons(notes) if m.kind == "season"), None)
-        start, end = sentence.start + line.start(), sentence.start + line.end()
-        quote = _quote(doc.original[sentence.field], start, end, sentence.field)
-        stance = "official" if doc.official else "report"
-        found.append(Claim(named[0].title, season, memory.day, stance, [quote]))
-    return found if schedule or found else None
 
 
 def _asks_when(source: str, sentence: Sentence) -> bool:
@@ -234,14 +163,14 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         praised = past_successes(body, titles)
         titles = [t for t in titles if t not in praised]
     if memory.day is not None or len(body) <= 45 or "\n" in body.strip():
-        under_heading = _schedule_items(doc, sentence, body, titles, memory)
+        under_heading = schedule_items(doc, sentence, body, titles, memory)
         if under_heading is not None:
             return under_heading
     found, released = _dated_claims(doc, sentence, body, titles, seasons, memory)
-    if not released and titles and _AHEAD.search(body) and may_hold_date(body):
-        released = _ahead(doc, body)  # "Looking ahead to 2026, it confirmed sequels including"
+    if not released and titles and AHEAD.search(body) and may_hold_date(body):
+        released = ahead(doc, body)  # "Looking ahead to 2026, it confirmed sequels including"
     if not released and titles and may_hold_date(body):
-        released = _works_for(doc, body)  # "unveiled 18 Korean series for 2027, including A"
+        released = works_for(doc, body)  # "unveiled 18 Korean series for 2027, including A"
     official_source = doc.official or doc.slate_year is not None
     if released and MANY_TITLES.search(body):
         # "five titles have been pushed back to 2024", and how sure the sentence is of it
@@ -264,7 +193,7 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         known = doc.returning_seasons if returning else {}
         window = slate.window if slate is not None else None
         for item in listed_titles(body, titles, seasons, released, window, known):
-            quote = _quote(doc.original[sentence.field], offset + item.start, offset + item.end,
+            quote = quote_between(doc.original[sentence.field], offset + item.start, offset + item.end,
                            sentence.field)  # fmt: skip
             claim = Claim(item.title, item.season, item.window, stance, [quote], listed=True)
             found.append(claim)
@@ -293,7 +222,7 @@ def _dated_claims(
         any(c.release for c in cues)
         or ("(" in body and list_start(body) is not None)
         or ("—" in body or "–" in body)  # a listing's line: "Love At First Sight — September 15"
-        or ("(" in body and _NETWORK_DATED.search(body) is not None)  # "BMF (Starz, September 26)"
+        or ("(" in body and NETWORK_DATED.search(body) is not None)  # "BMF (Starz, September 26)"
     )
     if not (released_here or answer):
         return [], []  # no release word, no list of works dated in parentheses, no answer
@@ -329,10 +258,10 @@ def _dated_claims(
             and not when
             and (
                 answer
-                or _dated_item(body, date, titles)
-                or _dated_in_series(body, date, titles, cues)
-                or _dash_dated(body, date, titles)
-                or _network_dated(body, date, titles)
+                or dated_item(body, date, titles)
+                or dated_in_series(body, date, titles, cues)
+                or dash_dated(body, date, titles)
+                or network_dated(body, date, titles)
             )
         )
         if cue is not None and not _close_enough(body, date, cue):
@@ -376,7 +305,7 @@ def _dated_claims(
                 season = doc.returning_seasons.get(title)  # "X returns in May": its next season
             if not_about(doc, body, date, cue, title, season, past):
                 continue
-            quote = _quote(doc.original[sentence.field], offset + left, offset + right,
+            quote = quote_between(doc.original[sentence.field], offset + left, offset + right,
                            sentence.field)  # fmt: skip
             scheduled = _scheduled(doc, window, past)  # a date to come, told as settled
             stance = classify_stance(
@@ -396,82 +325,6 @@ _RESPECTIVELY = Words(r"\brespectively\b")
 _FRONTED = Words(r"\s*(?:after|when|once|before|while|until|as\s+soon\s+as)\s[^,;.]{1,80},")
 _FIRST_FEW = Words(r"\b(?:the|its|their)\s+first\s+(two|three|four|five)\s+seasons\b")
 _FEW = {"two": 2, "three": 3, "four": 4, "five": 5}
-
-
-# A list of works to come, dated with no release word: "Looking further ahead to 2026,
-# Netflix has confirmed additional sequels including A, B and C".
-_AHEAD = Words(r"\b(?:looking\s+(?:further\s+)?ahead\s+to|ahead\s+in|in\s+store\s+for)\s")
-
-
-def _ahead(doc: DocumentContext, body: str) -> list[DateMention]:
-    """The year a list of works to come is dated with, if the sentence lists works after it."""
-    intro = list_start(body)
-    if intro is None:
-        return []
-    phrases = date_phrases(body)
-    dates = resolve_phrases(body, phrases, doc.published, slate_year=doc.slate_year)
-    return [
-        d for d in dates if d.end <= intro[0] and _AHEAD.search(body, max(0, d.start - 40), d.start)
-    ]
-
-
-# Many works dated as a whole: "18 Korean series for 2027", "titles coming in 2026".
-_WORKS_FOR = Words(
-    r"\s+(?:(?:coming|arriving|debuting|launching|premiering|due|set|slated)\s+)?(?:for|in)\s+\Z"
-)
-
-
-def _works_for(doc: DocumentContext, body: str) -> list[DateMention]:
-    """The date right after a noun for many works ("18 series for 2027", "a slate of
-    originals for the second half of 2023"), if the sentence lists works after it."""
-    intro = list_start(body)
-    if intro is None:
-        return []
-    nouns = [m.end() for m in WORKS_NOUN.finditer(body, 0, intro[0])]
-    if not nouns:
-        return []
-    dates = resolve_phrases(body, date_phrases(body), doc.published, slate_year=doc.slate_year)
-    return [
-        d
-        for d in dates
-        if d.end <= intro[0]
-        and any(
-            end <= d.start <= end + 30 and _WORKS_FOR.fullmatch(body, end, d.start) for end in nouns
-        )
-    ]
-
-
-def _dated_item(body: str, date: DateMention, titles: list[TitleMention]) -> bool:
-    """ "Featured are A, B (February 13) and C (March 3)": in a list of works, a date in
-    parentheses after a name is that work's release."""
-    return name_before_parenthesis(body, date, titles) is not None and list_start(body) is not None
-
-
-_DASH = re.compile(r"\s+[—–]\s+")
-# A listing's line giving the network and the date in parentheses: "BMF (Starz, September 26
-# at 9 PM)".
-_NETWORK_DATED = re.compile(r"\(\s*[A-Z][\w+&.' -]{0,25},\s*(?=[A-Z0-9])")
-
-
-def _network_dated(body: str, date: DateMention, titles: list[TitleMention]) -> bool:
-    opening = _NETWORK_DATED.search(body, max(0, date.start - 30), date.start + 1)
-    if opening is None or opening.end() != date.start:
-        return False
-    return any(
-        t.end <= opening.start() and not body[t.end : opening.start()].strip(" \"'”")
-        for t in titles
-    )
-
-
-def _dash_dated(body: str, date: DateMention, titles: list[TitleMention]) -> bool:
-    """A listing's line, "Love At First Sight — September 15": a name, a dash and its date."""
-    return not body[date.end :].strip(" .") and any(
-        _DASH.fullmatch(body, t.end, date.start) for t in titles
-    )
-
-
-_ON_DATE = re.compile(r"[\"']?,?\s+(?:on|in|for)\s+\Z")
-_ITEM_END = re.compile(r"\s*;")
 
 
 # How near its release word a date counted from the page's must be: "premieres tomorrow",
@@ -510,21 +363,6 @@ def _close_enough(body: str, date: DateMention, cue: Cue) -> bool:
     return all(w in _SMALL_BETWEEN for w in re.findall(r"\b[a-z][\w'-]*", between))
 
 
-def _dated_in_series(
-    body: str, date: DateMention, titles: list[TitleMention], cues: list[Cue]
-) -> bool:
-    """ "Release dates are for A on Sept. 17; B on Feb. 11; and C on Jan. 14": in a series of
-    items after a release word, set apart by semicolons, a date right after a name is its."""
-    if ";" not in body or not any(c.release and c.end <= date.start for c in cues):
-        return False
-    return any(
-        t.end <= date.start and _ON_DATE.fullmatch(body, t.end, date.start) for t in titles
-    ) and (
-        body.rfind(";", 0, date.start) > min((c.end for c in cues if c.release), default=len(body))
-        or _ITEM_END.match(body, date.end) is not None  # the first item: "A on Sept. 17; B"
-    )
-
-
 def _scheduled(doc: DocumentContext, window: Window, past: bool) -> bool:
     """A release to come, told as settled (no hedge, no rumour: ``classify_stance`` looks
     first), in a page that speaks of an announcement: the schedule's word."""
@@ -545,11 +383,3 @@ def _over(window: Window, published: dt.date | None) -> bool:
 
 def _looks_ahead(body: str) -> bool:
     return FUTURE.search(body) is not None and not speaks_of_the_past(body)
-
-
-def _quote(source: str, left: int, right: int, field_name: str) -> Quote:
-    """The clause that carries the claim, as written, trimmed of spaces and joining punctuation."""
-    clause = fold(source[left:right])  # the same length, odd spaces made plain
-    start = left + len(clause) - len(clause.lstrip(" ,;:-—–"))
-    end = left + len(clause.rstrip(" ,;:-—–"))
-    return Quote(source[start:end], start, max(start, end), field_name)

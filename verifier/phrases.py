@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from verifier.resolution import Spec
-from verifier.scan import gated, lowered, plain_letters
+from verifier.scan import Words, gated, lowered, plain_letters
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -345,3 +345,20 @@ def date_phrases(text: str) -> list[tuple[int, int, Spec]]:
                 found.append((match.start(), match.end(), spec))
         found.sort(key=lambda f: f[0])
     return found
+
+
+# A cheap test that a sentence may hold a date phrase at all; most sentences do not. Digits
+# are looked for apart: ``re`` finds a digit by a tight loop over the text, and the words
+# are then tried only at words that begin as they do.
+_DIGIT = re.compile(r"\d")
+_DATE_WORD = Words(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|"
+    r"winter|year|quarter|half|christmas|new\s+year|halloween|valentine|thanksgiving|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|month|week|today|tonight|"
+    r"tomorrow|yesterday|days)"
+)
+
+
+def may_hold_date(text: str) -> bool:
+    """False only if ``text`` holds no date phrase: a digit or a date word comes in each."""
+    return bool(_DIGIT.search(text) or _DATE_WORD.search(text))

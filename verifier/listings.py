@@ -1,0 +1,184 @@
+"""Dates that a listing's layout gives: what a line, a heading or a list says by where it
+stands, not by a release word beside the date.
+
+- Schedules: a heading line that is a date ("September 15:", "Tuesday, Sept. 1") dates
+  the item lines under it ("Atlanta (FX, Season 4)", "8 p.m. — "Transplant" (NBC, ...)",
+  "The League (FXX), 10 p.m. (Season 7)") until prose resumes (``schedule_items``).
+- Listing lines: "Love At First Sight — September 15" (``dash_dated``), "BMF (Starz,
+  September 26 at 9 PM)" (``network_dated``), "A on Sept. 17; B on Feb. 11" after a
+  release word (``dated_in_series``), a date in parentheses after a name in a list
+  (``dated_item``).
+- Lists of works dated as a whole: "Looking ahead to 2026, ... sequels including A"
+  (``ahead``), "18 Korean series for 2027, including A" (``works_for``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier.claim import Claim, quote_between
+from verifier.cues import Cue
+from verifier.dates import DateMention, resolve_phrases
+from verifier.document import DocumentContext
+from verifier.lists import WORKS_NOUN, list_start
+from verifier.memory import Memory
+from verifier.phrases import date_phrases, may_hold_date
+from verifier.referents import name_before_parenthesis
+from verifier.scan import Words
+from verifier.sentences import Sentence
+from verifier.titles import TitleMention, find_seasons
+from verifier.windows import Window
+
+# A schedule's heading: a line that is a date ("September 15:", "Monday, Sept. 24"); the
+# items under it, "Atlanta (FX, Season 4)", premiere that day.
+_DATE_HEADING = re.compile(r"[\w ,.'-]{3,40}:?\s*")
+_TIME = r"\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\*?"
+_ITEM_LINE = re.compile(
+    rf"\s*(?:{_TIME}\s*[:—–-]\s*)?[\"']?(?P<name>[^\n()\"]{{1,80}}?)[\"']?,?"
+    rf"\s+\((?P<notes>[^()\n]{{1,80}})\)(?:,?\s*{_TIME})?(?:\s*\((?P<more>[^()\n]{{1,40}})\))?\s*"
+)
+_LINE = re.compile(r"[^\n]+")
+# What a heading holds besides its date: a weekday, commas, a colon.
+_HEADING_REST = re.compile(
+    r"(?i)[\s,.:]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?)?[\s,.:]*"
+)
+
+
+def read_dated_heading(doc: DocumentContext, body: str, memory: Memory) -> None:
+    """A paragraph of prose ends a schedule (its headings are read line by line, with its
+    items, by ``schedule_items``)."""
+    if len(body) > 120 and "\n" not in body.strip():
+        memory.day = None
+
+
+def _heading_day(doc: DocumentContext, line: str) -> Window | None:
+    """The day a schedule's heading line names: "September 15:", "Tuesday, Sept. 1"."""
+    if len(line) > 45 or not _DATE_HEADING.fullmatch(line) or not may_hold_date(line):
+        return None
+    dates = resolve_phrases(line, date_phrases(line), doc.published, slate_year=doc.slate_year)
+    if len(dates) != 1:
+        return None
+    rest = line[: dates[0].start] + line[dates[0].end :]
+    return dates[0].window if _HEADING_REST.fullmatch(rest) else None
+
+
+def schedule_items(
+    doc: DocumentContext, sentence: Sentence, body: str, titles: list[TitleMention], memory: Memory
+) -> list[Claim] | None:
+    """ "Fate: The Winx Saga (Netflix, Season 2)" under a heading "September 16:", line by
+    line; None where the text is no schedule's."""
+    found: list[Claim] = []
+    schedule = False
+    for line in _LINE.finditer(body):
+        day = _heading_day(doc, line.group())
+        if day is not None:
+            memory.day, schedule = day, True
+            continue
+        item = _ITEM_LINE.fullmatch(body, line.start(), line.end()) if memory.day else None
+        if item is None:
+            if line.group().strip():
+                return found if schedule or found else None
+            continue
+        named = [
+            t for t in titles if item.start("name") - 1 <= t.start and t.end <= item.end("name") + 1
+        ]
+        if not named or memory.day is None:
+            return found if schedule or found else None
+        notes = body[item.start("notes") : item.end("notes")] + " " + (item.group("more") or "")
+        season = next((m.number for m in find_seasons(notes) if m.kind == "season"), None)
+        start, end = sentence.start + line.start(), sentence.start + line.end()
+        quote = quote_between(doc.original[sentence.field], start, end, sentence.field)
+        stance = "official" if doc.official else "report"
+        found.append(Claim(named[0].title, season, memory.day, stance, [quote]))
+    return found if schedule or found else None
+
+
+# A list of works to come, dated with no release word: "Looking further ahead to 2026,
+# Netflix has confirmed additional sequels including A, B and C".
+AHEAD = Words(r"\b(?:looking\s+(?:further\s+)?ahead\s+to|ahead\s+in|in\s+store\s+for)\s")
+
+
+def ahead(doc: DocumentContext, body: str) -> list[DateMention]:
+    """The year a list of works to come is dated with, if the sentence lists works after it."""
+    intro = list_start(body)
+    if intro is None:
+        return []
+    phrases = date_phrases(body)
+    dates = resolve_phrases(body, phrases, doc.published, slate_year=doc.slate_year)
+    return [
+        d for d in dates if d.end <= intro[0] and AHEAD.search(body, max(0, d.start - 40), d.start)
+    ]
+
+
+# Many works dated as a whole: "18 Korean series for 2027", "titles coming in 2026".
+_WORKS_FOR = Words(
+    r"\s+(?:(?:coming|arriving|debuting|launching|premiering|due|set|slated)\s+)?(?:for|in)\s+\Z"
+)
+
+
+def works_for(doc: DocumentContext, body: str) -> list[DateMention]:
+    """The date right after a noun for many works ("18 series for 2027", "a slate of
+    originals for the second half of 2023"), if the sentence lists works after it."""
+    intro = list_start(body)
+    if intro is None:
+        return []
+    nouns = [m.end() for m in WORKS_NOUN.finditer(body, 0, intro[0])]
+    if not nouns:
+        return []
+    dates = resolve_phrases(body, date_phrases(body), doc.published, slate_year=doc.slate_year)
+    return [
+        d
+        for d in dates
+        if d.end <= intro[0]
+        and any(
+            end <= d.start <= end + 30 and _WORKS_FOR.fullmatch(body, end, d.start) for end in nouns
+        )
+    ]
+
+
+def dated_item(body: str, date: DateMention, titles: list[TitleMention]) -> bool:
+    """ "Featured are A, B (February 13) and C (March 3)": in a list of works, a date in
+    parentheses after a name is that work's release."""
+    return name_before_parenthesis(body, date, titles) is not None and list_start(body) is not None
+
+
+_DASH = re.compile(r"\s+[—–]\s+")
+# A listing's line giving the network and the date in parentheses: "BMF (Starz, September 26
+# at 9 PM)".
+NETWORK_DATED = re.compile(r"\(\s*[A-Z][\w+&.' -]{0,25},\s*(?=[A-Z0-9])")
+
+
+def network_dated(body: str, date: DateMention, titles: list[TitleMention]) -> bool:
+    opening = NETWORK_DATED.search(body, max(0, date.start - 30), date.start + 1)
+    if opening is None or opening.end() != date.start:
+        return False
+    return any(
+        t.end <= opening.start() and not body[t.end : opening.start()].strip(" \"'”")
+        for t in titles
+    )
+
+
+def dash_dated(body: str, date: DateMention, titles: list[TitleMention]) -> bool:
+    """A listing's line, "Love At First Sight — September 15": a name, a dash and its date."""
+    return not body[date.end :].strip(" .") and any(
+        _DASH.fullmatch(body, t.end, date.start) for t in titles
+    )
+
+
+_ON_DATE = re.compile(r"[\"']?,?\s+(?:on|in|for)\s+\Z")
+_ITEM_END = re.compile(r"\s*;")
+
+
+def dated_in_series(
+    body: str, date: DateMention, titles: list[TitleMention], cues: list[Cue]
+) -> bool:
+    """ "Release dates are for A on Sept. 17; B on Feb. 11; and C on Jan. 14": in a series of
+    items after a release word, set apart by semicolons, a date right after a name is its."""
+    if ";" not in body or not any(c.release and c.end <= date.start for c in cues):
+        return False
+    return any(
+        t.end <= date.start and _ON_DATE.fullmatch(body, t.end, date.start) for t in titles
+    ) and (
+        body.rfind(";", 0, date.start) > min((c.end for c in cues if c.release), default=len(body))
+        or _ITEM_END.match(body, date.end) is not None  # the first item: "A on Sept. 17; B"
+    )
