@@ -8,8 +8,9 @@ Python, about a quarter slower. The first lines say which build was measured.
 Both run in this one process over the same corpus texts, one core, so the
 ratio holds on a noisy shared machine. The catalogue part times extraction
 and measures traced peak memory per document with 10, 1,000 and 10,000
-synthetic titles in the catalogue. Last, one long text made of the corpus repeated:
-the cost per 100 KB should stay flat as the text grows (linear time).
+synthetic titles in the catalogue. Last, one long text made of the corpus repeated,
+and three layouts repeating one construction (a schedule, dash lines, one endless line
+of asides): the cost per 100 KB should stay flat as the text grows (linear time).
 """
 
 from __future__ import annotations
@@ -112,6 +113,25 @@ def main() -> None:
         print(
             f"one text of {len(long_text) / 1e6:5.2f} MB, {lines:8}: {per * 1000:6.1f} ms per "
             f"100 KB ({per / base:4.2f}x the smallest)"
+        )
+
+    # Layouts that repeat one construction without end (a schedule, a listing, one endless
+    # line of asides): the cost per 100 KB at two sizes, which should stay flat.
+    layouts = {
+        "schedule": "September 15:\nMoon Court (KTV, Season 2)\nGlass Orchard (KTV), 10 p.m.\n\n",
+        "dash lines": "Moon Court — September 15\n",
+        "asides, one line": "Moon Court (KTV, Season 2) and ",
+    }
+    for name, unit in layouts.items():
+        costs = []
+        for size in (150_000, 300_000):
+            layout = unit * (size // len(unit))
+            started = time.perf_counter()
+            extract_claims(layout, published=dt.date(2026, 9, 1))
+            costs.append((time.perf_counter() - started) / (len(layout) / 100_000))
+        print(
+            f"{name:<16} 0.15 / 0.30 MB: {costs[0] * 1000:6.1f} / {costs[1] * 1000:6.1f} ms per "
+            f"100 KB ({costs[1] / costs[0]:4.2f}x)"
         )
 
 

@@ -60,6 +60,9 @@ class ClaimSet:
     def __init__(self) -> None:
         self._by_key: dict[tuple[str, int | None, int | None, str], Claim] = {}
         self._by_season: dict[tuple[str, int | None], list[Claim]] = {}  # in order made
+        # each claim's quotes as a set, by the claim's id: a claim told a thousand times
+        # is not compared with each of its quotes again
+        self._quoted: dict[int, set[Quote]] = {}
 
     def add(self, claim: Claim) -> None:
         existing = self._by_key.get(claim.key) or self._first_season(claim)
@@ -70,7 +73,13 @@ class ClaimSet:
             self._by_season.setdefault(claim.key[:2], []).append(claim)
         else:
             existing.part = existing.part or claim.part
-            existing.quotes.extend(q for q in claim.quotes if q not in existing.quotes)
+            seen = self._quoted.get(id(existing))
+            if seen is None:
+                seen = self._quoted[id(existing)] = set(existing.quotes)
+            for quote in claim.quotes:
+                if quote not in seen:
+                    seen.add(quote)
+                    existing.quotes.append(quote)
 
     def ordered(self) -> list[Claim]:
         """The claims in order, less a line-up's window for a season the text dates finer."""

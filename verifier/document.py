@@ -247,9 +247,20 @@ class DocumentContext:
         for season in self.seasons["text"]:
             if season.kind != "season":
                 continue
-            start = max(text.rfind(". ", 0, season.start), text.rfind("\n", 0, season.start)) + 1
-            ends = [i for i in (text.find(". ", season.end), text.find("\n", season.end)) if i >= 0]
-            named = {m.title for m in self.titles_in("text", start, min(ends, default=len(text)))}
+            # the sentence around it, looked for within 400 characters (a page of one endless
+            # line must not make this quadratic)
+            reach = max(0, season.start - 400)
+            start = max(
+                text.rfind(". ", reach, season.start), text.rfind("\n", reach, season.start)
+            )
+            start = max(start + 1, reach)
+            stop = min(len(text), season.end + 400)
+            ends = [
+                i
+                for i in (text.find(". ", season.end, stop), text.find("\n", season.end, stop))
+                if i >= 0
+            ]
+            named = {m.title for m in self.titles_in("text", start, min(ends, default=stop))}
             if (
                 not named
                 and self.topic is not None

@@ -210,7 +210,9 @@ def name_before_parenthesis(
 
 
 def parenthesised(text: str, start: int, position: int) -> bool:
-    """Whether ``position`` lies inside parentheses opened after ``start``."""
+    """Whether ``position`` lies inside parentheses opened after ``start`` (within 300
+    characters: an aside is short, and a page of one endless line stays linear)."""
+    start = max(start, position - 300)
     return text.count("(", start, position) > text.count(")", start, position)
 
 
