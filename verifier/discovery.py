@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from verifier.bare_names import bare_titles, conjuncts, lower_case_words
 from verifier.headings import heading_titles
-from verifier.names import LEAD_WORDS, NETWORKS, WHEN_WORD
+from verifier.names import LEAD_WORDS, NETWORKS, PLACING, before_date
 from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, tokens
 
@@ -272,7 +272,7 @@ def _joined(text: str, chosen: list[tuple[int, str]]) -> str:
 
 _ASKING = {"is", "are", "will", "does", "did", "do", "when", "what", "where", "why", "how", "can",
            "has", "have", "should", "could", "would"}  # fmt: skip
-_PLACING = {"in", "on", "by", "for", "from", "until", "since", "of"}
+_PLACING = PLACING | {"of"}
 
 
 def _trim(chosen: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -293,16 +293,7 @@ def _trim(chosen: list[tuple[int, str]]) -> list[tuple[int, str]]:
         else:
             break
     # "Season 4 of The Handmaid's Tale in 2020", "X for June 12": the date is no part
-    dated = next(
-        (
-            i
-            for i in range(1, len(chosen) - 1)
-            if chosen[i][1] in _PLACING and WHEN_WORD.fullmatch(chosen[i + 1][1])
-        ),
-        None,
-    )
-    if dated is not None:
-        chosen = chosen[:dated]
+    chosen = before_date(chosen, _PLACING)
     while chosen and chosen[-1][1].lower() in _SMALL and chosen[-1][1] not in ("Us", "Our"):
         chosen.pop()  # but "All of Us" ends in a word
     return chosen

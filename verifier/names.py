@@ -125,10 +125,21 @@ def read_on(
 
 
 # A date after a name is no part of it: "the feature film Mugen Train in October 2020".
-_PLACING = {"in", "on", "by", "from", "until", "since", "for"}
+PLACING = frozenset({"in", "on", "by", "from", "until", "since", "for"})
 WHEN_WORD = re.compile(
     r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:19|20)\d\d[.,;:!?]?"
 )
+
+
+def before_date(
+    chosen: list[tuple[int, str]], placing: frozenset[str] = PLACING
+) -> list[tuple[int, str]]:
+    """The words of a name before a date read on with it: "the feature film Mugen Train in
+    October 2020" is "Mugen Train" (``placing``: the words that may join a date on)."""
+    for i in range(1, len(chosen) - 1):
+        if chosen[i][1] in placing and WHEN_WORD.fullmatch(chosen[i + 1][1]):
+            return chosen[:i]
+    return chosen
 
 
 def _trimmed(
@@ -137,16 +148,7 @@ def _trimmed(
     marker = next((i for i, (_, w) in enumerate(chosen) if _MARKER.fullmatch(w.strip(":,"))), None)
     if marker is not None:
         chosen = chosen[:marker]  # "Squid Game Season 2": the name ends before its season
-    dated = next(
-        (
-            i
-            for i in range(1, len(chosen) - 1)
-            if chosen[i][1] in _PLACING and WHEN_WORD.fullmatch(chosen[i + 1][1])
-        ),
-        None,
-    )
-    if dated is not None:
-        chosen = chosen[:dated]
+    chosen = before_date(chosen)
     while chosen and (
         chosen[0][1].lower() in JOINING - {"the", "a", "an", "my", "our"}
         or re.fullmatch(r"[\d/.:-]+", chosen[0][1]) is not None  # "2021-09-29 'Dead to Me'"
