@@ -79,16 +79,28 @@ _RELEASE_VERB = Words(
     r"land(?:s|ed|ing)?|stream(?:s|ed|ing)?|follows\s+(?:in|on)\s|bow(?:s|ed)?\s+(?:in|on)\s|(?:have|has)\s+(?:their|its)\s+(?:season\s+)?premieres?|(?:eye(?:s|ing)|target(?:s|ing)|aim(?:s|ing)\s+for)\s+(?:a|an)\s|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
     r"screens|cinemas|the)|(?:come|comes|coming|came)\s+(?:back|out|to)|back\s+(?:in|on|for|with|"
     r"next|this|later)|(?:begin(?:s|ning)?|began|start(?:s|ing)?)\s+(?:airing|playing|streaming)|kick(?:s|ed)?\s+off|"
-    r"roll(?:s|ed)?\s+out|dated\s+(?:on|for)|(?:slated|scheduled|set|penciled|pencilled)\s+for|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|head(?:s|ed)\s+to|moving\s+(?:from|to)|out\s+(?:in|on|by)|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
+    r"roll(?:s|ed)?\s+out|postponed|delayed(?!\s+by)|open(?:s|ed)?\s+(?:on|in\s+(?:theaters|theatres|cinemas)|nationwide|wide)|dated\s+(?:on|for)|(?:slated|scheduled|set|penciled|pencilled)\s+for|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|head(?:s|ed)\s+to|moving\s+(?:from|to)|out\s+(?:in|on|by)|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
 )
 _ACTOR_AFTER = re.compile(r"\s+(?:as|to\s+(?:star|direct|play|lead))\b")
 
 
+_PASSIVE = re.compile(r"(?i)\b(?:was|were|been|be|is|are)\b")
 _INFLECTED = re.compile(r"\w+(?:s|ed|d)\b")  # "premieres", "debuted": a verb, not "the X premiere"
 _CAST_BEFORE = Words(
     r"\b(?:cast|casts|starring|stars|star|members|actors?|actress(?:es)?|played|director|"
     r"directors|creator|creators|showrunners?|producers?|writers?|singers?|idols?|host|hosts)\b"
 )
+
+
+def _cast_before(text: str, start: int, end: int) -> bool:
+    """Whether people are listed before ``end``: "stars A and B", "cast members" (a word of a
+    Title Case name, "between Star Wars films", lists no one)."""
+    return any(
+        not text[m.start()].isupper() or m.start() == start
+        for m in _CAST_BEFORE.finditer(text, start, end)
+    )
+
+
 _DATED = Words(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|"
     r"year|quarter|half|christmas|holiday)"
@@ -109,12 +121,16 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
             continue
         if not before.group(1).strip() and not _INFLECTED.match(text, verb.start()):
             continue
+        if verb.group().startswith(("postponed", "delayed")) and not _PASSIVE.search(
+            before.group(1)
+        ):
+            continue  # "X was postponed" names X; "Sony delayed it" names who delays
         found = read_back(text, before.start())
         if found is None or text[max(0, found[0] - 2) : found[0]] in ('" ', "' "):
             continue  # 'Jonah "Jo" Park arrives': a person's name around a nickname
         start, name = found
         sentence = _sentence_around(text, start, verb.end())
-        if _CAST_BEFORE.search(text, sentence[0], start):
+        if _cast_before(text, sentence[0], start):
             continue
         names.extend(conjuncts(name, listed=text[max(0, start - 2) : start] == ", "))
         if _network_owned(text, start):

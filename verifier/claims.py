@@ -47,6 +47,7 @@ from verifier.referents import (
     MANY_TITLES,
     choose_season,
     choose_titles,
+    names_another_work,
     parenthesised,
     past_successes,
 )
@@ -98,15 +99,19 @@ def extract_claims(
             elif sentence.paragraph != paragraph:
                 memory.new_paragraph()
             paragraph = sentence.paragraph
+            memory.at = sentence.start if field_name == "text" else -1
             for claim in _sentence_claims(doc, sentence, memory):
                 claims.add(claim)
             memory.asked = _asks_when(source, sentence)
             read_dated_heading(doc, source[sentence.start : sentence.end], memory)
             start, end = sentence.start, sentence.end
+            # a name in parentheses is an aside, and one named as what another work follows
+            # ('the sequel to "X"', 'the "X" franchise') is not what "it" speaks of next
             named = [
                 m
                 for m in doc.titles_in(field_name, start, end)
                 if not parenthesised(source, start, m.start)
+                and not names_another_work(source, m.start, m.end)
             ]
             memory.read(
                 source[start:end],
@@ -274,6 +279,12 @@ def _dated_claims(
         past = speaks_of_the_past(clause) if tense is None else tense
         # A year-dated window over before the page was written is a release that happened.
         past = past or _over_before(date, doc.published)
+        if (
+            past
+            and not date.spec.has_year
+            and _MOVED_TO.search(body, max(0, date.start - 60), date.start)
+        ):
+            past = False  # "was delayed from April to November": where it went is still to come
         window = date.window
         if past != body_past:  # the clause's tense is not the sentence's: read the date again
             again = resolve_phrases(body, phrases, doc.published, past=past,
@@ -321,6 +332,12 @@ def _dated_claims(
 
 
 _RESPECTIVELY = Words(r"\brespectively\b")
+# The date a release is moved to, its old date or the move's size maybe between ("from April
+# to November" is read as one move, dated where it starts).
+_MOVED_TO = Words(
+    r"\b(?:delay|postpon|push|mov|shift|bump|reschedul)\w*\s+(?:back\s+|up\s+)?"
+    r"(?:(?:[^.;]{0,40}?\s)?(?:to|until|till)|from)\s+(?:an?\s+|the\s+|its\s+)?\Z"
+)
 # A subordinate clause before the sentence's own, up to its comma.
 _FRONTED = Words(r"\s*(?:after|when|once|before|while|until|as\s+soon\s+as)\s[^,;.]{1,80},")
 _FIRST_FEW = Words(r"\b(?:the|its|their)\s+first\s+(two|three|four|five)\s+seasons\b")

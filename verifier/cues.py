@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from verifier.scan import Words
 
 # The beginnings of date phrases, for words that a date may follow at once.
-_DATE_START = (
+DATE_START = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d|this\s|next\s|today|tomorrow|"
     r"mon|tue|wed|thu|fri|sat|sun|early|mid|late|spring|summer|fall|autumn|winter"
 )
@@ -33,7 +33,7 @@ STRONG_RELEASE = Words(
     # "the binge begins May 18th"
     r"(?:the\s+)?binge\s+(?:begins|starts|kicks\s+off)|roll(?:s|ed|ing)?\s+out|release\s+date|bow(?:s|ed)?|"
     r"(?:push(?:es|ed)?|mov(?:e|es|ed|ing)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?|bump(?:s|ed)?)"
-    r"(?:\s+back)?\s+(?:to|until|till)|(?:being\s+)?(?:moved|bumped|pushed)\s+(?:up\s+|back\s+)?from|(?:is|are|was|were)\s+moving\s+(?:from|to)|head(?:s|ed|ing)?\s+to|"
+    r"(?:\s+back)?\s+(?:to|until|till)|(?:being\s+)?(?:moved|bumped|pushed|delayed|postponed|shifted)\s+(?:up\s+|back\s+)?from|(?:is|are|was|were)\s+moving\s+(?:from|to)|head(?:s|ed|ing)?\s+to|"
     r"put\s+back\s+(?:to|until|till)|"
     # a film in cinemas: "hit the box office", "start playing in select theaters", "a
     # limited theatrical run"
@@ -44,7 +44,7 @@ STRONG_RELEASE = Words(
     r"open(?:s|ed|ing)?\s+(?:in|at)\s+(?:theaters|theatres|cinemas)|opens\s+(?:nationwide|wide)|"
     r"(?:is|are|be|was|were)\s+out|follows?\s+on|"
     # in a line-up: "Silver Tide follows in March"
-    rf"follows?\s+in(?=\s+(?:{_DATE_START}))|"
+    rf"follows?\s+in(?=\s+(?:{DATE_START}))|"
     # "locked in a March 10 date for X": a date named a date is a release's (its own date
     # phrase just before it, ``release_cue``)
     r"(?<=\d\s)date\b(?!\s+(?:of|to))|"
@@ -63,11 +63,11 @@ WEAK_RELEASE = Words(
     r"\b(?=\w)(?:(?:slated|scheduled|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"
     r"set\s+(?:for|to\s+return)|"
     # "It will now open August 15th"
-    rf"(?:will|to|now)\s+(?:now\s+)?open(?=\s+(?:on\s+)?(?:{_DATE_START}))|"
+    rf"(?:will|to|now)\s+(?:now\s+)?open(?=\s+(?:on\s+)?(?:{DATE_START}))|"
     # "Season two of X starts up Tuesday, Sept. 26"; "Empire and Star have their season premieres"
     r"starts?\s+up\b|(?:have|has)\s+(?:their|its)\s+(?:season\s+|series\s+)?premieres?|"
     # "Release Date Confirmed For June 2026": confirmed for a date
-    rf"confirmed\s+for(?=\s+(?:{_DATE_START}))|"
+    rf"confirmed\s+for(?=\s+(?:{DATE_START}))|"
     # "penciled in for 2027", "dated the second season of X for June 12"
     r"(?:penciled|pencilled)\s+in\s+for|dated\s+(?:[\w'’:.-]+\s+){1,8}?for|"
     # "moved Challengers to April": what is moved may be a filming start ("filming ... was
@@ -98,7 +98,7 @@ OTHER_EVENT = Words(
     r"report(?:ed|s)?|interview\w*|posted|tweeted|views|viewing|watched|"
     r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
     # but "starting July 1", "beginning from March": a preposition before a date
-    rf"begin(?:s|ning)?|began|start(?:s|ed)?|(?:starting|beginning)(?!\s+(?:from\s+)?(?:{_DATE_START}))|"
+    rf"begin(?:s|ning)?|began|start(?:s|ed)?|(?:starting|beginning)(?!\s+(?:from\s+)?(?:{DATE_START}))|"
     r"ended|ends|concluded|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
     r"conference|festival|published|updated|disclos\w*|born|died|married|set\s+in|takes\s+place|time\s+jump|timeline|"
     # what news gives as the reason for a delay: "after the tragedy on October 29"
@@ -241,7 +241,7 @@ RUMOUR = Words(
     r"(?:posts?|chatter)\s+(?:online|on\s+social\s+media)|social\s+media\s+(?:posts?|users|chatter))\b",
 )
 SPECULATION = Words(
-    r"\b(?=\w)(?:likely|likelier|unlikely|could|might|(?<!can )(?<!will )expect\w*|hope\w*|probabl\w*|possibl\w*|potential\w*|"
+    r"\b(?=\w)(?:likely|likelier|unlikely|could|might|(?<!can )(?<!will )(?<!originally )(?<!initially )(?<!as )(?<!previously )expect\w*|hope\w*|probabl\w*|possibl\w*|potential\w*|"
     r"perhaps|maybe|predict\w*|estimat\w*|guess\w*|should|would|earliest|"
     # "is anticipated to arrive" hedges; "the highly anticipated X" praises
     r"(?<!highly\s)(?<!much-)(?<!much\s)(?<!most\s)(?<!eagerly\s)(?<!hotly\s)(?<!long-)anticipat\w*|"

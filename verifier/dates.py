@@ -21,7 +21,10 @@ from verifier.windows import Window, month_end
 
 _RANGE_JOIN = Words(r"\s*(?:,\s*)?(?:or|to|through|thru|until|till|-|–|—|into)\s*(?:early\s+)?$")
 _BETWEEN_JOIN = Words(r"\s*and\s*$")
-_MOVE_IN_GAP = Words(r"\b(?:mov|push|shift|delay|postpon|bump)")  # "11/7/26 moves to 5/1/27"
+# "11/7/26 moves to 5/1/27", "first to April and now to October": two dates, one after the other
+_MOVE_IN_GAP = Words(
+    r"\b(?:mov|push|shift|delay|postpon|bump|now\s+to|then\s+to|later\s+to|again\s+to)"
+)
 _OPEN_BEFORE = Words(
     r"(?:not\s+until|no\s+earlier\s+than|not\s+before|not\s+any\s+earlier\s+than|"
     r"(?:n't|not|never)\b[^.;]{0,60}?\b(?:before|until)|at\s+the\s+earliest\s+in|"

@@ -16,6 +16,7 @@ from verifier.bare_names import bare_titles, conjuncts, lower_case_words
 from verifier.headings import heading_titles
 from verifier.names import LEAD_WORDS, NETWORKS, PLACING, before_date
 from verifier.scan import Words
+from verifier.shapes import shaped_names
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, tokens
 
 _SMALL = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "from",
@@ -213,6 +214,7 @@ def _title_before(text: str, end: int, *, season_next: bool = False) -> tuple[in
 _NAMES_BEFORE_A_SEASON = AMBIGUOUS_WORDS - {
     "it", "us", "you", "she", "they", "them", "we", "netflix", "season", "series", "part", "the",
     "other", "others", "more", "all", "some", "another", "every", "each",  # "Another season"
+    "most", "many", "several", "both", "few", "none", "these", "those", "either", "neither",
 }  # fmt: skip
 # What makes such a word a time instead: "on Wednesday season 2 was confirmed", "Netflix said
 # Friday season 2 would", "by March season 2 had wrapped".
@@ -244,15 +246,20 @@ def _title_after(text: str, start: int) -> str | None:
     words = [(m.start(), m.group()) for m in _WORD.finditer(text, start, start + 90)]
     chosen: list[tuple[int, str]] = []
     for pos, word in words:
-        if chosen and text[chosen[-1][0] + len(chosen[-1][1]) : pos].strip():
-            break
+        if chosen:
+            gap = text[chosen[-1][0] + len(chosen[-1][1]) : pos]
+            if gap.strip() or "\n" in gap:
+                break  # a name ends with its line: a headline's words run into no body
         clean = word.rstrip(".,:;!?")
         if chosen and _MARKER.fullmatch(clean):
             break  # "episodes of The Bear Season 3": the name ends before its season
         if _is_title_word(clean) or (clean.lower() in _SMALL and chosen):
             chosen.append((pos, clean))
+            opened = chosen[0][1][0]
             if word != clean or len(chosen) >= 10:
                 break
+            if opened in "'\"" and len(clean) > 1 and clean.endswith(opened):
+                break  # "Season 2 of 'Paradise' Lands a Date": the quote closes the name
         else:
             break
     owner = next((i for i, (_, w) in enumerate(chosen[:-1]) if w.endswith("'s")), None)
@@ -339,6 +346,7 @@ def discover_titles(text: str) -> list[str]:
         if name:  # "season 2 of Moon Court and Paper Lanterns": two names
             (names if m.group("season") else of_audience).extend(conjuncts(name, listed=False))
     names.extend(of_audience)
+    names.extend(shaped_names(text))  # "When Does X Come Out?", "A to May, B to June"
     quoted: list[str] = []
     for m in _quotes(text):
         inner = (m.group(1) or m.group(2) or "").strip().rstrip(",.;:!?")

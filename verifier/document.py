@@ -15,8 +15,9 @@ from bisect import bisect_left
 from collections import Counter
 
 from verifier.discovery import FORMAT_WORD, discover_titles, subtitle_end
+from verifier.headings import caption_lines
 from verifier.names import NETWORKS
-from verifier.scan import Words
+from verifier.scan import Words, lowered
 from verifier.sequels import elliptic_seasons, film_parts, sequel_seasons
 from verifier.titles import (
     Catalogue,
@@ -135,11 +136,17 @@ class DocumentContext:
             self.mentions[name], self.seasons[name] = film_parts(
                 source, self.mentions[name], self.seasons[name], whole=whole
             )
+        captions = caption_lines(self.text)
+        if captions:  # a picture's caption names what is pictured, not what the text is about
+            self.mentions["text"] = [
+                m for m in self.mentions["text"] if not any(a <= m.start < b for a, b in captions)
+            ]
         self.first_line_end = {"text": _first_line_end(self.text),
                                "headline": _first_line_end(self.headline)}  # fmt: skip
         self._title_starts = {f: [m.start for m in found] for f, found in self.mentions.items()}
         self._season_starts = {f: [s.start for s in found] for f, found in self.seasons.items()}
         self.topic, self.topic_season, self.title_seasons = self._topic()
+        self.topic_named_at = self._topic_named_at()
         # a return is of a season the document names, if only in passing
         self.returning_seasons = {**self._sole_titles_seasons(), **self.title_seasons}
         self.numbers_seasons = any(
@@ -237,6 +244,19 @@ class DocumentContext:
             title: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for title, c in seasons.items()
         }
         return topic, by_title.get(topic), by_title
+
+    def _topic_named_at(self) -> int:
+        """Where the text first writes the topic's name, in any case and recognised or not
+        ("Wednesday is one of ..."); 0 when the headline names it, -1 when nothing does."""
+        if self.topic is None:
+            return -1
+        if self.mentions["headline"] and any(
+            m.title == self.topic for m in self.mentions["headline"]
+        ):
+            return 0
+        firsts = [m.start for m in self.mentions["text"] if m.title == self.topic][:1]
+        written = lowered(self.text).find(self.topic.lower())
+        return min(firsts + ([written] if written >= 0 else []), default=-1)
 
     def _sole_titles_seasons(self) -> dict[str, int]:
         """For titles no season is named with: the highest season a sentence naming that title

@@ -34,12 +34,17 @@ _NOT_A_NAME = {
 _REFERS = re.compile(
     r"(?:(?:The|This|Its|A|An)\s+(?:[\w'’+-]+\s+){0,6}?(?:film|movie|series|show|drama|k-drama|"
     r"sequel|prequel|spin-?off|project|anime|documentary|thriller|comedy|adaptation|"
-    r"miniseries|feature|title)\b|(?:It|It's|It’s)\s)"
+    r"miniseries|feature|title|installment|instalment|remake|reboot|entry|chapter)\b|"
+    r"(?:It|It's|It’s)\s)"
 )
 
 
-# A name leading its paragraph before a colon: "Godzilla 2: The movie is being moved from".
-_LEADING = re.compile(r"^[ \t]*([A-Z0-9][^\n:]{0,58}?):[ \t]+(?=[A-Z])", re.M)
+# A name leading its paragraph or list item before a colon: "Godzilla 2: The movie is being
+# moved from", "- Moon Court: Part Two: The sequel to ..." (a name may have its own subtitle).
+_LEADING = re.compile(
+    r"^[ \t]*(?:[-*•·][ \t]+)?([A-Z0-9][^\n:]{0,58}?(?::[ \t]+[A-Z][^\n:]{0,40}?)?):[ \t]+(?=[A-Z])",
+    re.M,
+)
 
 
 _NUMBERED = re.compile(
@@ -100,3 +105,31 @@ def _is_name(line: str, *, numbered: bool = False) -> bool:
         if not (word[0].isupper() or word[0].isdigit() or low in _SMALL):
             return False
     return not (len(words) == 1 and words[0].lower() in AMBIGUOUS_WORDS)
+
+
+# A picture's caption or credit line: "Moon Court | Source: StreamHub", "Photo: StreamHub",
+# "(Photo by A. Lee)", "© StreamHub". The line before it that repeats its words is the
+# picture's alternative text. Names on such lines are not what the article is about.
+_CREDIT = re.compile(
+    r"(?im)^[^\n]{0,150}?(?:[|•·(]\s*|^\s*)(?:source|photo(?:graph)?s?|images?|pictures?|credits?|"
+    r"courtesy|via|screenshot|still|poster|file\s+photo)(?:\s*:|\s+by\b|\s+courtesy\b)[^\n]{0,80}$"
+    r"|^[^\n]{0,150}?©[^\n]{0,80}$"
+)
+
+
+def caption_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines that caption a picture or credit it, and of the lines just
+    before them that repeat the caption's words."""
+    if "\n" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _CREDIT.finditer(text):
+        spans.append((m.start(), m.end()))
+        caption = re.split(r"\s*[|•·(]\s*", m.group().strip(), maxsplit=1)[0]
+        before = text.rfind("\n", 0, max(0, m.start() - 1))
+        while before > 0 and text[before - 1] == "\n":
+            before -= 1
+        line_start = text.rfind("\n", 0, before) + 1 if before > 0 else 0
+        if caption and text[line_start : max(line_start, before)].strip() == caption:
+            spans.append((line_start, before))
+    return sorted(spans)

@@ -21,6 +21,7 @@ _SHOW = Words(r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:show|series|drama|k-?drama|ani
 _DIGIT = re.compile(r"\d")
 _FIELD = re.compile(r"\s*[A-Z][\w ]{0,25}:\s")  # "Date: September 10th", "Cast: ..."
 # (a quoted name may end it: 'Yoo Ah-in in "Six Flying Dragons"')
+_ASKED = re.compile(r"\s*(?:When|Where|Is|Will|Has|What)\b[^\n]{1,80}\?\s*")
 _HEADING = re.compile(r"\s*[^\n]{1,80}?(?<![.!?,;:\"'])(?:(?<=[\w)])[\"”'’])?\s*")
 
 
@@ -60,6 +61,8 @@ class Memory:
     asked: bool = False
     # The day a schedule's heading named ("September 15:"), for the items under it.
     day: Window | None = None
+    # Where the sentence being read starts in the text (-1 in the headline).
+    at: int = -1
 
     def new_paragraph(self) -> None:
         if self.heading:  # "Bridgerton Season 4" over a section: what follows is about it
@@ -85,8 +88,12 @@ class Memory:
         unless the season's stretch of the sentence looks back ("season 1, which premiered
         in 2021, ..." says nothing of what comes next). Seasons are relative to ``body``."""
         self.titles.extend(titles)
-        self.heading = len(set(titles)) == 1 and _HEADING.fullmatch(body) is not None
-        if _HEADING.fullmatch(body) and not (
+        # a question asked of one work heads its answer: "When Does X Come Out in Theaters?"
+        asked = len(set(titles)) == 1 and _ASKED.fullmatch(body) is not None
+        self.heading = asked or (len(set(titles)) == 1 and _HEADING.fullmatch(body) is not None)
+        if asked:
+            self.section = titles[0]
+        elif _HEADING.fullmatch(body) and not (
             (_FIELD.match(body) or _DIGIT.search(body)) and not titles
         ):  # a listing's field line ("Monday-Tuesday 10 p.m. on SBS") opens no section
             # a heading opens a section: one named by a title is that title's ("Date: ...",

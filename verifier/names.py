@@ -149,8 +149,9 @@ def _trimmed(
     if marker is not None:
         chosen = chosen[:marker]  # "Squid Game Season 2": the name ends before its season
     chosen = before_date(chosen)
+    # ("No" written so begins a name: "No Time to Die", "No Way Out")
     while chosen and (
-        chosen[0][1].lower() in JOINING - {"the", "a", "an", "my", "our"}
+        (chosen[0][1].lower() in JOINING - {"the", "a", "an", "my", "our"} and chosen[0][1] != "No")
         or re.fullmatch(r"[\d/.:-]+", chosen[0][1]) is not None  # "2021-09-29 'Dead to Me'"
         or (lead and chosen[0][1].lower().strip("\"'") in LEAD_WORDS and len(chosen) > 1)
     ):

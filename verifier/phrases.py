@@ -294,7 +294,11 @@ _MAY_BEFORE = re.compile(
 
 
 # Anime broadcast seasons are calendar quarters: "the Spring 2026 anime season", "Fall 2025 cour".
-_BROADCAST = re.compile(r"(?i)\s+(?:anime\s+(?:season|lineup|line-up)|cour|anime\s+cour)\b")
+# "the Winter 2026 and Spring 2026 anime seasons": each season named before the marker too.
+_BROADCAST = re.compile(
+    r"(?i)(?:\s*(?:,|and|or|&)\s+(?:spring|summer|fall|winter)\s+\d{4})*"
+    r"\s+(?:anime\s+(?:seasons?|lineups?|line-ups?)|cours?|anime\s+cours?)\b"
+)
 _BROADCAST_QUARTER = {"winter": 1, "spring": 2, "summer": 3, "fall": 4}
 
 

@@ -41,6 +41,10 @@ MANY_TITLES = Words(
     # "the release of titles set to hit theaters next month"
     r"\b(?:of|the)\s+(?:titles|films|movies|shows|dramas)\s+(?:set|slated|scheduled|due|coming)\b"
 )
+# "The release date has now been pushed back": the release of the work just named.
+_RELEASE_REFERENCE = Words(
+    r"\bthe\s+(?:new\s+)?(?:release|premiere|debut|opening)(?:\s+date)?\b(?!\s+(?:of|for)\b)"
+)
 _BOTH = Words(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b")
 # All of the works the sentence before named: "Each series pushed to 2026 faces ...".
 _EACH = Words(
@@ -50,7 +54,10 @@ _EACH = Words(
 )
 # "season 5 of X", "season 5 of the streamer's beloved supernatural series “X”", "the
 # second season of the hit prequel, X": a few words that describe the title before its name.
-_FIRST = Words(r"\b(?:first|originally|debut\s+season|original|initial(?:ly)?)\b")
+# ("delayed, first to April and now to October" counts moves, not seasons)
+_FIRST = Words(
+    r"\b(?:first(?!\s+(?:to|until|till)\b)|originally|debut\s+season|original|initial(?:ly)?)\b"
+)
 _COORDINATION = re.compile(
     r"^[\s,'\"“”‘’()]*(?:(?:season|series|part)\s*\w+|[2-9](?!\d))?"
     r"(?:[\s,'\"“”‘’]*\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\))?[\s,'\"“”‘’()]*"
@@ -164,7 +171,21 @@ def past_successes(body: str, titles: list[TitleMention]) -> list[TitleMention]:
 
 
 # A work named by the one it comes from: 'the "Big Bang" spinoff', "the Dirty Dancing sequel".
-_SOURCE_OF = re.compile(r"[\"”'’]?\s+(?:spin-?offs?|sequels?|prequels?|remakes?|reboots?)\b", re.I)
+# 'the "Fast and Furious" franchise' names a family of works, not one.
+_SOURCE_OF = re.compile(
+    r"[\"”'’]?\s+(?:spin-?offs?|sequels?|prequels?|remakes?|reboots?|franchise|saga|universe|"
+    r"trilogy)\b",
+    re.I,
+)
+
+
+# A work named to describe another: "the new film from the makers of X", "set in the same
+# world as 2017's X".
+_DESCRIBED_BY = Words(
+    r"(?:\b(?:from|by)\s+(?:the\s+)?(?:makers?|creators?|directors?|writers?|team|studio|people|"
+    r"producers?|showrunners?|minds?)\s+(?:behind|of)|\bsame\s+(?:world|universe)\s+as|"
+    r"\bthe\s+world\s+of|\bin\s+the\s+vein\s+of)\s+(?:(?:19|20)\d\d'?s\s+)?['\"“‘]?\Z"
+)
 
 
 def names_another_work(body: str, start: int, end: int | None = None) -> bool:
@@ -175,6 +196,7 @@ def names_another_work(body: str, start: int, end: int | None = None) -> bool:
         (end is not None and _SOURCE_OF.match(body, end) is not None)
         or _follows(body, start)
         or _REPLACED_WORK.search(body, before, start) is not None
+        or _DESCRIBED_BY.search(body, max(0, start - 45), start) is not None
         or _SEASON_SUBTITLE.search(body, before, start) is not None
     )
 
@@ -279,7 +301,7 @@ def choose_titles(
         distinct = list(dict.fromkeys(reversed(memory.titles)))[:2]
         if len(distinct) == 2:
             return [(t, None) for t in reversed(distinct)]
-    reference = _REFERENCE.search(body)
+    reference = _REFERENCE.search(body) or _RELEASE_REFERENCE.search(body)
     if memory.here and reference is not None:  # "the show": the one just named
         if _names_another(body[reference.start() : reference.end()], memory.here[-1]):
             return []  # "The Dirty Dancing sequel is moving": a work named by another's name
@@ -289,8 +311,11 @@ def choose_titles(
         return [(before.pop(), None)]  # "The series ...": the one title of the paragraph before
     if memory.section is not None and not MANY_TITLES.search(body, left, right):
         return [(memory.section, None)]  # a list article's section is its heading's title's
-    if doc.topic is not None and not (
-        MANY_TITLES.search(body, left, right) or SLATE_YEAR.search(body)
+    if (
+        doc.topic is not None
+        # news names its subject before it writes "the film": not a sentence before that
+        and (memory.at < 0 or 0 <= doc.topic_named_at <= memory.at + date.start)
+        and not (MANY_TITLES.search(body, left, right) or SLATE_YEAR.search(body))
     ):  # "Netflix unveils its line-up for 2023" is about the line-up, not the page's topic
         return [(doc.topic, None)]
     return []

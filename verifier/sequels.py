@@ -71,11 +71,19 @@ def sequel_seasons(
     the module's note), and the seasons with those numbers added, in order. ``whole`` is
     the document, read only if a name ends in a number."""
     series_text: bool | None = None
+    film_text: bool | None = None
     found: list[TitleMention] = []
     added: list[SeasonMention] = []
     for mention in mentions:
         after = _NUMBER_AFTER.match(text, mention.end)
         if after is not None and _NUMBERED.match(mention.title) is None:
+            if catalogue.canonical(mention.title) is None:
+                if film_text is None:
+                    film_text = filmic(whole)
+                if film_text:  # "Ridgeline 2 has been pushed back" among films: a sequel's name
+                    name = f"{mention.title} {after.group(1)}"
+                    found.append(TitleMention(mention.start, after.end(1), name))
+                    continue
             found.append(mention)  # a known series, its number written after it
             number = int(after.group(1))
             added.append(SeasonMention(after.start(1), after.end(1), number, "season"))
@@ -99,7 +107,7 @@ def sequel_seasons(
         found.append(TitleMention(mention.start, end, known or numbered.group(1)))
         added.append(SeasonMention(digit, digit + 1, int(numbered.group(2)), "season"))
     if not added:
-        return mentions, seasons
+        return found, seasons
     return found, sorted(seasons + added, key=lambda s: s.start)
 
 

@@ -32,7 +32,8 @@ AMBIGUOUS_WORDS = {
     "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
     "may", "june", "july", "august", "september", "october", "november", "december",
     "netflix", "season", "series", "part", "the", "dark", "lost", "other", "others", "more",
-    "all", "some", "another", "every", "each",
+    "all", "some", "another", "every", "each", "most", "many", "several", "both", "few", "none",
+    "these", "those", "either", "neither",
     # the trade's abbreviations: "OTT releases", "a TV slate", "10 p.m. KST"
     "ott", "tv", "vod", "svod", "avod", "imax", "kst", "est", "pst", "pt", "et", "gmt", "ist",
 }  # fmt: skip
@@ -292,6 +293,14 @@ def find_seasons(text: str) -> list[SeasonMention]:
             and m.group().startswith(("act", "vol", "chapter"))
             and not text[m.start()].isupper()
         ) or (kind == "part" and m.group().endswith("half") and _IN_TIME.search(text, 0, m.start()))
+        if "instal" in m.group() and _OF_A_FRANCHISE.match(text, m.end()):
+            continue  # "the ninth installment in the Fast franchise" is a film, not a season
         if number and 0 < number < 40 and not casual:
             found.append(SeasonMention(m.start(), m.end(), number, kind))
     return found
+
+
+_OF_A_FRANCHISE = re.compile(
+    r"(?i)\s+(?:film\b|movie\b|(?:in|of)\s+(?:the\s+)?[^.;]{0,40}?\b(?:franchise|saga|film\s+series|"
+    r"movie\s+series|universe|trilogy)\b)"
+)
