@@ -35,6 +35,7 @@ from verifier.listings import (
     dash_dated,
     dated_in_series,
     dated_item,
+    lineup_section,
     network_dated,
     read_dated_heading,
     schedule_items,
@@ -123,6 +124,10 @@ def extract_claims(
             )
             if len({m.title for m in named}) > 1:  # "... include A, B season 2 and C"
                 memory.group = _group(doc, named, field_name)
+            if memory.heading and named and doc.lineup_year is not None:
+                section = lineup_section(doc, sentence, source[start:end], named[0])
+                if section is not None:  # "Moon Court" over its section of a 2027 line-up
+                    claims.add(section)
     return claims.ordered()
 
 

@@ -81,7 +81,7 @@ WEAK_RELEASE = Words(
     r"(?:ran|runs?|running)\s+from|"
     # "back in May" returns; "premiered back in May 2019", "all the way back in 2022" look back
     r"(?<!premiered\s)(?<!released\s)(?<!aired\s)(?<!debuted\s)(?<!launched\s)(?<!arrived\s)"
-    r"(?<!dropped\s)(?<!was\s)(?<!way\s)(?<!came\s)back\s+(?:on|in)|"
+    r"(?<!dropped\s)(?<!was\s)(?<!way\s)(?<!came\s)(?<!-)back\s+(?:on|in)|"  # not "back-to-back on"
     r"available\s+(?:to\s+(?:stream|watch)\s+)?(?:on|from|in|starting)|"
     # a broadcast slot: "takes over the slot on July 4", "in the Friday slot starting May 8"
     r"takes?\s+over\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:slot|timeslot)|(?:in|into)\s+the\s+(?:[\w'-]+\s+){0,3}?(?:slot|timeslot)|(?:be|is|are|'s)\s+(?:(?:finally|officially|now|also)\s+)?back\s+(?:for|with|on|this|next|in)|on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
@@ -109,8 +109,8 @@ OTHER_EVENT = Words(
 
 # Something other than a title released: "the list was released", "a trailer dropped".
 THING_RELEASED = Words(
-    r"\b(?=\w)(?:list|trailer|teaser|poster|video|photos?|images?|stills?|statement|soundtrack|single|"
-    r"album|book|novel|webtoon|manga|game|report|article|update|episode\s+\d+)"
+    r"\b(?=\w)(?:lists?|trailers?|teasers?|posters?|videos?|photos?|images?|stills?|statement|soundtrack|"
+    r"single|album|book|novel|webtoon|manga|game|report|article|update|episode\s+\d+)"
     r"(?:\s+(?:for|of)\s+[^.;,]{1,60}?)?\s+"
     r"(?:was\s+|were\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+|will\s+be\s+)?"
     r"(?:released|unveiled|dropped|published|out|launched)\b",

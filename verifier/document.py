@@ -160,6 +160,12 @@ class DocumentContext:
             (m for m in SLATE_YEAR.finditer(whole) if not left_out(whole, m.start())), None
         )
         self.slate_year = int(YEAR_DIGITS.findall(slate.group())[0]) if slate else None
+        # a piece about a year's line-up names it in its headline or its first lines
+        self.lineup_year = (
+            self.slate_year
+            if slate is not None and slate.start() <= len(self.headline) + 300
+            else None
+        )
 
     def _find_titles(self, text: str) -> list[TitleMention]:
         found = self._base.find(text) if len(self._base) else []

@@ -53,6 +53,9 @@ _NUMBERED = re.compile(
 )
 
 
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
+
+
 # A sentence of the paragraph that speaks of the work and of its release.
 _REFERS_LATER = re.compile(
     r"(?:^|[.!?]\s+)(?:The|This|It|It's|It’s)\s+(?:(?:movie|film|series|show|drama|anime|sequel)\s+)?"
@@ -75,7 +78,7 @@ def heading_titles(text: str) -> list[str]:
     if len(numbered) >= 2:
         names.extend(n.strip("\"'“”‘’") for n in numbered)
     for line in _LINE.finditer(text):
-        name = line.group(1)
+        name = _LIST_NUMBER.sub("", line.group(1))  # "1. 18 Again": the item's number is no name's
         if name[-1] in ".!?:,;" or not _is_name(name):
             continue
         after = text[line.end() : line.end() + 400].lstrip()

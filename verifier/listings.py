@@ -8,6 +8,9 @@ stands, not by a release word beside the date.
   September 26 at 9 PM)" (``network_dated``), "A on Sept. 17; B on Feb. 11" after a
   release word (``dated_in_series``), a date in parentheses after a name in a list
   (``dated_item``).
+- Sections of a piece about a year's line-up ("StreamHub Reveals 2027 Drama Lineup"),
+  each headed by the title it is about: the title carries the line-up's year
+  (``lineup_section``); a finer date in its section wins, as for any listed title.
 - Lists of works dated as a whole: "Looking ahead to 2026, ... sequels including A"
   (``ahead``), "18 Korean series for 2027, including A" (``works_for``).
 """
@@ -182,3 +185,19 @@ def dated_in_series(
         body.rfind(";", 0, date.start) > min((c.end for c in cues if c.release), default=len(body))
         or _ITEM_END.match(body, date.end) is not None  # the first item: "A on Sept. 17; B"
     )
+
+
+def lineup_section(
+    doc: DocumentContext, sentence: Sentence, body: str, mention: TitleMention
+) -> Claim | None:
+    """The claim of a heading that names one title (``mention``) in a piece about a year's
+    line-up: the title, its season if the heading names one, in the line-up's year."""
+    if doc.lineup_year is None or sentence.field != "text":
+        return None
+    season = doc.attached_season(mention, "text")
+    number = season.number if season is not None and season.kind == "season" else None
+    quote = quote_between(doc.original["text"], sentence.start, sentence.start + len(body.rstrip()),
+                          "text")  # fmt: skip
+    claim = Claim(mention.title, number, Window.year(doc.lineup_year), "official", [quote])
+    claim.listed = True
+    return claim

@@ -59,7 +59,8 @@ _FIRST = Words(
     r"\b(?:first(?!\s+(?:to|until|till)\b)|originally|debut\s+season|original|initial(?:ly)?)\b"
 )
 _COORDINATION = re.compile(
-    r"^[\s,'\"“”‘’()]*(?:(?:season|series|part)\s*\w+|[2-9](?!\d))?"
+    # ("A on KBS and B on tvN": a network each)
+    r"^[\s,'\"“”‘’()]*(?:(?:season|series|part)\s*\w+|[2-9](?!\d))?(?:\s+on\s+[a-z][\w+]*)?"
     r"(?:[\s,'\"“”‘’]*\(\s*(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*\))?[\s,'\"“”‘’()]*"
     r"(?:and|&|or|as\s+well\s+as|plus)?[\s,'\"“”‘’()]*(?:the\s+)?$",
     re.I,
@@ -103,6 +104,9 @@ _APPOSITION = Words(
 
 # A comma stretch that begins with its verb: the subject came before an aside.
 _AUX_START = Words(r"\s*(?:will|would|is|are|was|were|has|have|had|could|may|might|should)\s")
+
+
+_YEAR_AFTER = re.compile(r"[\"”'’]?,?\s*\(\s*(?:19|20)\d{2}\b")
 
 
 def _distance(mention_start: int, mention_end: int, date: DateMention) -> float:
@@ -270,6 +274,10 @@ def choose_titles(
     candidates = in_clause or titles
     plain = [t for t in candidates if not parenthesised(body, 0, t.start)]
     candidates = plain or candidates
+    # 'directed by A of "X" (2011) and "Y" (2012), "Z" will premiere': works dated by a
+    # year in parentheses are credits, named for what they were
+    current = [t for t in candidates if not _YEAR_AFTER.match(body, t.end)]
+    candidates = current or candidates
     if candidates and not _BOTH.search(body[left:right]):
         segment = segment_span(body, date.start, date.end)
         if in_clause and _AUX_START.match(body, segment[0]):

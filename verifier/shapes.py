@@ -3,6 +3,8 @@
 - A question about a release names the work it asks about: "When Does Moon Court Come
   Out in Theaters?", "When will Glass Orchard return?". A headline writes the verb in
   Title Case too, so the name ends before the verb.
+- A name placed on a network in a sentence about premieres: "two premieres: Moon Court on
+  KBS and Ridgeline on tvN", "On MBC, Glass Orchard, on KBS, Ridgeline".
 - A list of moves that leaves out the verb after the first names a work in each item:
   "Moon Court has been pushed back to May 2027, Ridgeline to June 2028 and Silver Tide
   to 2029".
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 
 from verifier.cues import DATE_START
+from verifier.names import read_back
 from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS
 
@@ -38,6 +41,25 @@ _GAPPED_ITEM = re.compile(
 )
 
 
+_CAP = r"[A-Z0-9][\w'’&:.-]*"
+_SMALL_IN_NAME = r"(?:of|the|a|an|in|is|to|our|my|for|no)"
+# a name: Title Case words, small words between them
+_NAME_WITH_AND = rf"{_CAP}(?:\s+(?:{_CAP}|{_SMALL_IN_NAME}|and))*?\s*(?<![\s])"
+# the networks a schedule places works on (written as the schedule writes them)
+_NETWORK = (
+    r"(?:Netflix|Disney\+|HBO|Max|Hulu|Prime\s+Video|Apple\s+TV\+|Peacock|Paramount\+|tvN|JTBC|"
+    r"MBC|SBS|KBS2?|ENA|OCN|TVING|Wavve|Coupang\s+Play|Viki|Viu|iQIYI|WeTV|Crunchyroll|Starz|"
+    r"Showtime|AMC|FX|BBC(?:\s+One)?|ITV|Fox|NBC|CBS|ABC|The\s+CW|Channel\s+4)"
+)
+# "two premieres: Moon Court on KBS and Ridgeline on tvN": the name is read back from it
+_ON_NETWORK = re.compile(rf"\s+on\s+{_NETWORK}(?![\w+])")
+# "On MBC, Glass Orchard and Moon Court, on KBS, Ridgeline and on tvN, Silver Tide."
+_NETWORK_FIRST = re.compile(
+    rf"\b[Oo]n\s+{_NETWORK},\s+({_NAME_WITH_AND})(?=\s+and\s+on\b|,|\.(?:\s|$)|;|$)", re.M
+)
+_PREMIERES = Words(r"\b(?:premieres?|premiering|debuts?|new\s+(?:dramas|series|shows))\b")
+
+
 def _is_title_word(word: str) -> bool:
     core = word.strip("'\".,:;!?")
     return bool(core) and (core[0].isupper() or core[0].isdigit() or not core[0].isascii())
@@ -50,6 +72,15 @@ def shaped_names(text: str) -> list[str]:
         name = _asked_name(text, m.end())
         if name:
             names.append(name)
+    for premieres in _PREMIERES.finditer(text):
+        start = text.rfind("\n", 0, premieres.start()) + 1
+        end = _paragraph_end(text, premieres.end())
+        placed = [read_back(text, m.start()) for m in _ON_NETWORK.finditer(text, start, end)]
+        placed += [(m.start(1), m.group(1)) for m in _NETWORK_FIRST.finditer(text, start, end)]
+        for found in placed:
+            name = _last_placed(found[1]) if found is not None else ""
+            if name and len(name.split()) <= 7 and name.lower() not in AMBIGUOUS_WORDS:
+                names.append(name)
     for moved in _MOVED.finditer(text):
         end = _sentence_end(text, moved.end())
         for item in _GAPPED_ITEM.finditer(text, moved.end(), end):
@@ -57,6 +88,31 @@ def shaped_names(text: str) -> list[str]:
             if len(name.split()) <= 6 and name.lower() not in AMBIGUOUS_WORDS:
                 names.append(name)
     return names
+
+
+_PLACED_BEFORE = re.compile(rf"\s+on\s+{_NETWORK}\s+(?:and|&)\s+")
+_CALENDAR_START = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s"
+)
+
+
+_RANK = re.compile(r"(?:No\.?|#|Number|Top)\s*\d")
+
+
+def _last_placed(name: str) -> str:
+    """The last name of a run read back over "A on KBS and B": B; "October 14 is B": B."""
+    name = _PLACED_BEFORE.split(name)[-1].rstrip(".")
+    if _RANK.match(name):
+        return ""  # "landed at No. 4 on Netflix": a chart's place
+    if _CALENDAR_START.match(name):
+        head, _, rest = name.partition(" is ")
+        return rest if head and rest else ""
+    return name
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    end = text.find("\n\n", start, start + 600)
+    return end if end >= 0 else min(len(text), start + 600)
 
 
 _ABBREVIATION = re.compile(
