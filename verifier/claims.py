@@ -220,8 +220,8 @@ def _dated_claims(
 ) -> tuple[list[Claim], list[DateMention]]:
     """The claims the sentence's release dates make, and those dates."""
     offset = sentence.start
-    if not may_hold_date(body):
-        return [], []
+    if not may_hold_date(body) or _asks(body, titles):
+        return [], []  # "Is Moon Court coming in 2027?" asks; it claims nothing
     phrases = date_phrases(body)
     if not phrases:
         return [], []
@@ -334,6 +334,12 @@ def _dated_claims(
             claim.listed = slate and window.granularity == "year"
             found.append(claim)
     return found, released
+
+
+def _asks(body: str, titles: list[TitleMention]) -> bool:
+    """Whether the sentence is a question (not a name ending in "?": "Did We Love?")."""
+    end = len(body.rstrip().rstrip("\"'”’)"))
+    return body[end - 1 : end] == "?" and not any(t.end >= end - 1 for t in titles)
 
 
 _RESPECTIVELY = Words(r"\brespectively\b")

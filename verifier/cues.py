@@ -49,7 +49,7 @@ STRONG_RELEASE = Words(
     # phrase just before it, ``release_cue``)
     r"(?<=\d\s)date\b(?!\s+(?:of|to))|"
     # a line-up is of releases, and announcing one is how it is known: not a veto
-    r"line-?ups?|"
+    r"line-?ups?|(?:anime|release|premiere)\s+schedules?|"
     # "Act One will begin on November 9": a season or a part begins (but "work on season 2
     # begins", "season 2 starts filming").
     r"(?<!on\s)(?<!of\s)(?<!for\s)(?:season|part|act|volume|chapter)\s+(?:\d{1,2}|one|two|three|"
@@ -304,8 +304,15 @@ FUTURE = Words(
 
 
 def speaks_of_the_past(sentence: str) -> bool:
-    """True when the sentence reports a release that already happened."""
-    return bool(PAST_RELEASE.search(sentence)) and not FUTURE.search(sentence)
+    """True when the sentence reports a release that already happened ("May" written so is
+    the month or a name's word, "Devil May Cry", not the verb)."""
+    if not PAST_RELEASE.search(sentence):
+        return False
+    if "May" not in sentence:
+        return not FUTURE.search(sentence)
+    return not any(
+        not (m.group() == "may" and sentence[m.start()] == "M") for m in FUTURE.finditer(sentence)
+    )
 
 
 # The tense of the release verb itself, where its form tells: "which debuted in late 2022"

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from verifier.bare_names import bare_titles, conjuncts, lower_case_words
 from verifier.headings import heading_titles
-from verifier.names import LEAD_WORDS, NETWORKS, PLACING, before_date
+from verifier.names import ABBREVIATIONS, LEAD_WORDS, NETWORKS, PLACING, before_date
 from verifier.scan import Words
 from verifier.shapes import shaped_names
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, tokens
@@ -180,7 +180,11 @@ def _title_before(text: str, end: int, *, season_next: bool = False) -> tuple[in
     words: list[str] = _WORD.findall(text, window, end)  # typed: mypyc cannot loop over Any
     for word in reversed(words):
         start = text.rfind(word, window, start)
-        if word.endswith((".", "!", "?")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+        if (
+            word.endswith((".", "!", "?"))
+            and not re.fullmatch(r"(?:[A-Z]\.)+", word)
+            and word.lower() not in ABBREVIATIONS  # "Kaiju No. 8 Season 2"
+        ):
             # a sentence ends here: "... at Dol Dam Hospital. Season 2 will feature" names
             # nothing before its season
             break
@@ -250,7 +254,7 @@ def _title_after(text: str, start: int) -> str | None:
             gap = text[chosen[-1][0] + len(chosen[-1][1]) : pos]
             if gap.strip() or "\n" in gap:
                 break  # a name ends with its line: a headline's words run into no body
-        clean = word.rstrip(".,:;!?")
+        clean = word if word.lower() in ABBREVIATIONS else word.rstrip(".,:;!?")
         if chosen and _MARKER.fullmatch(clean):
             break  # "episodes of The Bear Season 3": the name ends before its season
         if _is_title_word(clean) or (clean.lower() in _SMALL and chosen):
@@ -292,6 +296,7 @@ def _trim(chosen: list[tuple[int, str]]) -> list[tuple[int, str]]:
         lead = (word.lower() in _LEAD_STRIP or word.lower() in LEAD_WORDS) and word not in (
             "The",
             "Our",
+            "My",  # "My Dress-Up Darling", "My Name"
         )
         possessive = word.lower().endswith("'s") and len(chosen) > 1
         small = word.lower() in _SMALL and word not in ("The", "Our", "My")  # "Our Last Crusade"

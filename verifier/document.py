@@ -41,7 +41,7 @@ _SLATE = r"(?:lineup|line-up|slate|release\s+schedule|schedule|roster)"
 # "its 2026 TV slate", "the 2025 K-drama lineup": a word or two for what the slate holds
 # or the network's name: "a 2026 HBO slate"
 _SLATE_WORDS = (
-    r"(?:(?:tv|film|movie|series|k-?drama|drama|content|original|programming|streaming|"
+    r"(?:(?:tv|film|movie|series|k-?drama|drama|content|original|programming|streaming|anime|"
     + "|".join(sorted((re.escape(n) for n in NETWORKS), key=len, reverse=True))
     + r")\s+){0,2}"
 )

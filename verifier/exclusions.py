@@ -91,6 +91,10 @@ def not_a_release(
         or _FROM_AFTER_TO.search(body, max(0, date.start - 50), date.start) is not None
         or _MOVED_OFF.search(body, max(0, date.start - 60), date.start) is not None
         or _moved_again(body, date)
+        or (
+            _NOT_AS_BEFORE.search(body, max(0, date.start - 40), date.start) is not None
+            and _AS_RELEASE_AFTER.match(body, date.end) is not None
+        )
         or _WIRE_DATELINE.search(body, max(0, date.start - 40), date.start) is not None
         or _DENIED_REPORT.search(body, 0, date.start) is not None
         or _INSTEAD_OF.search(body, max(0, date.start - 45), date.start) is not None
@@ -169,6 +173,16 @@ _MOVED_OFF = Words(
     r"\b(?:mov|push|shift|delay|pull|bump|postpon)\w*\s+(?:back\s+|up\s+)?(?:[\w'’\"]+\s+){0,4}?"
     r"(?:from|off)\s+(?:of\s+)?(?:its|the|their|an?|his|her)\s+(?:[\w-]+\s+)?\Z"
 )
+# A window denied as a kind: "X does not count as a summer release", "it is not a 2026 title".
+_NOT_AS_BEFORE = Words(
+    r"\b(?:not|n't|never|no\s+longer)\s+(?:(?:count|counts|qualify|qualifies|rank|ranks)\s+as\s+"
+    r"(?:an?\s+|the\s+)?|(?:be|been)\s+(?:an?|the|one\s+of\s+the)\s+|(?:an?|the)\s+)\Z"
+)
+_AS_RELEASE_AFTER = Words(
+    r"\s+(?:release|premiere|debut|launch|title|show|series|film|movie|anime)s?\b"
+)
+
+
 # A move that a later one undid: "delayed the film, first to April and now to October",
 # "After the push to November, the studio once more delayed the film".
 _FIRST_TO = Words(r"\bfirst\s+(?:to|until|till|for)\s+\Z")

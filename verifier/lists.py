@@ -59,8 +59,15 @@ def _works_listed(text: str, intro: re.Match[str]) -> bool:
     if intro.group().startswith(("from", "From")):
         before = text[max(0, sentence_start + 1) : intro.start()].rstrip()
         return not before or before.endswith((",", "ranging", ":"))
+    before = text[max(0, sentence_start + 1) : intro.start()].strip().lower()
+    if before in _BACK_TO_WORKS:  # "These include A, B": the works the sentence before named
+        return True
     window_start = max(sentence_start, intro.start() - 120)
     return WORKS_NOUN.search(text, window_start, intro.start()) is not None
+
+
+_BACK_TO_WORKS = {"these", "those", "they", "highlights", "standouts", "some of them",
+                  "some of these", "those titles", "these titles"}  # fmt: skip
 
 
 def list_start(sentence: str) -> tuple[int, int] | None:

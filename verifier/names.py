@@ -15,7 +15,7 @@ import re
 JOINING = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at",
             "&", "no", "de", "la", "le", "vs", "vs.", "or", "is", "are", "my", "our"}  # fmt: skip
 # Abbreviations whose dot does not end a name ("Dr. Romantic", "Mr. Sunshine").
-_ABBREVIATIONS = {"dr.", "mr.", "mrs.", "ms.", "st.", "jr.", "sr.", "vol.", "no.", "vs.", "pt."}
+ABBREVIATIONS = {"dr.", "mr.", "mrs.", "ms.", "st.", "jr.", "sr.", "vol.", "no.", "vs.", "pt."}
 # Who releases, not what is released: stripped from the front of a name ("Netflix Euphoria"
 # is not written, "Meanwhile Euphoria" is a sentence's start).
 NETWORKS = {
@@ -64,7 +64,7 @@ def _is_title_word(word: str) -> bool:
 
 def _ends_name(word: str) -> bool:
     """A word whose last character closes a sentence, not an abbreviation or initials."""
-    if not word.endswith((".", "!", "?")) or word.lower() in _ABBREVIATIONS:
+    if not word.endswith((".", "!", "?")) or word.lower() in ABBREVIATIONS:
         return False
     return re.fullmatch(r"(?:[A-Z]\.)+", word) is None  # "D.P." is a name
 

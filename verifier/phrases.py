@@ -297,7 +297,7 @@ _MAY_BEFORE = re.compile(
 # "the Winter 2026 and Spring 2026 anime seasons": each season named before the marker too.
 _BROADCAST = re.compile(
     r"(?i)(?:\s*(?:,|and|or|&)\s+(?:spring|summer|fall|winter)\s+\d{4})*"
-    r"\s+(?:anime\s+(?:seasons?|lineups?|line-ups?)|cours?|anime\s+cours?)\b"
+    r"\s+(?:anime\s+(?:seasons?|lineups?|line-ups?|schedules?|slates?)|cours?|anime\s+cours?)\b"
 )
 _BROADCAST_QUARTER = {"winter": 1, "spring": 2, "summer": 3, "fall": 4}
 

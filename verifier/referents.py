@@ -29,10 +29,10 @@ _REFERENCE = Words(
 # Many titles at once, none named: "34 new titles debuting in 2023" is not about the topic.
 MANY_TITLES = Words(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several|many|"
-    r"multiple|various|other|these|those|select|new\s+and\s+returning|dozens\s+of|(?:a|the|its)\s+(?:[\w-]+\s+)?(?:slew|host|number|raft|range|list|slate|lineup|line-up|batch|crop)\s+of|"
+    r"multiple|various|other|these|those|select|new\s+and\s+returning|dozens\s+of|(?:a|the|its)\s+(?:[\w-]+\s+)?(?:slew|host|number|raft|range|list|slate|lineup|line-up|batch|crop|lot)\s+of|"
     r"all(?:\s+of)?\s+the|some\s+of\s+the|upcoming|the\s+(?:best|top))"
     r"\s+(?:[\w-]+,?\s+){0,4}?(?:titles|shows|films|movies|k-?dramas|dramas|originals|projects|"
-    r"series|programs|programmes|releases)\b|"
+    r"series|programs|programmes|releases|sequels)\b|"
     # "to announce new releases this year": plural works, no number needed
     r"\bnew\s+(?:releases|titles|shows|films|movies|k-?dramas|dramas|originals|works|programs|"
     r"programmes)\b|"
@@ -107,6 +107,19 @@ _AUX_START = Words(r"\s*(?:will|would|is|are|was|were|has|have|had|could|may|mig
 
 
 _YEAR_AFTER = re.compile(r"[\"”'’]?,?\s*\(\s*(?:19|20)\d{2}\b")
+
+
+# A sentence whose subject is a name of several capitalised words that no title matched,
+# spoken of as "it" later: "Devil May Sing does not count as ... because it premiered".
+_UNKNOWN_SUBJECT = re.compile(
+    r"\s*(?!(?:The|This|That|These|Its|It|Season|Part|Netflix|Fans|Viewers)\b)"
+    r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]*|of|the|and|no|to))*?\s+[A-Z][\w'’-]+"
+    r"\s+(?:is|was|does|did|has|had|isn't|wasn't|doesn't|didn't|will|won't)\b[^.;]*\b(?:it|its)\b"
+)
+_SAYS_AFTER_SUBJECT = re.compile(
+    r"\s*[\w'’ -]{1,60}?\s+(?:said|says|told|announced|confirmed|revealed|shared|added|noted|"
+    r"explained|stated|teased|hinted|posted|wrote)\b"
+)
 
 
 def _distance(mention_start: int, mention_end: int, date: DateMention) -> float:
@@ -309,13 +322,20 @@ def choose_titles(
         distinct = list(dict.fromkeys(reversed(memory.titles)))[:2]
         if len(distinct) == 2:
             return [(t, None) for t in reversed(distinct)]
+    if not titles and _UNKNOWN_SUBJECT.match(body) and not _SAYS_AFTER_SUBJECT.match(body):
+        return []  # "Devil May Sing does not count ... because it premiered": a name not read
     reference = _REFERENCE.search(body) or _RELEASE_REFERENCE.search(body)
     if memory.here and reference is not None:  # "the show": the one just named
         if _names_another(body[reference.start() : reference.end()], memory.here[-1]):
             return []  # "The Dirty Dancing sequel is moving": a work named by another's name
         return [(memory.here[-1], None)]
     before = set(memory.titles[: memory.earlier])
-    if not memory.here and len(before) == 1 and _named_reference(body):
+    if (
+        not memory.here
+        and len(before) == 1
+        and _named_reference(body)
+        and not MANY_TITLES.search(body, left, right)
+    ):
         return [(before.pop(), None)]  # "The series ...": the one title of the paragraph before
     if memory.section is not None and not MANY_TITLES.search(body, left, right):
         return [(memory.section, None)]  # a list article's section is its heading's title's

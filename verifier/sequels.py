@@ -19,6 +19,7 @@ from verifier.scan import Words
 from verifier.titles import ORDINAL, ORDINAL_WORDS, Catalogue, SeasonMention, TitleMention
 
 _NUMBERED = re.compile(r"^(.*\S)\s+([2-9])$")
+_NUMBER_SIGN = re.compile(r"(?i)(?:\bno\.?|#|\bvol\.?|\bnumber)$")
 # A known name and then its number: "The Glory 2 arrives", not "The Glory 2 episodes" or "2 p.m.".
 _NUMBER_AFTER = re.compile(
     r"[ \t]+([2-9])(?![\w.,:/-]*\d)(?!\s*(?:%|episodes?|seasons?|parts?|[ap]\.?m\b|million|billion|"
@@ -89,6 +90,8 @@ def sequel_seasons(
             added.append(SeasonMention(after.start(1), after.end(1), number, "season"))
             continue
         numbered = _NUMBERED.match(mention.title)
+        if numbered is not None and _NUMBER_SIGN.search(numbered.group(1)):
+            numbered = None  # "Kaiju No. 8": the number is the name's own
         if numbered is None or catalogue.canonical(mention.title) is not None:
             found.append(mention)
             continue
