@@ -226,9 +226,9 @@ _PLACE_BEFORE = re.compile(r"(?i)\b(?:in|across|throughout)\s+(?:the\s+)?\Z")
 _AND_THEN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?:in\s+)?(?:the\s+)?")
 
 
-# A listing's line: "Love At First Sight — September 15".
+# A listing's line: "Love At First Sight — September 15", "Moon Court (season two) - June 23".
 _DATE_AFTER_DASH = re.compile(
-    r"[ \t]+[—–][ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}"
+    r"(?:[ \t]+\((?i:season|series|part)[ \t]+\w+\))?[ \t]+[—–-][ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}"
     r"(?:,?[ \t]+(?:19|20)\d\d)?[ \t]*$",
     re.M,
 )
@@ -266,7 +266,7 @@ def _dated_items(text: str) -> list[str]:
             found = read_back(text, item.end(1))
             if found is not None and found[0] == item.start(1):
                 names.append(found[1])
-    if "—" in text or "–" in text:
+    if "—" in text or "–" in text or " - " in text:
         for date in _DATE_AFTER_DASH.finditer(text):
             found = read_back(text, date.start())
             if found is not None:

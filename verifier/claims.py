@@ -231,7 +231,7 @@ def _dated_claims(
     released_here = (
         any(c.release for c in cues)
         or ("(" in body and list_start(body) is not None)
-        or ("—" in body or "–" in body)  # a listing's line: "Love At First Sight — September 15"
+        or ("—" in body or "–" in body or " - " in body)  # a listing's line: "Silver Tide — May 5"
         or ("(" in body and NETWORK_DATED.search(body) is not None)  # "BMF (Starz, September 26)"
     )
     if not (released_here or answer):

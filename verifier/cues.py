@@ -43,6 +43,8 @@ STRONG_RELEASE = Words(
     r"(?:the\s+)?wait\s+(?:for\s+[^.;]{1,80}?\s+)?(?:ends|will\s+end|is\s+over)|"
     r"open(?:s|ed|ing)?\s+(?:in|at)\s+(?:theaters|theatres|cinemas)|opens\s+(?:nationwide|wide)|"
     r"(?:is|are|be|was|were)\s+out|follows?\s+on|"
+    # "makes its global entry on April 5", "makes its streaming bow"
+    r"mak(?:es|ing)\s+(?:its|their)\s+(?:[\w-]+\s+)?(?:entry|bow|arrival|premiere)|"
     # in a line-up: "Silver Tide follows in March"
     rf"follows?\s+in(?=\s+(?:{DATE_START}))|"
     # "locked in a March 10 date for X": a date named a date is a release's (its own date
@@ -244,7 +246,7 @@ SPECULATION = Words(
     r"\b(?=\w)(?:likely|likelier|unlikely|could|might|(?<!can )(?<!will )(?<!originally )(?<!initially )(?<!as )(?<!previously )expect\w*|hope\w*|probabl\w*|possibl\w*|potential\w*|"
     r"perhaps|maybe|predict\w*|estimat\w*|guess\w*|should|would|earliest|"
     # "is anticipated to arrive" hedges; "the highly anticipated X" praises
-    r"(?<!highly\s)(?<!much-)(?<!much\s)(?<!most\s)(?<!eagerly\s)(?<!hotly\s)(?<!long-)anticipat\w*|"
+    r"(?<!highly\s)(?<!much-)(?<!much\s)(?<!most\s)(?<!eagerly\s)(?<!hotly\s)(?<!long-)anticipat(?!ion\s+(?:builds|grows|mounts|is))\w*|"
     r"suggests?|seems?|appears?|if\b|chances|wouldn't|"
     r"best-case|on\s+the\s+cards|in\s+the\s+works|"
     # an inference: "considering the gap between seasons, we can expect"

@@ -377,7 +377,11 @@ def discover_titles(text: str) -> list[str]:
     names.extend(bare_titles(text))
     names.extend(heading_titles(text))
     # "the second season of SBS series X": a network is who airs it, never the name
-    return [name for name in names if name.lower() not in NETWORKS]
+    # ("Prime Video released": what is left of a streamer's name once "Prime" is read as one)
+    return [name for name in names if name.lower() not in NETWORKS and name.lower() not in _TAILS]
+
+
+_TAILS = {"video", "plus", "tv+", "tv plus", "play", "originals", "studios"}
 
 
 def _quotes(text: str) -> Iterator[re.Match[str]]:

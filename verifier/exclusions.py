@@ -91,6 +91,7 @@ def not_a_release(
         or _FROM_AFTER_TO.search(body, max(0, date.start - 50), date.start) is not None
         or _MOVED_OFF.search(body, max(0, date.start - 60), date.start) is not None
         or _moved_again(body, date)
+        or _RUN_END_BEFORE.search(body, max(0, date.start - 60), date.start) is not None
         or (
             _NOT_AS_BEFORE.search(body, max(0, date.start - 40), date.start) is not None
             and _AS_RELEASE_AFTER.match(body, date.end) is not None
@@ -173,6 +174,14 @@ _MOVED_OFF = Words(
     r"\b(?:mov|push|shift|delay|pull|bump|postpon)\w*\s+(?:back\s+|up\s+)?(?:[\w'’\"]+\s+){0,4}?"
     r"(?:from|off)\s+(?:of\s+)?(?:its|the|their|an?|his|her)\s+(?:[\w-]+\s+)?\Z"
 )
+# The end of a run is no release: "followed by a weekly episode until May 29", "new episodes
+# weekly through June".
+_RUN_END_BEFORE = Words(
+    r"\b(?:weekly|episodes?|installments?|run(?:s|ning)?|continu\w+|every\s+\w+day)\b[^.;]{0,30}?\b"
+    r"(?:until|through|till|thru)\s+\Z"
+)
+
+
 # A window denied as a kind: "X does not count as a summer release", "it is not a 2026 title".
 _NOT_AS_BEFORE = Words(
     r"\b(?:not|n't|never|no\s+longer)\s+(?:(?:count|counts|qualify|qualifies|rank|ranks)\s+as\s+"

@@ -145,7 +145,8 @@ def dated_item(body: str, date: DateMention, titles: list[TitleMention]) -> bool
     return name_before_parenthesis(body, date, titles) is not None and list_start(body) is not None
 
 
-_DASH = re.compile(r"\s+[—–]\s+")
+# ("The Snoopy Show (season three) - June 9": a spaced hyphen, the season in parentheses)
+_DASH = re.compile(r"\s*(?:\(\s*(?:season|series|part|volume)\s+\w+\s*\)\s*)?(?<=\s)[—–-]\s+", re.I)
 # A listing's line giving the network and the date in parentheses: "BMF (Starz, September 26
 # at 9 PM)".
 NETWORK_DATED = re.compile(r"\(\s*[A-Z][\w+&.' -]{0,25},\s*(?=[A-Z0-9])")

@@ -32,7 +32,7 @@ MANY_TITLES = Words(
     r"multiple|various|other|these|those|select|new\s+and\s+returning|dozens\s+of|(?:a|the|its)\s+(?:[\w-]+\s+)?(?:slew|host|number|raft|range|list|slate|lineup|line-up|batch|crop|lot)\s+of|"
     r"all(?:\s+of)?\s+the|some\s+of\s+the|upcoming|the\s+(?:best|top))"
     r"\s+(?:[\w-]+,?\s+){0,4}?(?:titles|shows|films|movies|k-?dramas|dramas|originals|projects|"
-    r"series|programs|programmes|releases|sequels)\b|"
+    r"series|programs|programmes|releases|sequels|content|programming|offerings)\b|"
     # "to announce new releases this year": plural works, no number needed
     r"\bnew\s+(?:releases|titles|shows|films|movies|k-?dramas|dramas|originals|works|programs|"
     r"programmes)\b|"

@@ -173,6 +173,12 @@ def _nearest(spec: Spec, published: dt.date, *, past: bool) -> Window | None:
             continue
         if past and window.start <= published:
             return window
-        if not past and window.end >= published:
+        grace = _GRACE if window.granularity == "day" else dt.timedelta(0)
+        if not past and window.end >= published - grace:
             return window
     return None
+
+
+# A day a few days before the page's date is that day, not next year's: the date a page gives
+# is often its last update or the day it was read, a little after it was written.
+_GRACE = dt.timedelta(days=10)
