@@ -257,7 +257,7 @@ def _dated_claims(
         if fronted is not None and fronted.end() <= date.start:
             relative = max(relative, fronted.end())
         cue = None if when else release_cue(cues, date.start, date.end, (veto_from, right),
-                                            veto_from=max(relative, 0))  # fmt: skip
+                                            veto_from=max(relative, 0), text=body)  # fmt: skip
         following = dates[i + 1] if i + 1 < len(dates) else None
         if cue is not None and following is not None and date.end <= cue.start:
             gap = following.start - cue.end

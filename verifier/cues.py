@@ -101,7 +101,7 @@ OTHER_EVENT = Words(
     r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
     # but "starting July 1", "beginning from March": a preposition before a date
     rf"begin(?:s|ning)?|began|start(?:s|ed)?|(?:starting|beginning)(?!\s+(?:from\s+)?(?:{DATE_START}))|"
-    r"ended|ends|concluded|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
+    r"ended|ends|concluded|(?:comes?|came)\s+to\s+(?:an\s+)?end|wraps?\s+up|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
     r"conference|festival|published|updated|disclos\w*|born|died|married|set\s+in|takes\s+place|time\s+jump|timeline|"
     # what news gives as the reason for a delay: "after the tragedy on October 29"
     r"tragedy|accident|disaster|incident|attack|election|mourning|funeral|earthquake|pandemic|outbreak|"
@@ -192,18 +192,24 @@ def find_cues(text: str) -> list[Cue]:
     return sorted(cues, key=lambda c: c.start)
 
 
+_COORDINATED = re.compile(r"(?i)\s*,?\s*(?:and|or|then|before|but)\s+(?:\w+\s+){0,2}\Z")
+
+
 def release_cue(
     cues: list[Cue],
     start: int,
     end: int,
     clause: tuple[int, int] | None = None,
     veto_from: int = 0,
+    text: str = "",
 ) -> Cue | None:
     """The release cue among ``cues`` the date at [start, end) belongs to, if any.
 
     The nearest cue decides; one before the date counts as nearer than one the
-    same distance after it. A weak release cue yields to another event named
-    before it in the clause (from ``veto_from`` on: a relative clause has its own).
+    same distance after it, and one after "and" (a verb of its own: "starting filming in
+    September and airing it in 2022") counts as far. A weak release cue yields to another
+    event named before it in the clause (from ``veto_from`` on: a relative clause has its
+    own). ``text`` is the sentence the positions are in.
     """
     for cue in cues:  # "confirms March 3 premiere", "a March 10 date": the date is the noun's
         after = cue.kind == "strong" and 0 < cue.start - end <= 2
@@ -217,6 +223,8 @@ def release_cue(
             distance = float(start - cue.end)
         elif cue.start >= end:
             distance = (cue.start - end) * 1.6 + 4
+            if text and _COORDINATED.match(text, end, cue.start):
+                distance += 60
         else:
             continue
         if best is None or distance < best[0]:

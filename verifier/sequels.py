@@ -153,7 +153,10 @@ def film_parts(
 # standing alone after a season is named is the next season, the noun left out.
 _ELLIPTIC = re.compile(
     rf"(?i)(?:,|\band)\s+(?:then\s+)?the\s+(?P<ord>{ORDINAL}|latest|newest)\b"
-    r"(?!-|\s+(?:season|series|part|episode|half|quarter|week|day|time|place|one|of|and)\b)"
+    # what follows stands for the season's verb or date, not a noun ("the first order of")
+    r"(?=\s*[,.;:—–)]|\s+(?:from|in|on|at|by|during|will|would|is|was|arrives?|arrived|premiere[sd]?|"
+    r"debut(?:s|ed)?|follow(?:s|ed)|came|comes|drops?|dropped|land(?:s|ed)|air(?:s|ed)|released|"
+    r"streams?|streamed|began|begins|starts|started|launch(?:es|ed))\b)"
 )
 _ELLIPTIC_REACH = 200
 
@@ -166,8 +169,9 @@ def elliptic_seasons(text: str, seasons: list[SeasonMention]) -> list[SeasonMent
     added = []
     for m in _ELLIPTIC.finditer(text, named[0].end):
         before = [s for s in named if s.end <= m.start() and m.start() - s.end <= _ELLIPTIC_REACH]
-        if not before or "." in text[before[-1].end : m.start()].replace("..", ""):
-            continue
+        between = text[before[-1].end : m.start()].replace("..", "") if before else "."
+        if any(mark in between for mark in ".?!\n"):
+            continue  # the season named is another sentence's
         word = m.group("ord").lower()
         number = ORDINAL_WORDS.get(word)
         if number is None:
