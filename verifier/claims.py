@@ -351,7 +351,11 @@ _MOVED_TO = Words(
 )
 # A subordinate clause before the sentence's own, up to its comma.
 _FRONTED = Words(r"\s*(?:after|when|once|before|while|until|as\s+soon\s+as)\s[^,;.]{1,80},")
-_FIRST_FEW = Words(r"\b(?:the|its|their)\s+first\s+(two|three|four|five)\s+seasons\b")
+# "the first two seasons were released in 2018 and 2020", "which aired two seasons in 2017
+# and 2020 respectively"
+_FIRST_FEW = Words(
+    r"\b(?:(?:the|its|their)\s+first|aired|released|had|ran\s+for)\s+(two|three|four|five)\s+seasons\b"
+)
 _FEW = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 

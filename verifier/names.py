@@ -49,8 +49,11 @@ NOT_FIRST = LEAD_WORDS | {"it", "its", "this", "these", "those", "he", "she", "t
                             "i", "you", "there", "which", "what", "who", "whoever", "everything",
                             "nothing"}  # fmt: skip
 _MARKER = re.compile(r"(?i)season|series|part|volume|vol\.|episode|chapter|act|s\d{1,2}")
+# Calendar words whole, not their first letters ("Separation", "Marvel", "Friends" are names).
 CALENDAR = re.compile(
-    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+    r"(?i)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|"
+    r"wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
     r"\.?|\d+(?:st|nd|rd|th)?|of|the"
 )
 _WORD = re.compile(r"[\w'&.!?:+/#-]+")  # "Hidden Inventory/Premature Death" holds a slash

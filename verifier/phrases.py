@@ -80,7 +80,9 @@ ALTERNATIVES: dict[str, str] = {
     "holiday": r"(?i:(?:this|next|last)\s+)?(?i:christmas\s+day|christmas\s+eve|christmas|new\s+year'?s\s+eve|new\s+year'?s\s+day"
     r"|halloween|valentine'?s\s+day|thanksgiving)" + rf"(?:\s+(?:of\s+)?{Y})?",
     "month": rf"(?:(?i:this|next|last|early|mid|late)[-\s]+)?{M}(?:\s+{RELY})?",
-    "year": rf"(?<![\d/.$£€-]){Y}(?!\s*(?:-|–|/)\s*\d)(?![%.]\d)(?![sS]\b)",  # not "the 1990s"
+    # not "the 1990s"; "aired in 1997-1998" is a run, read from its first year
+    "year": rf"(?<![\d/.$£€-]){Y}(?:(?!\s*(?:-|–|/)\s*\d)|(?=\s*[-–]\s*(?:19|20)\d\d(?![\d/-])))"
+    r"(?![%.]\d)(?![sS]\b)",
     # "premieres on Friday", "arrives this Thursday": a weekday after a word that makes it a
     # time (a bare "Wednesday" may be the show), with no date after it
     "weekday": rf"(?:(?i:on|this|next|until|till|by)\s+|{_AFTER_RELEASE_VERB}){WEEKDAY}"

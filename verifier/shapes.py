@@ -92,7 +92,8 @@ def shaped_names(text: str) -> list[str]:
 
 _PLACED_BEFORE = re.compile(rf"\s+on\s+{_NETWORK}\s+(?:and|&)\s+")
 _CALENDAR_START = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s"
 )
 
 
