@@ -79,7 +79,7 @@ _RELEASE_VERB = Words(
     r"land(?:s|ed|ing)?|stream(?:s|ed|ing)?|follows\s+(?:in|on)\s|bow(?:s|ed)?\s+(?:in|on)\s|(?:have|has)\s+(?:their|its)\s+(?:season\s+)?premieres?|(?:eye(?:s|ing)|target(?:s|ing)|aim(?:s|ing)\s+for)\s+(?:a|an)\s|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
     r"screens|cinemas|the)|(?:come|comes|coming|came)\s+(?:back|out|to)|(?<!-)back\s+(?:in|on|for|with|"
     r"next|this|later)|(?:begin(?:s|ning)?|began|start(?:s|ing)?)\s+(?:airing|playing|streaming)|kick(?:s|ed)?\s+off|"
-    r"roll(?:s|ed)?\s+out|postponed|delayed(?!\s+by)|open(?:s|ed)?\s+(?:on|in\s+(?:theaters|theatres|cinemas)|nationwide|wide)|dated\s+(?:on|for)|(?:slated|scheduled|set|penciled|pencilled)\s+for|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|head(?:s|ed)\s+to|moving\s+(?:from|to)|out\s+(?:in|on|by)|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
+    r"roll(?:s|ed)?\s+out|brought\s+back|postponed|delayed(?!\s+by)|open(?:s|ed)?\s+(?:on|in\s+(?:theaters|theatres|cinemas)|nationwide|wide)|dated\s+(?:on|for)|(?:slated|scheduled|set|penciled|pencilled)\s+for|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|head(?:s|ed)\s+to|moving\s+(?:from|to)|out\s+(?:in|on|by)|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
 )
 _ACTOR_AFTER = re.compile(r"\s+(?:as|to\s+(?:star|direct|play|lead))\b")
 

@@ -80,6 +80,7 @@ WEAK_RELEASE = Words(
     # a prediction: "2026 is a pretty solid guess", "our best bet is March"
     r"(?:best|solid|safe|good|educated|likely|our|my)\s+(?:guess|bet|estimate)|"
     r"(?:i'd|i\s+would|we'd|i)\s+(?:guess|bet|say)|(?:would|will|could|should)\s+come|out\s+(?:in|by)|coming\s+(?:to|back|in|on)|come\s+back|returns?|returning|returned|"
+    r"(?:be|been|being)\s+brought\s+back|"
     r"(?:ran|runs?|running)\s+from|"
     # "back in May" returns; "premiered back in May 2019", "all the way back in 2022" look back
     r"(?<!premiered\s)(?<!released\s)(?<!aired\s)(?<!debuted\s)(?<!launched\s)(?<!arrived\s)"
@@ -100,7 +101,8 @@ OTHER_EVENT = Words(
     r"report(?:ed|s)?|interview\w*|posted|tweeted|views|viewing|watched|"
     r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
     # but "starting July 1", "beginning from March": a preposition before a date
-    rf"begin(?:s|ning)?|began|start(?:s|ed)?|(?:starting|beginning)(?!\s+(?:from\s+)?(?:{DATE_START}))|"
+    rf"begin(?:s|ning)?|began|start(?:s|ed)?(?!\s+of\s+(?:{DATE_START}|the\s+year))|(?:starting|beginning)(?!\s+(?:from\s+)?(?:{DATE_START}|"
+    r"the\s+(?:start|beginning|end|middle)\s+of))|"
     r"ended|ends|concluded|(?:comes?|came)\s+to\s+(?:an\s+)?end|wraps?\s+up|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
     r"conference|festival|published|updated|disclos\w*|born|died|married|set\s+in|takes\s+place|time\s+jump|timeline|"
     # what news gives as the reason for a delay: "after the tragedy on October 29"

@@ -46,7 +46,7 @@ _COUNTERFACTUAL = Words(
     r"(?:be\s+)?(?:releas|premier|debut|hit|arriv|open|air|launch|drop|land|stream|bow)\w*)\b"
 )
 _RETURN = re.compile(
-    r"(?i)\b(?:return|comeback|(?:come|comes|coming|came)\s+back|back\s+(?:on|in)\b)"
+    r"(?i)\b(?:return|comeback|(?:come|comes|coming|came|brought)\s+back|back\s+(?:on|in)\b)"
 )
 # A release denied: "will not be released next year", "will no longer premiere in August".
 # "won't return until 2026" is a claim (of an open window), and so is what follows "not
@@ -265,8 +265,11 @@ def not_about(
 ) -> bool:
     """Whether the release date, given to ``title`` and ``season``, makes no claim."""
     if past and not date.spec.has_year and _earlier_season(doc, title, season):
-        # but the latest season, out just before the page, is dated by it
-        return LATEST.search(body, max(0, date.start - 80), date.start) is None
+        # but the latest season, out just before the page, is dated by it: said so, or dated
+        # within weeks of the page ("was finally released on Dec. 1", written Dec. 4)
+        return LATEST.search(body, max(0, date.start - 80), date.start) is None and not _recent(
+            date.window, doc.published
+        )
     if cue is not None and (
         _denied(body, cue, date) or _FINALE_BEFORE.search(body, max(0, cue.start - 50), cue.start)
     ):
@@ -282,6 +285,14 @@ def _denied(body: str, cue: Cue, date: DateMention) -> bool:
         return False
     return not _OPEN_AFTER_NEGATION.search(body, cue.end, date.start) and not re.match(
         r"\s*(?:at\s+the\s+earliest|or\s+later)", body[date.end : date.end + 25]
+    )
+
+
+def _recent(window: Window, published: dt.date | None) -> bool:
+    return (
+        published is not None
+        and window.start is not None
+        and dt.timedelta(0) <= published - window.start <= dt.timedelta(days=45)
     )
 
 
