@@ -69,11 +69,24 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def matches(label: dict[str, Any], claim: Claim) -> bool:
+def _same_title(label: dict[str, Any], claim: Claim) -> bool:
     a, b = _norm_title(label["title"]), _norm_title(claim.title)
-    if a != b and difflib.SequenceMatcher(None, a, b).ratio() < 0.9:
-        return False
-    if (label["season"] or 1) != (claim.season or 1):
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
+
+
+def _same_season(label: dict[str, Any], claim: Claim) -> bool:
+    return _same_title(label, claim) and (label["season"] or 1) == (claim.season or 1)
+
+
+def _kind(label: dict[str, Any], claims: list[Claim]) -> str:
+    """Why a label went unmatched (or, with the roles swapped, a claim)."""
+    if not any(_same_title(label, c) for c in claims):
+        return "title"
+    return "window" if any(_same_season(label, c) for c in claims) else "season"
+
+
+def matches(label: dict[str, Any], claim: Claim) -> bool:
+    if not _same_season(label, claim):
         return False
     start, end = _date(label["start"]), _date(label["end"])
     if start is not None and (
@@ -138,6 +151,14 @@ class Tally:
     exact: int = 0
     stance_ok: int = 0
     verdict_ok: int = 0
+    # what went wrong, counted (for the held quarter too: kinds, never cases): a label whose
+    # title no claim has, whose season none has, whose window none has; and a claim so
+    miss_title: int = 0
+    miss_season: int = 0
+    miss_window: int = 0
+    false_title: int = 0
+    false_season: int = 0
+    false_window: int = 0
 
     def add(self, other: Tally) -> None:
         for name in vars(self):
@@ -175,6 +196,8 @@ def score_case(case: dict[str, Any], catalogue: Catalogue, officials: Officials)
     for n, label in enumerate(case["claims"]):
         hit = pairs.get(n)
         if hit is None:
+            kind = _kind(label, claims)
+            setattr(t, f"miss_{kind}", getattr(t, f"miss_{kind}") + 1)
             out.report.append(
                 f"  MISS  {case['id']} {label['title']} s{label['season']} "
                 f"{label['start']}..{label['end']} | {label['quote'][:90]}"
@@ -193,6 +216,8 @@ def score_case(case: dict[str, Any], catalogue: Catalogue, officials: Officials)
     used = set(pairs.values())
     for i, claim in enumerate(claims):
         if i not in used:
+            kind = _false_kind(claim, case["claims"])
+            setattr(t, f"false_{kind}", getattr(t, f"false_{kind}") + 1)
             w = claim.window
             out.report.append(
                 f"  FALSE {case['id']} {claim.title} s{claim.season} {w.start}..{w.end} "
@@ -201,8 +226,22 @@ def score_case(case: dict[str, Any], catalogue: Catalogue, officials: Officials)
     return out
 
 
+def _false_kind(claim: Claim, labels: list[dict[str, Any]]) -> str:
+    if not any(_same_title(label, claim) for label in labels):
+        return "title"
+    return "window" if any(_same_season(label, claim) for label in labels) else "season"
+
+
 def load_cases(corpus: Path) -> list[dict[str, Any]]:
     return [json.loads(p.read_text()) for p in sorted((corpus / "cases").glob("*.json"))]
+
+
+def _kinds(t: Tally) -> str:
+    return (
+        f"{'':<16} misses: no such title {t.miss_title}, title but not season {t.miss_season}, "
+        f"season but not window {t.miss_window}; false: title unlabelled {t.false_title}, "
+        f"season {t.false_season}, window {t.false_window}"
+    )
 
 
 def _line(name: str, t: Tally) -> str:
@@ -239,9 +278,11 @@ def run(corpus: Path, catalogue_mode: str, quiet: bool) -> dict[str, dict[str, f
             stances[key] = stances.get(key, 0) + n
     print(f"catalogue={catalogue_mode}")
     print(_line("developed", developed))
+    print(_kinds(developed))
     for name in sorted(slices):
         print(_line(f"  {name}", slices[name]))
     print(_line("HELD QUARTER", held))
+    print(_kinds(held))
     if not quiet:
         print("stance confusion among matches (label -> predicted): " + ", ".join(
             f"{a}->{b} {n}" for (a, b), n in sorted(stances.items()) if a != b

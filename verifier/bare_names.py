@@ -77,7 +77,8 @@ _RELEASE_VERB = Words(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|return(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|"
     r"air(?:s|ed|ing)|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
     r"land(?:s|ed|ing)?|stream(?:s|ed|ing)?|follows\s+(?:in|on)\s|bow(?:s|ed)?\s+(?:in|on)\s|(?:have|has)\s+(?:their|its)\s+(?:season\s+)?premieres?|(?:eye(?:s|ing)|target(?:s|ing)|aim(?:s|ing)\s+for)\s+(?:a|an)\s|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
-    r"screens|cinemas|the)|(?:come|comes|coming|came)\s+(?:back|out|to)|(?<!-)back\s+(?:in|on|for|with|"
+    r"screens|cinemas|the|hulu|disney|hbo|max|prime|apple|peacock|paramount|crunchyroll|tving|"
+    r"wavve|viki)|(?:come|comes|coming|came)\s+(?:back|out|to)|(?<!-)back\s+(?:in|on|for|with|"
     r"next|this|later)|(?:begin(?:s|ning)?|began|start(?:s|ing)?)\s+(?:airing|playing|streaming)|kick(?:s|ed)?\s+off|"
     r"roll(?:s|ed)?\s+out|brought\s+back|postponed|delayed(?!\s+by)|open(?:s|ed)?\s+(?:on|in\s+(?:theaters|theatres|cinemas)|nationwide|wide)|dated\s+(?:on|for)|(?:slated|scheduled|set|penciled|pencilled)\s+for|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|head(?:s|ed)\s+to|moving\s+(?:from|to)|out\s+(?:in|on|by)|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
 )
@@ -175,7 +176,9 @@ _MOVE_VERB = Words(
     r"\b(?:push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|delay(?:s|ed|ing)?|"
     r"postpon(?:e|es|ed|ing)|bump(?:s|ed|ing)?|reschedul(?:e|es|ed|ing)|dat(?:ed|ing)|"
     r"releas(?:e|es|ed|ing)|premier(?:e|es|ed|ing)|launch(?:es|ed|ing)?|debut(?:s|ed|ing)?|"
-    r"slat(?:e|es|ed|ing)|schedul(?:e|es|ed|ing)|set(?:s|ting)?|bring(?:s|ing)?|brought)\s+"
+    r"slat(?:e|es|ed|ing)|schedul(?:e|es|ed|ing)|set(?:s|ting)?|bring(?:s|ing)?|brought|"
+    # "viewers can stream Moon Court on Netflix", "catch Ridgeline on Hulu"
+    r"(?<=can\s)(?:stream|watch|catch|binge)|(?<=to\s)(?:stream|watch|catch|binge))\s+"
     r"(?!dates?\b|window\b|schedule\b)"
     r"(?:(?:the\s+)?(?:release|premiere|debut|launch)(?:\s+date)?\s+of\s+)?"
 )
@@ -228,7 +231,7 @@ _AND_THEN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?:in\s+)?(?:the\s+)?")
 
 # A listing's line: "Love At First Sight — September 15", "Moon Court (season two) - June 23".
 _DATE_AFTER_DASH = re.compile(
-    r"(?:[ \t]+\((?i:season|series|part)[ \t]+\w+\))?[ \t]+[—–-][ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}"
+    r"(?:[ \t]+\((?:(?i:season|series|part)[ \t]+\w+|[A-Z][\w+&.' ]{0,25})\))?(?:[ \t]+[—–-][ \t]+|,[ \t]+)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}"
     r"(?:,?[ \t]+(?:19|20)\d\d)?[ \t]*$",
     re.M,
 )
@@ -250,7 +253,10 @@ def _lines_with(text: str, mark: str) -> list[tuple[int, int]]:
 
 # A schedule's item: "Atlanta (FX, Season 4; final season)", "“Transplant” (NBC, debut)".
 _SCHEDULE_ITEM = re.compile(
-    r"[ \t]*(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*[:—–-]\s*)?[\"“]?([^\n()\"“”]{1,80}?)[\"”]?,?"
+    r"[ \t]*(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*[:—–-]\s*|"
+    # "March 5: Moon Court (Netflix)": the day leads the item's line
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}[ \t]*:[ \t]*)?"
+    r"[\"“]?([^\n()\"“”]{1,80}?)[\"”]?,?"
     r"[ \t]+\((?:[A-Z][\w+&'/.-]*(?:[ \t]+[A-Z+][\w+&'/.-]*){0,3})(?:,[^()\n]{1,80})?\)"
     r"(?:,?[ \t]*\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\.?\*?)?(?:[ \t]*\((?:Season|Series)[ \t]+\w+\))?[ \t]*",
 )  # and "The League (FXX), 10 p.m. (Season 7)"
@@ -266,7 +272,7 @@ def _dated_items(text: str) -> list[str]:
             found = read_back(text, item.end(1))
             if found is not None and found[0] == item.start(1):
                 names.append(found[1])
-    if "—" in text or "–" in text or " - " in text:
+    if "—" in text or "–" in text or " - " in text or ", " in text:
         for date in _DATE_AFTER_DASH.finditer(text):
             found = read_back(text, date.start())
             if found is not None:
@@ -395,6 +401,26 @@ def _plausible(name: str, low_text: str, *, placed: bool = False) -> bool:
     return len(words) > 1 or f" {name.lower()} " not in low_text
 
 
+# A release the name owns: "Moon Court's premiere is March 5", "Ridgeline's debut comes".
+_OWNED_RELEASE = Words(
+    r"'s\s+(?:(?:long-awaited|highly\s+anticipated|official|global|streaming|theatrical|series|"
+    r"season|new|upcoming)\s+)?(?:premiere|debut|release|return|launch|arrival|bow)\b"
+)
+
+
+def _owned_releases(text: str) -> list[str]:
+    if "'s " not in text:
+        return []
+    names = []
+    dated = _Dated(text)
+    for owned in _OWNED_RELEASE.finditer(text):
+        if dated(owned.start(), owned.end()):
+            found = read_back(text, owned.start())
+            if found is not None:
+                names.append(found[1])
+    return names
+
+
 # A name described at once by its kind: "Ridgeline, a legal thriller starring Ana Cole".
 _DESCRIBED_AFTER = Words(rf",\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{KIND_NOUN})\b")
 
@@ -412,7 +438,7 @@ def bare_titles(text: str) -> list[str]:
     """Names the text writes bare, where news writes names: see the module's docstring."""
     owned: set[str] = set()
     names = _subjects(text, owned) + _objects(text) + _after_kinds(text) + list_items(text)
-    names += _described(text)
+    names += _described(text) + _owned_releases(text)
     promoted = _promoted(text)  # "the poster for See You Again": where only a name stands
     names += _dated_items(text) + _renewed(text) + promoted
     # the lower-case words are read only if a one-word name is to be tested against them

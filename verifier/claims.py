@@ -33,6 +33,7 @@ from verifier.listings import (
     NETWORK_DATED,
     ahead,
     dash_dated,
+    dated_below,
     dated_in_series,
     dated_item,
     lineup_section,
@@ -172,6 +173,12 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
     if titles:
         praised = past_successes(body, titles)
         titles = [t for t in titles if t not in praised]
+    if len(body) <= 90 and (memory.undated is not None or titles):
+        below = dated_below(doc, sentence, body, titles, memory)
+        if below is not None:  # "Moon Court (Netflix)" over "March 5"
+            return below
+    else:
+        memory.undated = None
     if memory.day is not None or len(body) <= 45 or "\n" in body.strip():
         under_heading = schedule_items(doc, sentence, body, titles, memory)
         if under_heading is not None:
@@ -232,6 +239,7 @@ def _dated_claims(
         any(c.release for c in cues)
         or ("(" in body and list_start(body) is not None)
         or ("—" in body or "–" in body or " - " in body)  # a listing's line: "Silver Tide — May 5"
+        or (len(body) <= 60 and ", " in body)  # "Silver Tide, May 5" alone on its line
         or ("(" in body and NETWORK_DATED.search(body) is not None)  # "BMF (Starz, September 26)"
     )
     if not (released_here or answer):

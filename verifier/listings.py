@@ -4,6 +4,9 @@ stands, not by a release word beside the date.
 - Schedules: a heading line that is a date ("September 15:", "Tuesday, Sept. 1") dates
   the item lines under it ("Atlanta (FX, Season 4)", "8 p.m. — "Transplant" (NBC, ...)",
   "The League (FXX), 10 p.m. (Season 7)") until prose resumes (``schedule_items``).
+- A title's line and its date's line under it, in one paragraph: "Moon Court (Netflix)"
+  over "March 5", "Premiere date: March 5" or "(Netflix, March 5)" (``dated_below``); a
+  date line with no undated title over it is a schedule's heading instead.
 - Listing lines: "Love At First Sight — September 15" (``dash_dated``), "BMF (Starz,
   September 26 at 9 PM)" (``network_dated``), "A on Sept. 17; B on Feb. 11" after a
   release word (``dated_in_series``), a date in parentheses after a name in a list
@@ -34,16 +37,17 @@ from verifier.windows import Window
 
 # A schedule's heading: a line that is a date ("September 15:", "Monday, Sept. 24"); the
 # items under it, "Atlanta (FX, Season 4)", premiere that day.
-_DATE_HEADING = re.compile(r"[\w ,.'-]{3,40}:?\s*")
+_DATE_HEADING = re.compile(r"[\w ,.'()-]{3,40}:?\s*")  # "Mar. 5 (Fri)"
 _TIME = r"\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\*?"
 _ITEM_LINE = re.compile(
     rf"\s*(?:{_TIME}\s*[:—–-]\s*)?[\"']?(?P<name>[^\n()\"]{{1,80}}?)[\"']?,?"
     rf"\s+\((?P<notes>[^()\n]{{1,80}})\)(?:,?\s*{_TIME})?(?:\s*\((?P<more>[^()\n]{{1,40}})\))?\s*"
 )
 _LINE = re.compile(r"[^\n]+")
+_DAY_LEAD = re.compile(r"\s*([^\n:]{3,30}):\s+")
 # What a heading holds besides its date: a weekday, commas, a colon.
 _HEADING_REST = re.compile(
-    r"(?i)[\s,.:]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?)?[\s,.:]*"
+    r"(?i)[\s,.:(]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?)?[\s,.:)]*"
 )
 
 
@@ -77,7 +81,13 @@ def schedule_items(
         if day is not None:
             memory.day, schedule = day, True
             continue
-        item = _ITEM_LINE.fullmatch(body, line.start(), line.end()) if memory.day else None
+        item_start = line.start()
+        lead = _DAY_LEAD.match(body, line.start(), line.end())
+        if lead is not None:  # "March 5: Moon Court (Netflix)": the day and its item on a line
+            led = _heading_day(doc, lead.group(1))
+            if led is not None:
+                memory.day, schedule, item_start = led, True, lead.end()
+        item = _ITEM_LINE.fullmatch(body, item_start, line.end()) if memory.day else None
         if item is None:
             if line.group().strip():
                 return found if schedule or found else None
@@ -89,6 +99,9 @@ def schedule_items(
             return found if schedule or found else None
         notes = body[item.start("notes") : item.end("notes")] + " " + (item.group("more") or "")
         season = next((m.number for m in find_seasons(notes) if m.kind == "season"), None)
+        if season is None:  # "Glass Orchard season 2 (Hulu)": the season named with the title
+            own = [m for m in find_seasons(item.group("name")) if m.kind == "season"]
+            season = own[0].number if own else None
         start, end = sentence.start + line.start(), sentence.start + line.end()
         quote = quote_between(doc.original[sentence.field], start, end, sentence.field)
         stance = "official" if doc.official else "report"
@@ -146,7 +159,10 @@ def dated_item(body: str, date: DateMention, titles: list[TitleMention]) -> bool
 
 
 # ("The Snoopy Show (season three) - June 9": a spaced hyphen, the season in parentheses)
-_DASH = re.compile(r"\s*(?:\(\s*(?:season|series|part|volume)\s+\w+\s*\)\s*)?(?<=\s)[—–-]\s+", re.I)
+_DASH = re.compile(
+    r"\s*(?:\(\s*(?:(?i:season|series|part|volume)\s+\w+|[A-Z][\w+&.' ]{0,25})\s*\)\s*)?"
+    r"(?:(?<=\s)[—–-]\s+|(?P<comma>,\s+))"  # and "Moon Court, March 5" alone on its line
+)
 # A listing's line giving the network and the date in parentheses: "BMF (Starz, September 26
 # at 9 PM)".
 NETWORK_DATED = re.compile(r"\(\s*[A-Z][\w+&.' -]{0,25},\s*(?=[A-Z0-9])")
@@ -164,9 +180,13 @@ def network_dated(body: str, date: DateMention, titles: list[TitleMention]) -> b
 
 def dash_dated(body: str, date: DateMention, titles: list[TitleMention]) -> bool:
     """A listing's line, "Love At First Sight — September 15": a name, a dash and its date."""
-    return not body[date.end :].strip(" .") and any(
-        _DASH.fullmatch(body, t.end, date.start) for t in titles
-    )
+    if body[date.end :].strip(" ."):
+        return False
+    for t in titles:
+        dash = _DASH.fullmatch(body, t.end, date.start)
+        if dash is not None and (dash.group("comma") is None or not body[: t.start].strip(" \"'")):
+            return True
+    return False
 
 
 _ON_DATE = re.compile(r"[\"']?,?\s+(?:on|in|for)\s+\Z")
@@ -202,3 +222,56 @@ def lineup_section(
     claim = Claim(mention.title, number, Window.year(doc.lineup_year), "official", [quote])
     claim.listed = True
     return claim
+
+
+# A title's own line: the name, perhaps its notes in parentheses ("Moon Court (Netflix)",
+# "Glass Orchard (Season 2)").
+_NOTES_ONLY = re.compile(r"[\"'”’]?\s*(?:\((?P<notes>[^()\n]{1,60})\))?\s*[.:]?\s*")
+# A date's own line, as a card writes it: "March 5", "Premiere date: March 5", "Premieres
+# March 5", "(Netflix, March 5)", "Netflix, March 5".
+_DATE_LABEL = re.compile(
+    r"(?i)\s*(?:\(\s*)?(?:(?:(?:premiere|release|air|streaming|launch|debut|broadcast)\s+date|"
+    r"premieres?|releases?|streaming|arrives?|airs?|out|date|when|on)\s*:?\s+|"
+    r"[A-Z][\w+&.' ]{0,25},\s*)?"
+)
+
+
+def dated_below(
+    doc: DocumentContext, sentence: Sentence, body: str, titles: list[TitleMention], memory: Memory
+) -> list[Claim] | None:
+    """The claim of a date line right under an undated title line (no blank line between);
+    and whether this line is such a title line (kept in ``memory.undated`` for the next)."""
+    undated, memory.undated = memory.undated, None
+    line = body.strip()
+    if len(line) > 90 or sentence.field != "text":
+        return None
+    under = undated is not None and doc.text[undated[2] : sentence.start].count("\n") == 1
+    if undated is not None and under and memory.day is None and not titles:
+        label = _DATE_LABEL.match(line)
+        rest = line[label.end() :] if label is not None else line
+        rest = rest.rstrip(" )")
+        day = _heading_day(doc, rest) if rest else None
+        if day is not None:
+            start = sentence.start + body.find(line)
+            quote = quote_between(doc.original["text"], start, start + len(line), "text")
+            stance = "official" if doc.official else "report"
+            return [Claim(undated[0], undated[1], day, stance, [quote])]
+    if len(titles) == 1 and memory.day is None and not may_hold_date(line):
+        mention = titles[0]
+        lead = body[: mention.start].strip(" \"'“‘-•*")
+        notes = _NOTES_ONLY.fullmatch(body, mention.end) if not lead else None
+        if notes is not None:
+            season = doc.attached_season(
+                TitleMention(
+                    sentence.start + mention.start, sentence.start + mention.end, mention.title
+                ),
+                "text",
+            )
+            number = season.number if season is not None and season.kind == "season" else None
+            if number is None and notes.group("notes"):
+                number = next(
+                    (m.number for m in find_seasons(notes.group("notes")) if m.kind == "season"),
+                    None,
+                )
+            memory.undated = (mention.title, number, sentence.start + len(body.rstrip()))
+    return None

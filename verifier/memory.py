@@ -63,6 +63,9 @@ class Memory:
     day: Window | None = None
     # Where the sentence being read starts in the text (-1 in the headline).
     at: int = -1
+    # A line that names one title and no date (title, season, where the line ends): a date
+    # line right under it dates it ("Moon Court (Netflix)" over "March 5").
+    undated: tuple[str, int | None, int] | None = None
 
     def new_paragraph(self) -> None:
         if self.heading:  # "Bridgerton Season 4" over a section: what follows is about it

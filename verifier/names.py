@@ -56,6 +56,10 @@ CALENDAR = re.compile(
     r"wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
     r"\.?|\d+(?:st|nd|rd|th)?|of|the"
 )
+_MONTH = re.compile(
+    r"(?i)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WORD = re.compile(r"[\w'&.!?:+/#-]+")  # "Hidden Inventory/Premature Death" holds a slash
 # A capital, a number (not "2will", two words run together) or a letter beyond Latin.
 _TITLE_WORD = re.compile(r"[\"']?(?:[A-Z]|\d+(?![a-z])|[^\W\d_a-zA-Z]|#\d)")  # and "Soundtrack #2"
@@ -138,10 +142,17 @@ def before_date(
     chosen: list[tuple[int, str]], placing: frozenset[str] = PLACING
 ) -> list[tuple[int, str]]:
     """The words of a name before a date read on with it: "the feature film Mugen Train in
-    October 2020" is "Mugen Train" (``placing``: the words that may join a date on)."""
+    October 2020" is "Mugen Train" (``placing``: the words that may join a date on); and
+    after a day that leads it ("March 5: Moon Court")."""
     for i in range(1, len(chosen) - 1):
         if chosen[i][1] in placing and WHEN_WORD.fullmatch(chosen[i + 1][1]):
             return chosen[:i]
+    if (
+        len(chosen) > 2
+        and _MONTH.fullmatch(chosen[0][1])
+        and re.fullmatch(r"\d{1,2}:", chosen[1][1])
+    ):
+        return chosen[2:]  # "March 5: Moon Court": a schedule's day leads the name
     return chosen
 
 
