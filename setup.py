@@ -32,6 +32,7 @@ EXTRACTOR = [
     "verifier/lists.py",
     "verifier/bare_names.py",
     "verifier/headings.py",
+    "verifier/lines.py",
     "verifier/shapes.py",
     "verifier/discovery.py",
     "verifier/sequels.py",

@@ -27,6 +27,7 @@ from verifier.cues import (
 from verifier.dates import DateMention, resolve_phrases
 from verifier.document import SLATE_YEAR, DocumentContext, left_out
 from verifier.exclusions import brings_back, not_a_release, not_about, untitled_slot
+from verifier.lines import listing_line
 from verifier.lineups import listed_titles
 from verifier.listings import (
     AHEAD,
@@ -240,6 +241,7 @@ def _dated_claims(
         or ("(" in body and list_start(body) is not None)
         or ("—" in body or "–" in body or " - " in body)  # a listing's line: "Silver Tide — May 5"
         or (len(body) <= 60 and ", " in body)  # "Silver Tide, May 5" alone on its line
+        or (len(body) <= 90 and bool(titles) and listing_line(body, titles[0].end))
         or ("(" in body and NETWORK_DATED.search(body) is not None)  # "BMF (Starz, September 26)"
     )
     if not (released_here or answer):
@@ -279,6 +281,7 @@ def _dated_claims(
                 or dated_item(body, date, titles)
                 or dated_in_series(body, date, titles, cues)
                 or dash_dated(body, date, titles)
+                or any(listing_line(body, t.end) for t in titles[:1])
                 or network_dated(body, date, titles)
             )
         )

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from verifier.bare_names import bare_titles, conjuncts, lower_case_words
 from verifier.headings import heading_titles
+from verifier.lines import listing_names
 from verifier.names import ABBREVIATIONS, LEAD_WORDS, NETWORKS, PLACING, before_date
 from verifier.scan import Words
 from verifier.shapes import shaped_names
@@ -41,7 +42,7 @@ _MARKER = re.compile(r"(?i)season|series|part|volume|vol\.|s\d{1,2}")
 # "Volume" and "Vol." count only so written, which ``_anchors`` checks on the text itself.
 _NUMBERED = r"\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
 _ANCHOR_BEFORE = Words(
-    rf"s(?:e(?:ason|ries){_NUMBERED}|(?P<short>\d{{1,2}}\b))|p(?P<part>art){_NUMBERED}"
+    rf"(?<![a-z0-9])s(?:e(?:ason|ries){_NUMBERED}|(?P<short>\d{{1,2}}\b))|p(?P<part>art){_NUMBERED}"
     rf"|v(?P<volume>olume|ol\.){_NUMBERED}|r(?<=\sr)(?P<date>elease\s+date)"
 )
 
@@ -129,7 +130,11 @@ _SUBTITLE = re.compile(
     r"[A-Z][\w'&-]*)){0,4})(?=[,.;:!?)\s\"']|$)"
 )
 _NOT_SUBTITLE = {"season", "series", "part", "volume", "episode", "release", "cast", "trailer",
-                 "plot", "netflix", "everything", "all", "the", "a", "an"} | _LEAD_STRIP  # fmt: skip
+                 "plot", "netflix", "everything", "all", "the", "a", "an",
+                 # "Moon Court: March 5": a listing's date
+                 "january", "february", "march", "april", "may", "june", "july", "august",
+                 "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                 "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"} | _LEAD_STRIP  # fmt: skip
 
 
 def subtitle_end(text: str, end: int) -> int | None:
@@ -352,6 +357,7 @@ def discover_titles(text: str) -> list[str]:
             (names if m.group("season") else of_audience).extend(conjuncts(name, listed=False))
     names.extend(of_audience)
     names.extend(shaped_names(text))  # "When Does X Come Out?", "A to May, B to June"
+    names.extend(listing_names(text))  # "Moon Court (Netflix) – March 5"
     quoted: list[str] = []
     for m in _quotes(text):
         inner = (m.group(1) or m.group(2) or "").strip().rstrip(",.;:!?")
@@ -378,7 +384,20 @@ def discover_titles(text: str) -> list[str]:
     names.extend(heading_titles(text))
     # "the second season of SBS series X": a network is who airs it, never the name
     # ("Prime Video released": what is left of a streamer's name once "Prime" is read as one)
-    return [name for name in names if name.lower() not in NETWORKS and name.lower() not in _TAILS]
+    return [
+        name
+        for name in names
+        if name.lower() not in NETWORKS
+        and name.lower() not in _TAILS
+        and not _DATED_NAME.search(name)
+    ]
+
+
+# "Moon Court: March" read from "Moon Court: March 5", "Premiere: March": a date, not a subtitle
+_DATED_NAME = re.compile(
+    r"(?i):\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|"
+    r"^(?:premiere|release|air|streaming)?\s*(?:date|premiere|release)\s*:"
+)
 
 
 _TAILS = {"video", "plus", "tv+", "tv plus", "play", "originals", "studios"}

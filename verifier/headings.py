@@ -28,6 +28,9 @@ _NOT_A_NAME = {
     "netflix", "disney+", "hbo", "prime", "hulu", "series", "shows", "films", "movies", "dramas",
     "k-dramas", "anime", "upcoming", "returning", "new", "coming", "soon", "recommended",
     "popular", "trending", "sign", "log", "menu", "home", "search", "follow", "us",
+    # a card's field labels: "Premiere: March 5", "Network: KBS2"
+    "premiere", "premieres", "network", "networks", "platform", "genre", "director", "writer",
+    "writers", "starring", "stars", "runtime",
 }  # fmt: skip
 # The paragraph under it refers to a work: "The latest film from ...", "The new A24 film",
 # "The series ...", "It ...", "The project ...".
@@ -53,15 +56,6 @@ _NUMBERED = re.compile(
 )
 
 
-# The line right under a title's line that holds its date: "March 5", "Premiere date:
-# March 5", "(Netflix, March 5)".
-_DATE_LINE = re.compile(
-    r"[ \t]*\n[ \t]*(?:\((?:[A-Z][\w+&.' ]{0,25},[ \t]*)?)?(?i:(?:(?:premiere|release|air|streaming|launch|"
-    r"debut|broadcast)[ \t]+date[ \t]*:[ \t]*|premieres?[ \t]+|streaming[ \t]+|date[ \t]*:[ \t]*)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b)"
-)
-_DAY = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b")
-_NOTES_AFTER = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
 
 
@@ -88,13 +82,7 @@ def heading_titles(text: str) -> list[str]:
         names.extend(n.strip("\"'“”‘’") for n in numbered)
     for line in _LINE.finditer(text):
         name = _LIST_NUMBER.sub("", line.group(1))  # "1. 18 Again": the item's number is no name's
-        dated_below = _DATE_LINE.match(text, line.end()) and not _DAY.search(name)
-        if dated_below:  # "Moon Court (Netflix)" over "March 5": the notes are no name's
-            name = _NOTES_AFTER.sub("", name)
         if not name or name[-1] in ".!?:,;" or not _is_name(name):
-            continue
-        if dated_below:
-            names.append(name.strip("\"'“”‘’"))
             continue
         after = text[line.end() : line.end() + 400].lstrip()
         if _REFERS.match(after):

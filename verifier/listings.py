@@ -26,6 +26,7 @@ from verifier.claim import Claim, quote_between
 from verifier.cues import Cue
 from verifier.dates import DateMention, resolve_phrases
 from verifier.document import DocumentContext
+from verifier.lines import DAY, date_only
 from verifier.lists import WORKS_NOUN, list_start
 from verifier.memory import Memory
 from verifier.phrases import date_phrases, may_hold_date
@@ -227,13 +228,6 @@ def lineup_section(
 # A title's own line: the name, perhaps its notes in parentheses ("Moon Court (Netflix)",
 # "Glass Orchard (Season 2)").
 _NOTES_ONLY = re.compile(r"[\"'”’]?\s*(?:\((?P<notes>[^()\n]{1,60})\))?\s*[.:]?\s*")
-# A date's own line, as a card writes it: "March 5", "Premiere date: March 5", "Premieres
-# March 5", "(Netflix, March 5)", "Netflix, March 5".
-_DATE_LABEL = re.compile(
-    r"(?i)\s*(?:\(\s*)?(?:(?:(?:premiere|release|air|streaming|launch|debut|broadcast)\s+date|"
-    r"premieres?|releases?|streaming|arrives?|airs?|out|date|when|on)\s*:?\s+|"
-    r"[A-Z][\w+&.' ]{0,25},\s*)?"
-)
 
 
 def dated_below(
@@ -247,16 +241,14 @@ def dated_below(
         return None
     under = undated is not None and doc.text[undated[2] : sentence.start].count("\n") == 1
     if undated is not None and under and memory.day is None and not titles:
-        label = _DATE_LABEL.match(line)
-        rest = line[label.end() :] if label is not None else line
-        rest = rest.rstrip(" )")
-        day = _heading_day(doc, rest) if rest else None
+        dates = resolve_phrases(line, date_phrases(line), doc.published) if date_only(line) else []
+        day = dates[0].window if len(dates) == 1 else None
         if day is not None:
             start = sentence.start + body.find(line)
             quote = quote_between(doc.original["text"], start, start + len(line), "text")
             stance = "official" if doc.official else "report"
             return [Claim(undated[0], undated[1], day, stance, [quote])]
-    if len(titles) == 1 and memory.day is None and not may_hold_date(line):
+    if len(titles) == 1 and memory.day is None and DAY.search(line) is None:
         mention = titles[0]
         lead = body[: mention.start].strip(" \"'“‘-•*")
         notes = _NOTES_ONLY.fullmatch(body, mention.end) if not lead else None

@@ -179,10 +179,11 @@ def test_page_scans_match_as_the_plain_forms(name: str, text: str) -> None:
 
 
 # How discovery's anchors were written before they became ``Words``: the reference.
+# (A season's word starts a word: "KBS2" holds no "S2", "preseason 2" no "season 2".)
 _ANCHOR_REFERENCE = re.compile(
-    r"(?:season|series|(?-i:Part|Volume|Vol\.))\s*"
+    r"(?:(?<![a-z0-9])(?:season|series)|(?-i:Part|Volume|Vol\.))\s*"
     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
-    r"|(?P<short>S\d{1,2}\b)|(?<=\s)(?P<date>release\s+date)",
+    r"|(?<![a-z0-9])(?P<short>S\d{1,2}\b)|(?<=\s)(?P<date>release\s+date)",
     re.I,
 )
 
