@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from verifier.lines import FIELD_LABEL
 from verifier.titles import AMBIGUOUS_WORDS
 
 _LINE = re.compile(r"^[ \t]*(\S[^\n]{0,58}?)[ \t]*$", re.M)
@@ -56,6 +57,21 @@ _NUMBERED = re.compile(
 )
 
 
+_NOTES_AFTER = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
+# A release word and a date near each other in a paragraph.
+_RELEASE_WORD = (
+    r"(?:premier\w*|releas\w*|arriv\w*|debut\w*|drops?|dropping|lands?|landing|streams?|"
+    r"streaming|airs?|airing|launch\w*|out|returns?|returning|hits?|opens?|coming|catch)"
+)
+_WHEN = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|(?:spring|summer|fall|autumn|"
+    r"winter|early|late|mid)[-\s]+(?:20\d\d|this|next)|\b20\d\d\b|(?:this|next)\s+(?:year|month|week|"
+    r"spring|summer|fall|autumn|winter)"
+)
+_DATED_RELEASE = re.compile(
+    rf"(?i)\b{_RELEASE_WORD}\b[^.\n]{{0,50}}?(?:{_WHEN})|(?:{_WHEN})[^.\n]{{0,30}}?\b{_RELEASE_WORD}\b|"
+    rf"\b(?:release|premiere|air)\s+date\s*:"
+)
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
 
 
@@ -80,17 +96,30 @@ def heading_titles(text: str) -> list[str]:
     numbered = [m.group(1) for m in _NUMBERED.finditer(text) if _is_name(m.group(1), numbered=True)]
     if len(numbered) >= 2:
         names.extend(n.strip("\"'“”‘’") for n in numbered)
+    blocks: list[tuple[str, str]] = []  # each title-like line and the prose under it
     for line in _LINE.finditer(text):
         name = _LIST_NUMBER.sub("", line.group(1))  # "1. 18 Again": the item's number is no name's
+        name = _NOTES_AFTER.sub("", name)  # "Moon Court (Netflix)": the notes are no name's
         if not name or name[-1] in ".!?:,;" or not _is_name(name):
             continue
         after = text[line.end() : line.end() + 400].lstrip()
+        paragraph = after.split("\n\n", 1)[0]
+        first = paragraph.split("\n", 1)[0]
+        if (
+            len(paragraph) >= 20
+            and (not _is_name(first) or FIELD_LABEL.search(first))  # prose, or a card's fields
+            and not FIELD_LABEL.search(name)
+        ):
+            blocks.append((name.strip("\"'“”‘’"), paragraph))
         if _REFERS.match(after):
             names.append(name.strip("\"'“”‘’"))
-        else:  # "The movie also stars X and debuts on March 10th." later in its paragraph
-            paragraph = after.split("\n\n", 1)[0]
-            if "\n" in after and _REFERS_LATER.search(paragraph):
-                names.append(name.strip("\"'“”‘’"))
+        elif "\n" in after and _REFERS_LATER.search(paragraph):
+            # "The movie also stars X and debuts on March 10th." later in its paragraph
+            names.append(name.strip("\"'“”‘’"))
+    if len(blocks) >= 2:
+        # a list article: short title lines, each over its prose; those whose prose dates
+        # a release are works ("Moon Court" over "Ana Cole stars ... Premieres March 5.")
+        names.extend(name for name, paragraph in blocks if _DATED_RELEASE.search(paragraph))
     return names
 
 

@@ -85,6 +85,11 @@ def listing_names(text: str) -> list[str]:
     return names
 
 
+# A card's field, not a title: "Broadcasting Company: JTBC", "Run Time: 70 Min".
+FIELD_LABEL = re.compile(
+    r"(?i)\b(?:company|network|broadcaster|channel|cast|genre|director|writer|date|time|platform|"
+    r"episodes|runtime|starring|where|when|studio|producer|rating|source)\s*:"
+)
 _SMALL = {
     "of",
     "the",
@@ -114,6 +119,7 @@ def _plausible(name: str) -> bool:
         0 < len(words) <= 7
         and all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words)
         and _SLOT.search(name) is None
+        and FIELD_LABEL.search(name) is None
         and _STAMP_WORDS.search(name) is None
         and (words[0][0].isupper() or words[0][0].isdigit())
         and name.lower() not in AMBIGUOUS_WORDS

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from verifier.cues import DATE_START
+from verifier.lines import DAY
 from verifier.names import read_back
 from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS
@@ -103,11 +104,11 @@ _RANK = re.compile(r"(?:No\.?|#|Number|Top)\s*\d")
 def _last_placed(name: str) -> str:
     """The last name of a run read back over "A on KBS and B": B; "October 14 is B": B."""
     name = _PLACED_BEFORE.split(name)[-1].rstrip(".")
-    if _RANK.match(name):
-        return ""  # "landed at No. 4 on Netflix": a chart's place
     if _CALENDAR_START.match(name):
         head, _, rest = name.partition(" is ")
-        return rest if head and rest else ""
+        name = rest if head and rest else ""
+    if _RANK.match(name) or DAY.search(name):
+        return ""  # "landed at No. 4 on Netflix": a chart's place; "Premieres March 5 on"
     return name
 
 
