@@ -35,6 +35,9 @@ _NAME_LEAD = re.compile(
 )
 
 
+_NOTES = re.compile(r"\([^()\n]{1,50}\)")
+
+
 def date_only(line: str) -> bool:
     """Whether ``line`` holds one day and nothing else a sentence would (nor a clock time
     with a year, as a byline's stamp has: "Dec. 13, 2019, 4:08 p.m.")."""
@@ -70,6 +73,8 @@ def listing_names(text: str) -> list[str]:
         if len(line) > 90 or not line.strip():
             continue
         below = lines[i + 1] if i + 1 < len(lines) else ""
+        if _NOTES.fullmatch(below.strip()) and i + 2 < len(lines):
+            below = lines[i + 2]  # "Moon Court" / "(Netflix)" / "March 5"
         if not DAY.search(line):
             if below.strip() and date_only(below.strip()):
                 name = re.sub(r"\s*\([^()]{1,40}\)\s*$", "", line.strip()).strip("\"'“”‘’ -•*")

@@ -5,8 +5,9 @@ stands, not by a release word beside the date.
   the item lines under it ("Atlanta (FX, Season 4)", "8 p.m. — "Transplant" (NBC, ...)",
   "The League (FXX), 10 p.m. (Season 7)") until prose resumes (``schedule_items``).
 - A title's line and its date's line under it, in one paragraph: "Moon Court (Netflix)"
-  over "March 5", "Premiere date: March 5" or "(Netflix, March 5)" (``dated_below``); a
-  date line with no undated title over it is a schedule's heading instead.
+  over "March 5", "Premiere date: March 5" or "(Netflix, March 5)", perhaps a line of
+  notes between ("(Netflix)") (``dated_below``); a date line with no undated title over
+  it is a schedule's heading instead.
 - Listing lines: "Love At First Sight — September 15" (``dash_dated``), "BMF (Starz,
   September 26 at 9 PM)" (``network_dated``), "A on Sept. 17; B on Feb. 11" after a
   release word (``dated_in_series``), a date in parentheses after a name in a list
@@ -230,6 +231,9 @@ def lineup_section(
 _NOTES_ONLY = re.compile(r"[\"'”’]?\s*(?:\((?P<notes>[^()\n]{1,60})\))?\s*[.:]?\s*")
 
 
+_NOTES_LINE = re.compile(r"\([^()\n]{1,50}\)")
+
+
 def dated_below(
     doc: DocumentContext, sentence: Sentence, body: str, titles: list[TitleMention], memory: Memory
 ) -> list[Claim] | None:
@@ -248,6 +252,13 @@ def dated_below(
             quote = quote_between(doc.original["text"], start, start + len(line), "text")
             stance = "official" if doc.official else "report"
             return [Claim(undated[0], undated[1], day, stance, [quote])]
+        notes = _NOTES_LINE.fullmatch(line)
+        if notes is not None and DAY.search(line) is None:
+            # "Moon Court" / "(Netflix)" / "March 5": a line of notes between name and date
+            noted = next((m.number for m in find_seasons(line) if m.kind == "season"), None)
+            memory.undated = (undated[0], undated[1] if noted is None else noted,
+                              sentence.start + len(body.rstrip()))  # fmt: skip
+            return None
     if len(titles) == 1 and memory.day is None and DAY.search(line) is None:
         mention = titles[0]
         lead = body[: mention.start].strip(" \"'“‘-•*")
