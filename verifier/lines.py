@@ -73,7 +73,7 @@ def listing_names(text: str) -> list[str]:
         if len(line) > 90 or not line.strip():
             continue
         below = lines[i + 1] if i + 1 < len(lines) else ""
-        if _NOTES.fullmatch(below.strip()) and i + 2 < len(lines):
+        if _NOTES.fullmatch(below.strip()) and not DAY.search(below) and i + 2 < len(lines):
             below = lines[i + 2]  # "Moon Court" / "(Netflix)" / "March 5"
         if not DAY.search(line):
             if below.strip() and date_only(below.strip()):
