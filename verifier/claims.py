@@ -27,6 +27,7 @@ from verifier.cues import (
 from verifier.dates import DateMention, resolve_phrases
 from verifier.document import SLATE_YEAR, DocumentContext, left_out
 from verifier.exclusions import brings_back, not_a_release, not_about, untitled_slot
+from verifier.korean import korean_claims
 from verifier.lines import listing_line
 from verifier.lineups import listed_titles
 from verifier.listings import (
@@ -130,6 +131,10 @@ def extract_claims(
                 section = lineup_section(doc, sentence, source[start:end], named[0])
                 if section is not None:  # "Moon Court" over its section of a 2027 line-up
                     claims.add(section)
+        # the Korean sentences of the field, by the Korean rules (verifier/korean)
+        for claim in korean_claims(source, doc.original[field_name], published, field_name,
+                                   official=official):  # fmt: skip
+            claims.add(claim)
     return claims.ordered()
 
 

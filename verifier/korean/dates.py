@@ -1,0 +1,186 @@
+"""Korean date phrases and the windows they mean (the conventions of LABELLING.md).
+
+2026년 12월 26일, 12월 26일, 12.26; 오는/지난 before a date; 올해/금년, 내년, 내후년,
+지난해/작년; 상반기/하반기; 1~4분기; 연내/올해 안 (a deadline: from the page's date to the
+year's end); 연말/연초; 초/중순/말 of a month or a year; 봄/여름/가을/겨울; ranges
+(7월 말~8월 초) joined into one window; "같은 달" (the month just named).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from verifier.windows import Window
+
+# The year a phrase names, or is relative to the page's: "2027년", "올해", "내년 상반기".
+_YEAR = r"(?:(?P<year>(?:19|20)\d\d)\s*년|(?P<rel>올해|금년|내년|명년|내후년|지난해|작년|전년)(?:\s*에?도?)?)"
+_PART = r"(?P<part>초|초순|중순|중|말|하순|상순)"
+_SEASON_WORDS = {"봄": "spring", "여름": "summer", "가을": "fall", "겨울": "winter"}
+_REL_YEARS = {
+    "올해": 0,
+    "금년": 0,
+    "내년": 1,
+    "명년": 1,
+    "내후년": 2,
+    "지난해": -1,
+    "작년": -1,
+    "전년": -1,
+}
+
+_PHRASE = re.compile(
+    rf"(?:(?P<lead>오는|지난|올|이번)\s*)?"
+    rf"(?:{_YEAR}\s*)?"
+    r"(?:"
+    r"(?P<month>1[0-2]|0?[1-9])\s*월\s*(?:(?P<day>3[01]|[12]\d|0?[1-9])\s*일|" + _PART + r")?"
+    r"|(?P<dotm>1[0-2]|0?[1-9])\.(?P<dotd>3[01]|[12]\d|0?[1-9])(?![\d.])"
+    r"|(?P<half>상반기|하반기)"
+    r"|(?P<quarter>[1-4])\s*분기"
+    r"|(?P<season>봄|여름|가을|겨울)"
+    r"|(?P<yearpart>연말|연초|연중|연내|올해\s*안|연말연시)"
+    r"|(?P<sameday>(?:3[01]|[12]\d|0?[1-9]))\s*일(?=\s*(?:[밤낮오저새아]|\d|부터|에|첫|공개|방송|개봉|오후|오전)|"
+    r"(?<=(?:오는|지난)\s\d)|(?<=(?:오는|지난)\s\d\d)|(?<=(?:오는|지난)\d)|(?<=(?:오는|지난)\d\d))"
+    r"|(?P<samemonth>같은\s*달|이달|이번\s*달|다음\s*달|내달)"
+    r")"
+    r"|(?:(?P<ylead>오는|지난|올)\s*)?(?P<yearonly>(?:19|20)\d\d)\s*년(?!\s*(?:\d|만에|간|전|동안|생))"
+    r"|(?P<relonly>올해|금년|내년|명년|내후년|지난해|작년)(?!\s*(?:\d|상반기|하반기|[1-4]\s*분기|봄|여름|가을|겨울|초|말|안))"
+)
+_RANGE = re.compile(r"\s*(?:~|∼|-|부터|에서)\s*$")
+# A page's stamp: "승인 2019.11.12 21:01", "기사승인 2022-12-13 10:38:54".
+_STAMP = re.compile(r"(?:19|20)\d\d[.-]\d{1,2}[.-]\d{1,2}\.?\s+\d{1,2}:\d\d")
+
+
+@dataclass(frozen=True)
+class KoreanDate:
+    start: int
+    end: int
+    window: Window
+    yearless: bool
+
+
+def korean_dates(
+    text: str, published: dt.date | None, *, past: bool = False, month_before: Window | None = None
+) -> list[KoreanDate]:
+    """The date phrases of one Korean sentence, resolved; ``past``: the sentence tells of a
+    release that happened; ``month_before``: the month a sentence before named ("같은 달")."""
+    stamps = [(m.start(), m.end()) for m in _STAMP.finditer(text)]
+    found: list[KoreanDate] = []
+    for m in _PHRASE.finditer(text):
+        if not m.group().strip() or any(a <= m.start() < b for a, b in stamps):
+            continue
+        resolved = _resolve(m, published, past=past or m.group("lead") == "지난",
+                            month_before=month_before)  # fmt: skip
+        if resolved is not None:
+            found.append(KoreanDate(m.start(), m.end(), resolved[0], resolved[1]))
+    return _ranges(text, found)
+
+
+def _ranges(text: str, found: list[KoreanDate]) -> list[KoreanDate]:
+    """ "7월 말~8월 초", "2분기에서 3분기": one window from the first's start to the second's end."""
+    joined: list[KoreanDate] = []
+    for date in found:
+        if (
+            joined
+            and _RANGE.search(text, joined[-1].end, date.start)
+            and date.start - joined[-1].end <= 4
+        ):
+            first = joined.pop()
+            joined.append(
+                KoreanDate(first.start, date.end, first.window.until(date.window), first.yearless)
+            )
+        else:
+            joined.append(date)
+    return joined
+
+
+def _year(m: re.Match[str], published: dt.date | None) -> int | None:
+    if m.group("year"):
+        return int(m.group("year"))
+    if m.group("rel") and published is not None:
+        return published.year + _REL_YEARS[m.group("rel")]
+    return None
+
+
+def _resolve(
+    m: re.Match[str], published: dt.date | None, *, past: bool, month_before: Window | None
+) -> tuple[Window, bool] | None:
+    if m.group("yearonly"):
+        return Window.year(int(m.group("yearonly"))), False
+    if m.group("relonly"):
+        if published is None:
+            return None
+        return Window.year(published.year + _REL_YEARS[m.group("relonly")]), False
+    year = _year(m, published)
+    given = year is not None
+    if m.group("samemonth"):
+        if m.group("samemonth").startswith("같은"):
+            return (month_before, True) if month_before is not None else None
+        if published is None:
+            return None
+        step = 1 if m.group("samemonth") in ("다음 달", "다음달", "내달") else 0
+        index = published.year * 12 + published.month - 1 + step
+        return Window.month(index // 12, index % 12 + 1), True
+    if m.group("sameday"):  # "오는 17일": this month's 17th, or the next month's
+        if published is None:
+            return None
+        day = int(m.group("sameday"))
+        months = (0, -1) if past else (0, 1)
+        for step in months:
+            index = published.year * 12 + published.month - 1 + step
+            try:
+                date = dt.date(index // 12, index % 12 + 1, day)
+            except ValueError:
+                continue
+            if (date >= published) != past or step != 0:
+                return Window.day(date), True
+        return None
+    if m.group("month") or m.group("dotm"):
+        month = int(m.group("month") or m.group("dotm"))
+        day_text = m.group("day") or m.group("dotd")
+        part = _MONTH_PART.get(m.group("part") or "")
+        if year is None:
+            if published is None:
+                return None
+            year = _nearest_year(published, month, past=past)
+        if day_text:
+            try:
+                return Window.day(dt.date(year, month, int(day_text))), not given
+            except ValueError:
+                return None
+        return Window.month(year, month, part), not given
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+    if m.group("half"):
+        return Window.half(year, 1 if m.group("half") == "상반기" else 2), not given
+    if m.group("quarter"):
+        quarter = int(m.group("quarter"))
+        passed = published is not None and quarter < (published.month - 1) // 3 + 1
+        if not given and passed and m.group("lead") == "오는":
+            year += 1  # "오는 1분기" written in the autumn: next year's
+        return Window.quarter(year, quarter), not given
+    if m.group("season"):
+        return Window.season(year, _SEASON_WORDS[m.group("season")]), not given
+    if m.group("yearpart"):
+        word = re.sub(r"\s+", "", m.group("yearpart"))
+        if word in ("연내", "올해안"):
+            return Window.year(year).deadline(published), not given
+        if word in ("연말", "연말연시"):
+            return Window.part_of_year(year, "end"), not given
+        if word == "연초":
+            return Window.part_of_year(year, "start"), not given
+        return Window.part_of_year(year, "mid"), not given
+    return None
+
+
+_MONTH_PART = {"초": "early", "초순": "early", "상순": "early", "중순": "mid", "중": "mid",
+               "말": "late", "하순": "late", "": None}  # fmt: skip
+
+
+def _nearest_year(published: dt.date, month: int, *, past: bool) -> int:
+    """The year of a year-less month: the next on or after the page (or the last, told as past)."""
+    if past:
+        return published.year if month <= published.month else published.year - 1
+    return published.year if month >= published.month else published.year + 1

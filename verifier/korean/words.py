@@ -1,0 +1,84 @@
+"""Korean release words, the words of other events, stance words and title marks.
+
+- Release: 공개, 첫 방송, 방송, 방영, 첫선, 개봉, 편성, 출격, 선보인다, 돌아온다, 스트리밍,
+  전파를 탄다, 시청자와 만난다, 찾아온다, 컴백.
+- Not a release: 촬영, 크랭크인/크랭크업, 캐스팅, 제작 확정, 제작발표회, 시청률, and 공개 of
+  a trailer, teaser, poster or still (예고편·티저·포스터·스틸 공개: "unveiled").
+- Stance: 관계자에 따르면, 전해졌다, 알려졌다 (unconfirmed) → rumour; 전망, 예상, 관측, 가능성,
+  기대, 것으로 보인다 → speculation; 확정, 발표, 밝혔다, 공식 → official; else report.
+- Titles: names in '…', "…", 〈…〉, 《…》, <…>, 「…」, 『…』; 시즌2 / 시즌 2 / a "2" suffix
+  ("지옥2"); 파트.
+"""
+
+from __future__ import annotations
+
+import re
+
+RELEASE = re.compile(
+    r"공개|첫\s*방송|첫방|방송|방영|첫선|개봉|편성|출격|선보이|선보인|선보일|선보였|돌아온|돌아올|돌아왔|"
+    r"돌아와|컴백|스트리밍|전파를\s*타|전파를\s*탄|시청자(?:들)?(?:과|와|를)\s*만나|만난다|찾아온|찾아올|찾아간|"
+    r"론칭|출시|베일을\s*벗|안방극장[을에]\s*찾|릴리즈|공개될|방송될|방송된|공개된|"
+    # a line-up and the works it schedules: "하반기 라인업으로 A, B를 발표했다", "2026년 예정작"
+    r"라인업|예정작|공개작|개봉작|방영작|기대작|포문을\s*연|포문을\s*열|스타트를\s*끊|"
+    r"새\s*(?:시즌|작품)을?\s*선|방송\s*예정|공개\s*예정"
+)
+# 공개 of something other than the work itself: "예고편을 공개했다" (unveiled a trailer).
+OTHER = re.compile(
+    r"(?:예고편|티저|포스터|스틸|사진|영상|캐릭터|메이킹|하이라이트|대본\s*리딩|라인업\s*영상)\s*(?:을|를|이|가|도)?\s*"
+    r"(?:\S+\s+){0,2}?공개|촬영|크랭크\s*인|크랭크\s*업|크랭크인|크랭크업|캐스팅|제작\s*확정|제작발표회|"
+    r"시청률|방영권|계약|업무협약|오픈하우스|열렸|개최|수상|시상식|서비스를\s*시작|"
+    # the end of a run, an episode, a pause, production
+    r"끝으로|종영|중단|결방|최종화|마지막\s*회|\d+\s*회(?:는|가|차|분)?\s|\d+\s*화(?:는|가)?\s|%|"
+    r"제작을?\s*(?:시작|돌입|착수)|제작에\s*(?:들어|돌입|착수)|촬영에\s*(?:들어|돌입)|"
+    r"(?:출연|주연)을?\s*(?:확정|결정)|공개일\s*유출|몰아보기|재방송|스페셜\s*방송|특별\s*방송|중계"
+)
+# Many works at once, none named: "두 편의 드라마가 편성을 확정했다".
+MANY = re.compile(
+    r"(?:두|세|네|다섯|여러|\d+)\s*편|드라마들|작품들|신작들|라인업을\s*(?:저마다|새롭게)|방송사들"
+)
+# A release told as past: the release word's own past form ("공개됐다", "방영했던"); a past
+# verb elsewhere ("확정하고 ... 내놓았다") tells of the announcement, not the release.
+PAST = re.compile(
+    r"(?:공개|방송|방영|개봉|출시|첫선을\s*보|선보|전파를\s*탔)(?:됐|했|였|되었|하였|인|였던|됐던|했던|된\s*바)|"
+    r"지난\s|당시|방영된|방송된|공개된\s*(?:바|이후)"
+)
+# Ratings: "16회는 17.8%의 시청률을 기록했다" dates an episode's audience, not a release.
+RATINGS = re.compile(r"시청률|%|포인트\s*(?:상승|하락|급등)")
+RUMOUR = re.compile(
+    r"관계자(?:에\s*따르면|는|가|들은)|전해졌|알려졌|소식통|업계에\s*따르면|루머|소문|설이"
+)
+SPECULATION = re.compile(r"전망|예상|관측|가능성|기대를\s*모|것으로\s*보인|듯|추정|점쳐|유력")
+OFFICIAL = re.compile(r"확정|발표|밝혔|공식|알렸|에\s*따르면|라인업|편성했|공개했|예정이다|예정인")
+
+# A title in quotes or angle marks (the English name in parentheses after it is dropped).
+QUOTED = re.compile(
+    r"['‘’]([^'‘’\n]{1,40}?)['’]|[\"“”]([^\"“”\n]{1,40}?)[\"”]|〈([^〉\n]{1,40})〉|《([^》\n]{1,40})》|"
+    r"<([^<>\n]{1,40})>|「([^」\n]{1,40})」|『([^』\n]{1,40})』"
+)
+SEASON_AFTER = re.compile(
+    r"\s*(?:[은는이가을를의도]\s*)?시즌\s*(\d{1,2})|\s*(?:의\s*)?파트\s*(\d)|"
+    r"\s*(\d)\s*(?=[은는이가을를의도로와과]|\s|$)|\s*의\s*(첫|두|세|네|다섯|여섯)\s*번째\s*시즌"
+)
+ORDINALS = {"첫": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6}
+# A title as an argument of the verb: subject, topic or object ("'X'는", "'X'를", "'X'도");
+# one named to describe another ("'X' 속 인물", "'X' 후속", "'X'의 연출가") is not.
+ARGUMENT_AFTER = re.compile(
+    r"['’\"”>》〉」』]?\s*(?:\([^()]{0,20}\))?\s*(?:은|는|이|가|을|를|도|과|와|로|으로|부터|까지|이다|이며|등|,|"
+    r"\s*(?:시즌|\())"
+)
+MODIFIER_AFTER = re.compile(
+    r"['’\"”>》〉」』]?\s*(?:속|의\s(?!(?:\S+\s)?(?:번째\s)?시즌)|에서|으로\s*(?:전성기|유명|이름)|로\s*(?:전성기|유명|이름)|처럼|같은|이후|후속|"
+    r"등으로|을\s*연출|를\s*연출|을\s*집필|를\s*집필|에\s*출연|출연|연출|작가|감독|PD)"
+)
+# A sentence that speaks of the work just named: "이 작품은", "시즌2는", "후속작".
+REFERENCE = re.compile(
+    r"(?:이|해당|본|새|이번|후속)\s*(?:작품|드라마|시리즈|영화|시즌|예능)|(?:작품|드라마|시리즈|시즌\s*\d?)[은는이가]\s"
+)
+NETWORK_NAMES = {"디즈니", "디즈니+", "넷플릭스", "티빙", "웨이브", "쿠팡플레이", "왓챠", "애플tv+", "애플TV+",
+                 "tvN", "JTBC", "MBC", "SBS", "KBS", "KBS2", "ENA", "OCN"}  # fmt: skip
+SEASON_NUMBER = re.compile(r"시즌\s*(\d{1,2})")
+# What a quoted name is not: a saying in quotes ends as a sentence does, or is long.
+SAYING = re.compile(r"(?:다|요|죠|까|네|라|며|고)[.!?]?$|\s\S+\s\S+\s\S+\s\S+\s")
+# Speech is quoted in double quotes; a saying there holds a particle and a space.
+DOUBLE_SAYING = re.compile(r"[은는이가을를]\s|\s\S+\s\S+\s")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
