@@ -51,8 +51,13 @@ _ENGLISH_AFTER = re.compile(r"\s*\([A-Za-z0-9 :'&!?.,-]{1,40}\)$")
 _EVENT_AFTER = re.compile(
     r"['’\"”]?\s*(?:라인업|행사|쇼케이스|이벤트|시상식|페스티벌|축제|기자간담회|간담회|발표회|콘셉트|컨셉|캠페인)"
 )
+# A quoted event's name after its kind: "팬 이벤트인 '투둠 코리아'를 통해".
+_EVENT_BEFORE = re.compile(r"(?:이벤트|행사|쇼케이스|축제|페스티벌|시상식)(?:인|의)?\s*$")
+# A list's items marked "▲": "▲킹덤 2 ▲범인은 바로 너! 시즌 2 ▲보건교사 안은영 등이다".
+_MARKED_ITEM = re.compile(r"▲\s*([^▲\n]{1,30}?)\s*(?=▲|\s등|$|\n)")
 _SLOT = re.compile(r"(?:\d+\s*시\s*)?(?:편성|시간대|방송\s*시간)|\d+\s*시")  # matched whole
 _OWN_SEASON = re.compile(r"\s*시즌\s*(\d{1,2})$")
+_SPACED_NUMBER = re.compile(r"\s+([2-9])$")
 _TRAILING_NUMBER = re.compile(r"^(.*[\uac00-\ud7a3])\s?([2-9])$")
 
 
@@ -114,7 +119,26 @@ def korean_claims(
                     claims.append(claim)
         if mentions:
             last = mentions
-    return claims
+    return _finest(claims)
+
+
+def _finest(claims: list[Claim]) -> list[Claim]:
+    """Less a window that holds a finer one given the same title and season by the same
+    sentence ("이번 하반기 최고의 기대작 ... 11월 19일 공개된다": November 19)."""
+    kept = []
+    for claim in claims:
+        finer = any(
+            other is not claim
+            and other.title == claim.title
+            and other.season == claim.season
+            and other.quotes[0].start == claim.quotes[0].start
+            and other.window != claim.window
+            and claim.window.contains(other.window)
+            for other in claims
+        )
+        if not finer:
+            kept.append(claim)
+    return kept
 
 
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?!\s*년\s*(?:만에|간|전|동안|생))")
@@ -232,6 +256,13 @@ def _names(text: str) -> dict[str, _Name]:
         name = m.group(1).strip()
         if HANGUL.search(name):
             names.setdefault(name, _Name(name, None))
+    for m in _MARKED_ITEM.finditer(text):
+        item = m.group(1).strip()
+        own = _OWN_SEASON.search(item) or _SPACED_NUMBER.search(item)
+        name = _Name(item[: own.start()].strip(), int(own.group(1))) if own else _Name(item, None)
+        if name.title and HANGUL.search(name.title):
+            names.setdefault(item, name)
+            names.setdefault(name.title, _Name(name.title, None))
     for m in QUOTED.finditer(text):
         inner = next(g for g in m.groups() if g is not None).strip()
         double = m.group(2) is not None
@@ -243,6 +274,7 @@ def _names(text: str) -> dict[str, _Name]:
             or _SUBTITLE_AFTER.match(text, m.end())
             or inner in NETWORK_NAMES
             or _EVENT_AFTER.match(text, m.end())
+            or _EVENT_BEFORE.search(text, max(0, m.start() - 12), m.start())
         ):
             continue
         inner = _ENGLISH_AFTER.sub("", inner).strip()
@@ -264,6 +296,14 @@ def _names(text: str) -> dict[str, _Name]:
         if season is not None:
             names[inner + str(season)] = name
             names[inner + " " + str(season)] = name
+    # "'내일 지구가…'" in a headline: the name cut short, the page's full name for it
+    for form, name in list(names.items()):
+        if name.title.endswith((".", "…")):
+            stem = name.title.rstrip(".… ")
+            full = [n for n in names.values() if n.title.startswith(stem) and n.title != name.title]
+            del names[form]
+            if full and stem:
+                names[form] = max(full, key=lambda n: len(n.title))
     return names
 
 

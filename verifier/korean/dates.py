@@ -69,8 +69,9 @@ def korean_dates(
     for m in _PHRASE.finditer(text):
         if not m.group().strip() or any(a <= m.start() < b for a, b in stamps):
             continue
-        resolved = _resolve(m, published, past=past or m.group("lead") == "지난",
-                            month_before=month_before)  # fmt: skip
+        lead = m.group("lead") or m.group("ylead")
+        told = (past or lead == "지난") and lead != "오는"  # "오는 10월 7일" is to come
+        resolved = _resolve(m, published, past=told, month_before=month_before)
         if resolved is not None:
             found.append(KoreanDate(m.start(), m.end(), resolved[0], resolved[1]))
     return _ranges(text, found)
@@ -132,7 +133,7 @@ def _resolve(
                 date = dt.date(index // 12, index % 12 + 1, day)
             except ValueError:
                 continue
-            if (date >= published) != past or step != 0:
+            if step != 0 or (date <= published if past else date >= published):
                 return Window.day(date), True
         return None
     if m.group("month") or m.group("dotm"):
