@@ -111,11 +111,12 @@ def extract_claims(
             start, end = sentence.start, sentence.end
             # a name in parentheses is an aside, and one named as what another work follows
             # ('the sequel to "X"', 'the "X" franchise') is not what "it" speaks of next
+            body = source[start:end]  # (read as the sentence: a page-long text is lower-cased once)
             named = [
                 m
                 for m in doc.titles_in(field_name, start, end)
                 if not parenthesised(source, start, m.start)
-                and not names_another_work(source, m.start, m.end)
+                and not names_another_work(body, m.start - start, m.end - start)
             ]
             memory.read(
                 source[start:end],

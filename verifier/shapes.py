@@ -73,9 +73,16 @@ def shaped_names(text: str) -> list[str]:
         name = _asked_name(text, m.end())
         if name:
             names.append(name)
+    covered = 0  # where the stretches read so far end: each stretch of text is read once
     for premieres in _PREMIERES.finditer(text):
-        start = text.rfind("\n", 0, premieres.start()) + 1
+        # the line so far and the paragraph on, within 600 characters (one endless line
+        # must not be read again for each word of premieres it holds)
+        reach = max(covered, premieres.start() - 600)
+        start = max(text.rfind("\n", reach, premieres.start()) + 1, reach)
         end = _paragraph_end(text, premieres.end())
+        if end <= covered:
+            continue
+        covered = end
         placed = [read_back(text, m.start()) for m in _ON_NETWORK.finditer(text, start, end)]
         placed += [(m.start(1), m.group(1)) for m in _NETWORK_FIRST.finditer(text, start, end)]
         for found in placed:
