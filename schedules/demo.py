@@ -1,7 +1,8 @@
 """``rumour demo``: the whole job, offline, on a small site served from 127.0.0.1.
 
-The site is a simulation written for this demo: a news feed with three
-articles (one of them an All of Us Are Dead season 2 release-date rumour), a
+The site is a simulation written for this demo: a news feed with four
+articles (an All of Us Are Dead season 2 release-date rumour, and one in Korean under
+the title's Korean name), a
 streamer's complete 2026 Korean series line-up, and a newsroom page. A first
 cycle stores and verifies everything in a fresh SQLite database; then the
 newsroom announces a date, a second cycle runs, and the verdict changes show.
@@ -33,6 +34,14 @@ on a show of this size takes many months, so the new season is more likely to ar
 2027.</p></article>
 <aside class="related"><p>Also read: Paper Crane season 4 is set for March 2031.</p></aside>
 </body></html>"""
+
+# A Korean article on the same title, under its Korean name (the config's alias): its claim
+# is verified against the English newsroom's date.
+AOUAD_KO = """<html><head><title>'지금 우리 학교는' 시즌2, 내년 2월 공개설</title>
+<meta property="article:published_time" content="2026-11-18"></head><body><article>
+<h1>'지금 우리 학교는' 시즌2, 내년 2월 공개설</h1>
+<p>넷플릭스 관계자에 따르면 '지금 우리 학교는' 시즌2는 내년 2월 공개될 예정이다. 넷플릭스는
+아직 공식 일정을 발표하지 않았다.</p></article></body></html>"""
 
 NIGHT_HARBOR = """<html><head><title>Night Harbor season 2 date leaks</title>
 <meta property="article:published_time" content="2026-03-12"></head><body><article>
@@ -72,6 +81,7 @@ def _feed(base: str) -> str:
             ("/news/aouad-season-2", "All of Us Are Dead season 2 release date"),
             ("/news/night-harbor", "Night Harbor season 2 date leaks"),
             ("/news/gentle-rain", "Gentle Rain is the quiet hit of the spring"),
+            ("/news/aouad-season-2-ko", "'지금 우리 학교는' 시즌2, 내년 2월 공개설"),
         )
     )
     return (
@@ -109,6 +119,7 @@ class DemoSite:
             "/news/aouad-season-2": (html, AOUAD),
             "/news/night-harbor": (html, NIGHT_HARBOR),
             "/news/gentle-rain": (html, GENTLE_RAIN),
+            "/news/aouad-season-2-ko": (html, AOUAD_KO),
             "/streamer/2026-korean-series": (html, SLATE),
             "/streamer/newsroom": (html, NEWSROOM_BEFORE),
         })  # fmt: skip

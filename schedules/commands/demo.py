@@ -36,7 +36,10 @@ def _emails(store: Store, config: RumourConfig, report: CycleReport) -> None:
     click.echo(f"\n3. The alerts it queued, sent ({sent.summary()}):\n")
     for message in mailbox.messages:
         click.echo(f"   To: {message['To']}  Subject: {message['Subject']}")
-    change = next((m for m in mailbox.messages if "is now" in str(m["Subject"])), None)
+    # the seed scenario's rumour, contradicted, is the change the demo shows in full
+    changes = [m for m in mailbox.messages if "is now" in str(m["Subject"])]
+    change = next((m for m in changes if "CONTRADICTED" in str(m["Subject"])), None)
+    change = change or (changes[0] if changes else None)
     if change is None:
         return
     click.echo("\n   The verdict change email (its plain-text part; an HTML part goes with it):\n")
@@ -71,8 +74,9 @@ def demo(keep: Path | None) -> None:
             store = open_store(config.database.url or "")
             registry = partial(config_registry, config=config)
             try:
-                click.echo(f"1. A simulated site at {site.base}: a news feed with three articles, "
-                           "a streamer's complete 2026 Korean series line-up, and its newsroom.")  # fmt: skip
+                click.echo(f"1. A simulated site at {site.base}: a news feed with four articles "
+                           "(one in Korean, under the title's Korean name), a streamer's complete "
+                           "2026 Korean series line-up, and its newsroom.")  # fmt: skip
                 click.echo(
                     f"   First cycle ({FIRST_CYCLE:%Y-%m-%d}) into {directory / 'rumour.db'}:"
                 )

@@ -22,7 +22,11 @@ def test_demo_shows_the_seed_scenario_and_the_verdict_change(tmp_path: Path) -> 
     assert '"December 2026" rumour: unsupported → CONTRADICTED' in second
     assert '"2027" speculation: unsupported → CONFIRMED' in second
     assert "March 2031" not in out  # the sidebar's date is no claim
-    _, emails = second.split("3. The alerts it queued, sent (3 emails sent (3 alerts))", 1)
+    # the Korean article's claim, under the title's Korean name, verified by the English date
+    assert re.search(r"All of Us Are Dead\s+2\s+February 2027\s+rumour\s+unsupported", first), first
+    assert '"February 2027" rumour: unsupported → CONFIRMED' in second
+    assert "'지금 우리 학교는' 시즌2" in second
+    _, emails = second.split("3. The alerts it queued, sent (4 emails sent (4 alerts))", 1)
     assert (
         'To: desk@newsroom.example  Subject: All of Us Are Dead S2: "December 2026" rumour is now CONTRADICTED'
         in emails

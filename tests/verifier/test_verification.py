@@ -284,3 +284,28 @@ def test_a_title_recorded_under_a_name_config_later_aliases_is_merged(store: Sto
     assert _current(store, "All of Us Are Dead") == [
         (2, "2027-Q1", "confirmed", "official_within_claim")
     ]
+
+
+def test_a_korean_claim_is_verified_against_the_english_official_date(store: Store) -> None:
+    """A claim read from Korean text ('지금 우리 학교는' 시즌2) and an English official statement
+    (All of Us Are Dead season 2) are one title through the config's alias."""
+    text = "넷플릭스 관계자에 따르면 '지금 우리 학교는' 시즌2는 내년 1분기 공개될 예정이다."
+    found = extract_claims(text, published=dt.date(2026, 11, 1))
+    assert [(c.title, c.season, c.window.value, c.stance) for c in found] == [
+        ("지금 우리 학교는", 2, "2027-Q1", "rumour")
+    ]
+    specs = [
+        StatementSpec(c.title, c.season, c.window, c.stance, c.part,
+                      tuple(q.as_json() for q in c.quotes), "https://news.example/ko",
+                      dt.date(2026, 11, 1), released=False)
+        for c in found
+    ]  # fmt: skip
+    with store.transaction() as session:
+        registry = TitleRegistry(session)
+        registry.sync([TitleSpec("All of Us Are Dead", aliases=("지금 우리 학교는",))])
+        record_and_reverify(session, registry, [official("All of Us Are Dead", 2, "2027-01-29", "2026-11-10")],
+                            role="official", as_of=AS_OF)  # fmt: skip
+        record_and_reverify(session, registry, specs, role="claim", as_of=AS_OF)
+    assert _current(store, "All of Us Are Dead") == [
+        (2, "2027-Q1", "confirmed", "official_within_claim")
+    ]

@@ -44,8 +44,10 @@ PAST = re.compile(
 )
 # Ratings: "16회는 17.8%의 시청률을 기록했다" dates an episode's audience, not a release.
 RATINGS = re.compile(r"시청률|%|포인트\s*(?:상승|하락|급등)")
+# ("공개설": a release rumoured, as a headline writes it)
 RUMOUR = re.compile(
-    r"관계자(?:에\s*따르면|는|가|들은)|전해졌|알려졌|소식통|업계에\s*따르면|루머|소문|설이"
+    r"관계자(?:에\s*따르면|는|가|들은)|전해졌|알려졌|소식통|업계에\s*따르면|루머|소문|설이|"
+    r"(?:공개|방송|개봉|편성|컴백|복귀)설"
 )
 SPECULATION = re.compile(r"전망|예상|관측|가능성|기대를\s*모|것으로\s*보인|듯|추정|점쳐|유력")
 OFFICIAL = re.compile(r"확정|발표|밝혔|공식|알렸|에\s*따르면|라인업|편성했|공개했|예정이다|예정인")
