@@ -43,7 +43,7 @@ from verifier.windows import Window
 
 # Where a clause ends: a connective ending and the space after it ("공개되며 ", "방송하고 ").
 # (A comma parts a list's items, not clauses: "'A', 'B', 'C'를 발표했다".)
-_CLAUSE_END = re.compile(r"(?:며|고|으며|지만|는데|면서|다가)\s|;\s")
+_CLAUSE_END = re.compile(r"(?:며|고|으며|지만|는데|면서|다가),?\s|;\s")
 _FUTURE = re.compile(r"예정|할\s*것|될\s*것|한다|된다|인다|온다|간다|할\s*계획|나선다|앞두고")
 _SUBTITLE_AFTER = re.compile(r"['’\"”]?\s*(?:이)?라는\s*부제")
 _ENGLISH_AFTER = re.compile(r"\s*\([A-Za-z0-9 :'&!?.,-]{1,40}\)$")
@@ -187,6 +187,9 @@ def _chosen(
     other = OTHER.search(body, start, end)
     if other is not None and abs(other.start() - date.end) < abs(release.start() - date.end):
         return None  # "내년 1월 촬영에 들어가": the date is the filming's
+    ending = OTHER.search(body, release.end(), release.end() + 6)
+    if ending is not None:
+        return None  # "'X' 방영을 끝으로 ... 중단한다": the end of a run
     arguments = [m for m in mentions if not MODIFIER_AFTER.match(body, m.end)]
     if len(dates) > 1 and len(arguments) > 1:
         # "2021년 <A>, 2022년 <B>": each date the name right after it

@@ -39,12 +39,21 @@ _PHRASE = re.compile(
     r"|(?P<quarter>[1-4])\s*분기"
     r"|(?P<season>봄|여름|가을|겨울)"
     r"|(?P<yearpart>연말|연초|연중|연내|올해\s*안|연말연시)"
-    r"|(?P<sameday>(?:3[01]|[12]\d|0?[1-9]))\s*일(?=\s*(?:[밤낮오저새아]|\d|부터|에|첫|공개|방송|개봉|오후|오전)|"
-    r"(?<=(?:오는|지난)\s\d)|(?<=(?:오는|지난)\s\d\d)|(?<=(?:오는|지난)\d)|(?<=(?:오는|지난)\d\d))"
+    # "오는 17일", "18일로", "'디바'(23일)": a day of this month or the next; not a count of
+    # days ("3일간", "10일 만에", "7일째")
+    r"|(?P<sameday>(?:3[01]|[12]\d|0?[1-9]))\s*일(?![\uac00-\ud7a3]*(?:간|동안|만에|째|이상|이내|연속|치))"
+    r"(?!\s*(?:간|동안|만에|째|이상|이내|연속|전|후|치|분|회|부|편|개))"
     r"|(?P<samemonth>같은\s*달|이달|이번\s*달|다음\s*달|내달)"
     r")"
     r"|(?:(?P<ylead>오는|지난|올)\s*)?(?P<yearonly>(?:19|20)\d\d)\s*년(?!\s*(?:\d|만에|간|전|동안|생))"
     r"|(?P<relonly>올해|금년|내년|명년|내후년|지난해|작년)(?!\s*(?:\d|상반기|하반기|[1-4]\s*분기|봄|여름|가을|겨울|초|말|안))"
+)
+# A date given up: "애초/당초/기존/원래 ..." before it, "에서 ...로" or "예정이었으나" after it.
+_GIVEN_UP_BEFORE = re.compile(
+    r"(?:애초|당초|기존|원래|예정했던|잡혔던)(?:\s*(?:에는|엔|은|의))?\s*(?:지난\s*|오는\s*)?$"
+)
+_GIVEN_UP_AFTER = re.compile(
+    r"\s*(?:에서\s+\S+로|에서\s*\d|(?:\S+\s*)?(?:예정|개봉|공개|방송)\S*\s*(?:이었으나|이었지만|이던|이었던|였으나))"
 )
 _RANGE = re.compile(r"\s*(?:~|∼|-|부터|에서)\s*$")
 # A page's stamp: "승인 2019.11.12 21:01", "기사승인 2022-12-13 10:38:54".
@@ -69,7 +78,13 @@ def korean_dates(
     for m in _PHRASE.finditer(text):
         if not m.group().strip() or any(a <= m.start() < b for a, b in stamps):
             continue
+        if _GIVEN_UP_BEFORE.search(text, max(0, m.start() - 8), m.start()) or _GIVEN_UP_AFTER.match(
+            text, m.end()
+        ):
+            continue  # "애초 지난 9일 개봉 예정이었으나", "기존 31일에서 30일로": a date left
         lead = m.group("lead") or m.group("ylead")
+        if m.group("sameday") and not lead and not text[: m.start()].strip():
+            continue  # "13일 MBC에 따르면 ...": the day the news is told, leading its sentence
         told = (past or lead == "지난") and lead != "오는"  # "오는 10월 7일" is to come
         resolved = _resolve(m, published, past=told, month_before=month_before)
         if resolved is not None:

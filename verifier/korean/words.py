@@ -20,7 +20,10 @@ RELEASE = re.compile(
     r"론칭|출시|베일을\s*벗|안방극장[을에]\s*찾|릴리즈|공개될|방송될|방송된|공개된|"
     # a line-up and the works it schedules: "하반기 라인업으로 A, B를 발표했다", "2026년 예정작"
     r"라인업|예정작|공개작|개봉작|방영작|포문을\s*연|포문을\s*열|스타트를\s*끊|대미를\s*장식|"
-    r"새\s*(?:시즌|작품)을?\s*선|방송\s*예정|공개\s*예정"
+    r"새\s*(?:시즌|작품)을?\s*선|방송\s*예정|공개\s*예정|"
+    # a release moved to a date: "18일로 하루 앞당긴다", "오는 30일로 연기", "10월로 옮겼다"
+    r"(?<=[일월년기주])\s*(?:으)?로\s*(?:\S+\s*)?(?:앞당|연기(?!대상|력|상|자)|변경|옮겼|옮긴|옮겨|미뤄|미룬|"
+    r"미뤘|확정)"
 )
 # 공개 of something other than the work itself: "예고편을 공개했다" (unveiled a trailer).
 OTHER = re.compile(
@@ -46,11 +49,13 @@ PAST = re.compile(
 RATINGS = re.compile(r"시청률|%|포인트\s*(?:상승|하락|급등)")
 # ("공개설": a release rumoured, as a headline writes it)
 RUMOUR = re.compile(
-    r"관계자(?:에\s*따르면|는|가|들은)|전해졌|알려졌|소식통|업계에\s*따르면|루머|소문|설이|"
+    r"관계자(?:에\s*따르면|는|가|들은)|전해졌|알려졌|소식통|업계에\s*따르면|루머|(?<!입)소문|설이|"
     r"(?:공개|방송|개봉|편성|컴백|복귀)설"
 )
 SPECULATION = re.compile(r"전망|예상|관측|가능성|기대를\s*모|것으로\s*보인|듯|추정|점쳐|유력")
-OFFICIAL = re.compile(r"확정|발표|밝혔|공식|알렸|에\s*따르면|라인업|편성했|공개했|예정이다|예정인")
+OFFICIAL = re.compile(
+    r"확정|발표|밝혔|공식|알렸|에\s*따르면|라인업|편성했|공개했|예정이다|예정인|결정했|결정됐"
+)
 
 # A title in quotes or angle marks (the English name in parentheses after it is dropped).
 QUOTED = re.compile(
@@ -69,14 +74,16 @@ ARGUMENT_AFTER = re.compile(
     r"\s*(?:시즌|\())"
 )
 MODIFIER_AFTER = re.compile(
-    r"['’\"”>》〉」』]?\s*(?:속|의\s(?!(?:\S+\s)?(?:번째\s)?시즌)|에서|으로\s*(?:전성기|유명|이름)|로\s*(?:전성기|유명|이름)|처럼|같은|이후|후속|"
+    r"['’\"”>》〉」』]?\s*(?:속|의\s(?!(?:\S+\s)?(?:번째\s)?시즌|\d|(?:\S+\s)?(?:개봉|공개|방송|첫|편성|출시))|에서|으로\s*(?:전성기|유명|이름)|로\s*(?:전성기|유명|이름)|처럼|같은|이후|후속|"
     r"등으로|을\s*연출|를\s*연출|을\s*집필|를\s*집필|에\s*출연|출연|연출|작가|감독|PD|"
     # "'범바너' 고민석, 조효진 PD가": the makers of that work
     r"\s*[\uac00-\ud7a3]{2,4}(?:\s*,\s*[\uac00-\ud7a3]{2,4})*\s*(?:PD|감독|작가|피디))"
 )
 # A sentence that speaks of the work just named: "이 작품은", "시즌2는", "후속작".
 REFERENCE = re.compile(
-    r"(?:이|해당|본|새|이번|후속)\s*(?:작품|드라마|시리즈|영화|시즌|예능)|(?:작품|드라마|시리즈|시즌\s*\d?)[은는이가]\s"
+    r"(?:이|해당|본|새|이번|후속)\s*(?:작품|드라마|시리즈|영화|시즌|예능)|(?:작품|드라마|시리즈|시즌\s*\d?)[은는이가]\s|"
+    # "개봉일을 18일로 앞당긴다": its release date, of the work just named
+    r"(?:개봉|공개|방송|첫\s*방송|방영)일[을이은]"
 )
 NETWORK_NAMES = {"디즈니", "디즈니+", "넷플릭스", "티빙", "웨이브", "쿠팡플레이", "왓챠", "애플tv+", "애플TV+",
                  "tvN", "JTBC", "MBC", "SBS", "KBS", "KBS2", "ENA", "OCN"}  # fmt: skip
