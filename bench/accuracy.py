@@ -302,6 +302,7 @@ def run(corpus: Path, catalogue_mode: str, quiet: bool) -> dict[str, dict[str, f
         print(_line("korean developed", ko_developed))
         print(_kinds(ko_developed))
         print(_line("KOREAN HELD", ko_held))
+        print(_kinds(ko_held))
     if not quiet:
         print("stance confusion among matches (label -> predicted): " + ", ".join(
             f"{a}->{b} {n}" for (a, b), n in sorted(stances.items()) if a != b

@@ -106,7 +106,12 @@ def korean_claims(
                 quote = quote_between(original, sentence.start, sentence.end, field)
                 for mention in chosen:
                     season = mention.name.season
-                    if season is None and len(set(numbers)) == 1 and len(chosen) == 1:
+                    if (
+                        season is None
+                        and len(set(numbers)) == 1
+                        and len(chosen) == 1
+                        and (mention.start < 0 or len(mentions) == 1)
+                    ):
                         # "시즌2는 ... 방송한다", "'X'도 2월 편성을 목표로 시즌2 제작에": one work
                         season = numbers[0]
                     if season is None:
@@ -321,7 +326,9 @@ def _mentions(body: str, names: dict[str, _Name]) -> list[_Mention]:
             inside = at > 0 and HANGUL.match(body, at - 1) is not None and len(form) <= 2
             if not inside and not any(a < end and at < b for a, b in taken):
                 name = names[form]
-                after = SEASON_AFTER.match(body, end + (1 if body[end : end + 1] in "'’\"”" else 0))
+                after = SEASON_AFTER.match(
+                    body, end + (1 if body[end : end + 1] in "'’\"”>》〉」』" else 0)
+                )
                 if after is not None and name.season is None:
                     number = next((g for g in after.groups() if g), None)
                     if number in ORDINALS:

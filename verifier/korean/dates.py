@@ -38,7 +38,7 @@ _PHRASE = re.compile(
     r"|(?P<half>상반기|하반기)"
     r"|(?P<quarter>[1-4])\s*분기"
     r"|(?P<season>봄|여름|가을|겨울)"
-    r"|(?P<yearpart>연말|연초|연중|연내|올해\s*안|연말연시)"
+    r"|(?P<yearpart>연말|연초|연중|연내|올해\s*안|연말연시)(?!마다)"  # not "연말마다": each year's
     # "오는 17일", "18일로", "'디바'(23일)": a day of this month or the next; not a count of
     # days ("3일간", "10일 만에", "7일째")
     r"|(?P<sameday>(?:3[01]|[12]\d|0?[1-9]))\s*일(?![\uac00-\ud7a3]*(?:간|동안|만에|째|이상|이내|연속|치))"
@@ -89,6 +89,13 @@ def korean_dates(
         resolved = _resolve(m, published, past=told, month_before=month_before)
         if resolved is not None:
             found.append(KoreanDate(m.start(), m.end(), resolved[0], resolved[1]))
+    if "연말마다" in text:  # "2021년 <A>, 2022년 <B> ... 연말마다 공개했다": each year's end
+        found = [
+            KoreanDate(d.start, d.end, Window.part_of_year(d.window.start.year, "end"), d.yearless)
+            if d.window.granularity == "year" and d.window.start is not None
+            else d
+            for d in found
+        ]
     return _ranges(text, found)
 
 
