@@ -37,8 +37,8 @@ WORDS = ["Silver", "Harbor", "Glass", "Orchard", "Lantern", "Ember", "Road", "Ti
          "Paper", "River", "Crown", "Winter", "Garden", "Signal", "Echo", "Stone", "Mirror"]  # fmt: skip
 
 
-def load(corpus: Path) -> list[tuple[str, dt.date | None]]:
-    cases = [json.loads(p.read_text()) for p in sorted((corpus / "cases").glob("*.json"))]
+def load(corpus: Path, folder: str = "cases") -> list[tuple[str, dt.date | None]]:
+    cases = [json.loads(p.read_text()) for p in sorted((corpus / folder).glob("*.json"))]
     return [
         (c["text"], dt.date.fromisoformat(c["published"]) if c["published"] else None)
         for c in cases
@@ -83,6 +83,15 @@ def main() -> None:
     print(f"extract_claims:             {ours:8.1f} articles/s (one core)")
     print(f"dateparser.search_dates:    {baseline:8.1f} articles/s (one core)")
     print(f"ratio:                      {ours / baseline:8.1f}x faster than the baseline")
+    korean = load(args.corpus, "cases-ko")
+    if korean:  # per character, Korean pages against English ones (target: within 2x)
+        english_rate = rate(lambda t, p: extract_claims(t, published=p), texts, 2) * chars
+        korean_chars = sum(len(t) for t, _ in korean) / len(korean)
+        korean_rate = rate(lambda t, p: extract_claims(t, published=p), korean, 4) * korean_chars
+        print(
+            f"characters/s, English / Korean cases: {english_rate / 1000:.0f}k / "
+            f"{korean_rate / 1000:.0f}k ({english_rate / korean_rate:.2f}x the time per character)"
+        )
     for size in (10, 1_000, 10_000):
         catalogue = synthetic_catalogue(size)
         speed = rate(

@@ -27,7 +27,7 @@ from verifier.cues import (
 from verifier.dates import DateMention, resolve_phrases
 from verifier.document import SLATE_YEAR, DocumentContext, left_out
 from verifier.exclusions import brings_back, not_a_release, not_about, untitled_slot
-from verifier.korean import korean_claims
+from verifier.korean import korean_claims, mostly_korean
 from verifier.lines import listing_line
 from verifier.lineups import listed_titles
 from verifier.listings import (
@@ -104,8 +104,10 @@ def extract_claims(
                 memory.new_paragraph()
             paragraph = sentence.paragraph
             memory.at = sentence.start if field_name == "text" else -1
-            for claim in _sentence_claims(doc, sentence, memory):
-                claims.add(claim)
+            body = source[sentence.start : sentence.end]
+            if body.isascii() or not mostly_korean(body):  # a Korean sentence: verifier/korean
+                for claim in _sentence_claims(doc, sentence, memory):
+                    claims.add(claim)
             memory.asked = _asks_when(source, sentence)
             read_dated_heading(doc, source[sentence.start : sentence.end], memory)
             start, end = sentence.start, sentence.end

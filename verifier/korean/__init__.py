@@ -6,5 +6,14 @@ English rules are the modules at ``verifier/`` (see the README's layout notes).
 """
 
 from verifier.korean.claims import korean_claims
+from verifier.korean.words import HANGUL
 
-__all__ = ["korean_claims"]
+
+def mostly_korean(text: str) -> bool:
+    """Whether most of the letters of ``text`` are Hangul (a sentence the Korean rules read)."""
+    hangul = len(HANGUL.findall(text))
+    letters = sum(1 for c in text if c.isalpha())
+    return hangul * 2 > letters
+
+
+__all__ = ["korean_claims", "mostly_korean"]
