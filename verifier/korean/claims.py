@@ -183,7 +183,7 @@ def _chosen(
     ]
     if listed:
         return listed[:1]  # "'광장'(2분기)", "# 지옥 – 11월 19일": a list's name and its date
-    start, end = _clause(body, date.start)
+    start, end = _clause(body, date.start, mentions)
     release = RELEASE.search(body, date.end, end) or RELEASE.search(body, date.end)
     if release is None:
         release = RELEASE.search(body, start, date.start)
@@ -196,12 +196,10 @@ def _chosen(
     if ending is not None:
         return None  # "'X' 방영을 끝으로 ... 중단한다": the end of a run
     arguments = [m for m in mentions if not MODIFIER_AFTER.match(body, m.end)]
-    if len(dates) > 1 and len(arguments) > 1:
-        # "2021년 <A>, 2022년 <B>": each date the name right after it
-        after = [m for m in arguments if 0 <= m.start - date.end <= 3]
-        if after:
-            return after[:1]
     here = [m for m in arguments if start <= m.start < end]
+    paired = _paired(date, [d for d in dates if start <= d.start < end], here)
+    if paired:
+        return paired
     chosen = [m for m in here if ARGUMENT_AFTER.match(body, m.end)] or here
     if chosen:
         return chosen
@@ -227,9 +225,28 @@ _DASH_BEFORE = re.compile(r"['’\"”>》〉」』]?\s+[–—-]\s+")
 _PAREN_BEFORE = re.compile(r"['’\"”>》〉」』]?\s*\(\s*")
 
 
-def _clause(body: str, at: int) -> tuple[int, int]:
+def _paired(date: KoreanDate, dates: list[KoreanDate], names: list[_Mention]) -> list[_Mention]:
+    """Several dates and several names in a sentence, each date its own: where the first name
+    comes first ("'A'는 3월, 'B'는 5월 공개"), a date is the name before it; where a date comes
+    first ("2021년 <A>, 2022년 <B>", "오는 11일 'A'를 시작으로 하반기 'B', 'C'를 공개한다"), the
+    names after it, up to the next date."""
+    if len(dates) < 2 or len(names) < 2:
+        return []
+    starts = [d.start for d in dates]
+    if names[0].start < starts[0]:
+        previous = max((s for s in starts if s < date.start), default=-1)
+        return [m for m in names if previous < m.start and m.end <= date.start]
+    following = [s for s in starts if s > date.start]
+    stop = following[0] if following else 1 << 30
+    return [m for m in names if date.end <= m.start < stop]
+
+
+def _clause(body: str, at: int, mentions: list[_Mention] | None = None) -> tuple[int, int]:
+    """The clause around ``at``; a name's own words end none ("'당신의 운명을 쓰고 있습니다'")."""
     start, end = 0, len(body)
     for m in _CLAUSE_END.finditer(body):
+        if mentions and any(n.start <= m.start() < n.end for n in mentions):
+            continue
         if m.end() <= at:
             start = m.end()
         elif m.start() >= at:
