@@ -37,7 +37,7 @@ _OF_TITLE_REACH = 160  # "season 2 of" is at most this far before the title it a
 # Each alternative begins with one character ("2" of "2026", the "l" of "lineup"), and the
 # start of the year's word is tested after it, ``(?<!\w.)``: ``re`` then tries the pattern
 # only where the text holds one of those characters, not at every word.
-_SLATE = r"(?:lineup|line-up|slate|release\s+schedule|schedule|roster)"
+_SLATE = r"(?:lineup|line-up|slate|release\s+schedule|schedule|roster|offerings)"
 # "its 2026 TV slate", "the 2025 K-drama lineup": a word or two for what the slate holds
 # or the network's name: "a 2026 HBO slate"
 _SLATE_WORDS = (
@@ -49,7 +49,7 @@ SLATE_YEAR = Words(
     rf"1(?<!\w.)9\d{{2}}\s+{_SLATE_WORDS}{_SLATE}|2(?<!\w.)0\d{{2}}\s+{_SLATE_WORDS}{_SLATE}|"
     + "|".join(
         rf"{word}\s+(?:for|of)\s+(?:19|20)\d{{2}}\b"
-        for word in ("lineup", "line-up", "slate", r"release\s+schedule", "roster")
+        for word in ("lineup", "line-up", "slate", r"release\s+schedule", "roster", "offerings")
     )
 )
 YEAR_DIGITS = re.compile(r"\d{4}")

@@ -57,6 +57,11 @@ _NUMBERED = re.compile(
 )
 
 
+_LINEUP_LEAD = re.compile(
+    r"(?i)\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}(?:line-?up|slate|offerings|roster)\b|"
+    r"\b(?:line-?up|slate|offerings|roster)\s+(?:for|of)\s+(?:19|20)\d\d\b"
+)
+_YEAR_OR_LINEUP = re.compile(r"(?i)\b(?:19|20)\d\d\b|line-?up|slate|offerings|roster")
 _NOTES_AFTER = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 # A release word and a date near each other in a paragraph.
 _RELEASE_WORD = (
@@ -118,8 +123,15 @@ def heading_titles(text: str) -> list[str]:
             names.append(name.strip("\"'“”‘’"))
     if len(blocks) >= 2:
         # a list article: short title lines, each over its prose; those whose prose dates
-        # a release are works ("Moon Court" over "Ana Cole stars ... Premieres March 5.")
-        names.extend(name for name, paragraph in blocks if _DATED_RELEASE.search(paragraph))
+        # a release are works ("Moon Court" over "Ana Cole stars ... Premieres March 5."),
+        # and all of them in a piece that opens on a year's line-up ("StreamHub 2027
+        # offerings: ten series for 2027")
+        lineup = _LINEUP_LEAD.search(text, 0, 400) is not None
+        names.extend(
+            name
+            for name, paragraph in blocks
+            if (lineup and not _YEAR_OR_LINEUP.search(name)) or _DATED_RELEASE.search(paragraph)
+        )  # (the line-up's own headline, "StreamHub Reveals 2027 Lineup", is no work)
     return names
 
 
