@@ -39,6 +39,7 @@ EXTRACTOR = [
     "verifier/document.py",
     "verifier/memory.py",
     "verifier/referents.py",
+    "verifier/left_dates.py",
     "verifier/exclusions.py",
     "verifier/lineups.py",
     "verifier/claim.py",

@@ -16,6 +16,7 @@ import re
 from verifier.cues import LATEST, Cue
 from verifier.dates import DateMention
 from verifier.document import DocumentContext
+from verifier.left_dates import left_behind
 from verifier.scan import Words
 from verifier.sentences import Sentence, segment_span
 from verifier.windows import Window
@@ -86,11 +87,9 @@ def not_a_release(
         or _dateline(doc, sentence, date)
         or _COUNTERFACTUAL.search(body, *segment_span(body, date.start, date.end))
         or (following is not None and _refined_by(date, following, body))
-        or (following is not None and _moved_off(date, following, body))
-        or _ORIGINAL_DATE.search(body, max(0, date.start - 40), date.start) is not None
-        or _FROM_AFTER_TO.search(body, max(0, date.start - 50), date.start) is not None
-        or _MOVED_OFF.search(body, max(0, date.start - 60), date.start) is not None
-        or _moved_again(body, date)
+        or left_behind(
+            body, date, following, doc.source(sentence.field)[sentence.end : sentence.end + 120]
+        )
         or _RUN_END_BEFORE.search(body, max(0, date.start - 60), date.start) is not None
         or (
             _NOT_AS_BEFORE.search(body, max(0, date.start - 40), date.start) is not None
@@ -98,9 +97,6 @@ def not_a_release(
         )
         or _WIRE_DATELINE.search(body, max(0, date.start - 40), date.start) is not None
         or _DENIED_REPORT.search(body, 0, date.start) is not None
-        or _INSTEAD_OF.search(body, max(0, date.start - 45), date.start) is not None
-        or _given_up(body, date, _next_sentence(doc, sentence))
-        or _AS_PLANNED_BEFORE.match(body, date.end) is not None
         or _MISSED_AFTER.match(body, date.end) is not None
     )
 
@@ -111,50 +107,6 @@ _MISSED_AFTER = Words(
     r"(?:has|have|had|was|were)\s+(?:since\s+|clearly\s+|now\s+|long\s+|already\s+)?(?:slipped|passed|"
     r"been\s+missed|been\s+abandoned|come\s+and\s+gone|gone\s+by)"
 )
-# A plan told in the past and then undone: "X was slated for an Aug. 25 release, but is now
-# undated", "X, scheduled for release on March 27, has been delayed", "X was scheduled for
-# release on April 3. The date has now been pushed back to Aug. 7."
-_PLANNED_BEFORE = Words(
-    r"(?:\b(?:was|were)|,[\"'”’]?)\s+(?:(?:originally|initially|first|once)\s+)?(?:set|slated|scheduled|"
-    r"due|dated|planned|penciled|pencilled)\s+(?:for|to|in|on)\s+[^;]{0,40}?\Z"
-)
-_DELAYED = (
-    r"(?:(?:has|have|had|was|were)\s+(?:now\s+|since\s+|also\s+|again\s+)?been|(?:was|were|got|gets))"
-    r"\s+(?:\w+\s+)?(?:delayed|postponed|pushed|moved|pulled|shifted|bumped|shelved|"
-    r"rescheduled|removed)\b"
-)
-_UNDONE_AFTER = Words(rf"[^.;]{{0,50}}?(?:\bbut\b|{_DELAYED})")
-# The next sentence undoes it: "It will now ...", "The release date has been pushed back".
-_UNDONE_NEXT = Words(
-    rf"[\s\"')\]]*[^.;!?\n]{{0,60}}?(?:{_DELAYED}|\bwill\s+now\b|\bis\s+now\s+"
-    r"(?:set|slated|scheduled|due|dated|undated)\b)"
-)
-
-
-def _given_up(body: str, date: DateMention, after: str) -> bool:
-    """A plan told in the past that its sentence, or the next one (``after``), undoes."""
-    return bool(
-        _PLANNED_BEFORE.search(body, max(0, date.start - 60), date.start)
-        and (_UNDONE_AFTER.match(body, date.end) or _UNDONE_NEXT.match(after))
-    )
-
-
-def _next_sentence(doc: DocumentContext, sentence: Sentence) -> str:
-    """The start of the text after the sentence (up to 120 characters)."""
-    return doc.source(sentence.field)[sentence.end : sentence.end + 120]
-
-
-# The date given up, after the new one: "It will now open August 15th instead of August 17th",
-# "Instead of hitting theaters in May, the film ...".
-_INSTEAD_OF = Words(
-    r"(?:\b(?:instead\s+of|rather\s+than|in\s+place\s+of)(?:\s+\w+ing(?:\s+[\w-]+){0,3}\s+"
-    r"(?:in|on|by))?|(?:,|\bbut)\s+not(?:\s+in|\s+on)?)\s+(?:its\s+|the\s+|an?\s+)?\Z"
-)  # and "expected to debut in 2026, not 2025"
-# What was planned, said after the date: "in May 2018, as originally expected, ..."
-_AS_PLANNED_BEFORE = Words(
-    r"[\s,]+as\s+(?:was\s+)?(?:originally|initially|first|previously)\s+(?:planned|expected|"
-    r"scheduled|announced|intended|hoped)\b"
-)
 # A report denied: "StreamHub denied reports that X would premiere in June", "there is no
 # truth to rumours that ...".
 _DENIED_REPORT = Words(
@@ -164,16 +116,6 @@ _DENIED_REPORT = Words(
 )
 
 
-# The date a release leaves, written after the new one: "delay Mulan to Sept. 17 from Sept. 10".
-_FROM_AFTER_TO = Words(
-    r"\b(?:to|until|till)\s+[^;,\d]{0,15}?\d[^;,]{0,8}?\s+from\s+(?:its\s+|the\s+)?\Z"
-)
-# The date a move leaves, whether or not a new one is named: "will move from its August
-# release plan to an undetermined date", "pulled X off its May 3 date".
-_MOVED_OFF = Words(
-    r"\b(?:mov|push|shift|delay|pull|bump|postpon)\w*\s+(?:back\s+|up\s+)?(?:[\w'’\"]+\s+){0,4}?"
-    r"(?:from|off)\s+(?:of\s+)?(?:its|the|their|an?|his|her)\s+(?:[\w-]+\s+)?\Z"
-)
 # The end of a run is no release: "followed by a weekly episode until May 29", "new episodes
 # weekly through June".
 _RUN_END_BEFORE = Words(
@@ -192,51 +134,8 @@ _AS_RELEASE_AFTER = Words(
 )
 
 
-# A move that a later one undid: "delayed the film, first to April and now to October",
-# "After the push to November, the studio once more delayed the film".
-_FIRST_TO = Words(r"\bfirst\s+(?:to|until|till|for)\s+\Z")
-_THEN_TO = Words(r"[^.;]{0,30}?\b(?:now|then|later|finally|again)\s+(?:to|until|till|for)\b")
-_AFTER_MOVE = Words(
-    r"^\s*(?:after|following)\s+(?:the|its|a|an)\s+(?:[\w-]+\s+)?(?:push|move|delay|shift|bump)\s+"
-    r"(?:back\s+)?(?:to|until|till)\s+\Z"
-)
-_MOVED_AGAIN = Words(
-    r"\b(?:once\s+more|again|further|a\s+second\s+time|another\s+time)\b[^.;]{0,20}?\b(?:delay|push|mov|"
-    r"shift|bump|postpon)|\b(?:delay|push|mov|shift|bump|postpon)\w*\s+(?:[\w-]+\s+){0,3}?(?:again|once\s+more)\b"
-)
-
-
-def _moved_again(body: str, date: DateMention) -> bool:
-    if _FIRST_TO.search(body, max(0, date.start - 20), date.start):
-        return _THEN_TO.match(body, date.end) is not None
-    return bool(_AFTER_MOVE.search(body, 0, date.start) and _MOVED_AGAIN.search(body, date.end))
-
-
 # A wire story's dateline: "SEOUL, Aug. 28 (Yonhap) --" dates the story.
 _WIRE_DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{1,30},\s+\Z")
-
-
-# The date a release leaves: "from its August 2026 release date to October", "previously
-# dated on 11/7/26 moves to 5/1/27", "moving off its Feb. 9 date and eyeing a summer release".
-# A date the release left: "vacating its original March 10 date".
-_ORIGINAL_DATE = Words(
-    r"\b(?:its|the|their|an?)\s+(?:original|originally\s+planned|previous|old|former|earlier|"
-    r"initial)(?:ly\s+(?:planned|scheduled|announced))?\s+\Z"
-)
-_OLD_DATE_BEFORE = Words(
-    r"\b(?:from|off|previously\s+(?:dated|set|scheduled|slated)(?:\s+(?:on|for))?|"
-    r"originally\s+(?:dated|set|scheduled|slated)(?:\s+(?:on|for))?)\s+"
-    r"(?:(?:its|the|their|an?|his|her|original|planned|previous|earlier)\s+)*\Z"
-)
-_NEW_DATE_BETWEEN = Words(r"\b(?:to|until|till|for|now|eye\w*|eying|targets?|targeting)\b")
-
-
-def _moved_off(date: DateMention, following: DateMention, body: str) -> bool:
-    return bool(
-        _OLD_DATE_BEFORE.search(body, max(0, date.start - 40), date.start)
-        and following.start - date.end < 80
-        and _NEW_DATE_BETWEEN.search(body, date.end, following.start)
-    )
 
 
 # A dated slot with no title: "Tom Cruise's next movie will bow on October 2", "an untitled
