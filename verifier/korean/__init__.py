@@ -1,7 +1,8 @@
 """Korean-language news: the same claims as the English rules find, from Korean sentences.
 
 One package per language: ``dates`` (its date grammar), ``words`` (release and
-non-release cues, stance words, title marks) and ``claims`` (which date is whose). The
+non-release cues, stance words, title marks), ``names`` (the works a page names) and
+``claims`` (which date is whose). The
 English rules are the modules at ``verifier/`` (see the README's layout notes).
 """
 

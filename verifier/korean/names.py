@@ -1,0 +1,141 @@
+"""The names of works on a Korean page: what it quotes ('…', "…", 〈…〉, 《…》, <…>, 「…」,
+『…』) or lists ("▲X ▲Y", "# X – 10월 15일"), less sayings, events and broadcast slots;
+each with the season written into it ("'추리의 여왕 시즌2'", "'지옥2'"), and where the page
+writes each again (``mentions``), with the season written after it ("'X' 시즌2").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verifier.korean.words import (
+    DOUBLE_SAYING,
+    HANGUL,
+    NETWORK_NAMES,
+    ORDINALS,
+    QUOTED,
+    SAYING,
+    SEASON_AFTER,
+)
+
+_SUBTITLE_AFTER = re.compile(r"['’\"”]?\s*(?:이)?라는\s*부제")
+_ENGLISH_AFTER = re.compile(r"\s*\([A-Za-z0-9 :'&!?.,-]{1,40}\)$")
+# A quoted event's name: "'넥스트 온 넷플릭스' 라인업", "'X' 행사", "'X' 쇼케이스".
+_EVENT_AFTER = re.compile(
+    r"['’\"”]?\s*(?:라인업|행사|쇼케이스|이벤트|시상식|페스티벌|축제|기자간담회|간담회|발표회|콘셉트|컨셉|캠페인)"
+)
+# A quoted event's name after its kind: "팬 이벤트인 '투둠 코리아'를 통해".
+_EVENT_BEFORE = re.compile(r"(?:이벤트|행사|쇼케이스|축제|페스티벌|시상식)(?:인|의)?\s*$")
+# A list's items marked "▲": "▲킹덤 2 ▲범인은 바로 너! 시즌 2 ▲보건교사 안은영 등이다".
+_MARKED_ITEM = re.compile(r"▲\s*([^▲\n]{1,30}?)\s*(?=▲|\s등|$|\n)")
+_SLOT = re.compile(r"(?:\d+\s*시\s*)?(?:편성|시간대|방송\s*시간)|\d+\s*시")  # matched whole
+_OWN_SEASON = re.compile(r"\s*시즌\s*(\d{1,2})$")
+_SPACED_NUMBER = re.compile(r"\s+([2-9])$")
+_TRAILING_NUMBER = re.compile(r"^(.*[\uac00-\ud7a3])\s?([2-9])$")
+
+
+@dataclass(frozen=True)
+class Name:
+    title: str
+    season: int | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: Name
+
+
+# A listing's line: "# 마이 네임 – 10월 15일", "- 지옥 - 11월 19일".
+_LISTED = re.compile(
+    r"^[ \t#*•·-]*([\uac00-\ud7a3A-Za-z0-9][\uac00-\ud7a3A-Za-z0-9 :!?,.&]{0,28}?)[ \t]+[–—-][ \t]+"
+    r"(?:(?:19|20)\d\d\s*년\s*)?\d{1,2}\s*월",
+    re.M,
+)
+
+
+def page_names(text: str) -> dict[str, Name]:
+    """The names the page quotes or lists with a date, each as written and without its
+    punctuation."""
+    names: dict[str, Name] = {}
+    for m in _LISTED.finditer(text):
+        name = m.group(1).strip()
+        if HANGUL.search(name):
+            names.setdefault(name, Name(name, None))
+    for m in _MARKED_ITEM.finditer(text):
+        item = m.group(1).strip()
+        own = _OWN_SEASON.search(item) or _SPACED_NUMBER.search(item)
+        name = Name(item[: own.start()].strip(), int(own.group(1))) if own else Name(item, None)
+        if name.title and HANGUL.search(name.title):
+            names.setdefault(item, name)
+            names.setdefault(name.title, Name(name.title, None))
+    for m in QUOTED.finditer(text):
+        inner = next(g for g in m.groups() if g is not None).strip()
+        double = m.group(2) is not None
+        if (
+            not inner
+            or not HANGUL.search(inner)
+            or (double and (SAYING.search(inner) or DOUBLE_SAYING.search(inner)))
+            or len(inner.split()) > 6
+            or _SUBTITLE_AFTER.match(text, m.end())
+            or inner in NETWORK_NAMES
+            or _EVENT_AFTER.match(text, m.end())
+            or _EVENT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        ):
+            continue
+        inner = _ENGLISH_AFTER.sub("", inner).strip()
+        if _SLOT.fullmatch(inner):
+            continue  # "'10시 편성'": a slot, not a work
+        season = None
+        own = _OWN_SEASON.search(inner)
+        if own is not None:  # "'추리의 여왕 시즌2'": the name and its season
+            inner, season = inner[: own.start()].strip(), int(own.group(1))
+            if not inner:
+                continue
+        numbered = _TRAILING_NUMBER.match(inner) if season is None else None
+        if numbered is not None:
+            inner, season = numbered.group(1), int(numbered.group(2))
+        name = Name(inner, season)
+        for form in {inner, re.sub(r"[^\w\s]", "", inner), re.sub(r"[^\w]", "", inner)}:
+            if len(form) >= 2:
+                names.setdefault(form, Name(inner, None))
+        if season is not None:
+            names[inner + str(season)] = name
+            names[inner + " " + str(season)] = name
+    # "'내일 지구가…'" in a headline: the name cut short, the page's full name for it
+    for form, name in list(names.items()):
+        if name.title.endswith((".", "…")):
+            stem = name.title.rstrip(".… ")
+            full = [n for n in names.values() if n.title.startswith(stem) and n.title != name.title]
+            del names[form]
+            if full and stem:
+                names[form] = max(full, key=lambda n: len(n.title))
+    return names
+
+
+def find_mentions(body: str, names: dict[str, Name]) -> list[Mention]:
+    """Where ``body`` writes the names, longest first, each with the season written after it."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for form in sorted(names, key=len, reverse=True):
+        at = body.find(form)
+        while at >= 0:
+            end = at + len(form)
+            inside = at > 0 and HANGUL.match(body, at - 1) is not None and len(form) <= 2
+            if not inside and not any(a < end and at < b for a, b in taken):
+                name = names[form]
+                after = SEASON_AFTER.match(
+                    body, end + (1 if body[end : end + 1] in "'’\"”>》〉」』" else 0)
+                )
+                if after is not None and name.season is None:
+                    number = next((g for g in after.groups() if g), None)
+                    if number in ORDINALS:
+                        name = Name(name.title, ORDINALS[number])
+                    elif number:
+                        name = Name(name.title, int(number))
+                found.append(Mention(at, end, name))
+                taken.append((at, end))
+            at = body.find(form, end)
+    return sorted(found, key=lambda m: m.start)
