@@ -56,13 +56,25 @@ def korean_claims(
     claims: list[Claim] = []
     last: list[Mention] = []
     month_before: Window | None = None
-    for sentence in sentences:
+    carried: tuple[Window, str, int] | None = None  # a window given to people, for a while
+    for index, sentence in enumerate(sentences):
         body = text[sentence.start : sentence.end]
         mentions = find_mentions(body, names)
         past = PAST.search(body) is not None and _FUTURE.search(body) is None
         dates = korean_dates(body, published, past=past, month_before=month_before)
         months = [d.window for d in dates if d.window.granularity == "month"]
         month_before = months[-1] if months else month_before
+        if dates and not mentions and _PEOPLE_MEET.search(body) and RELEASE.search(body):
+            # "내년 상반기에는 김희선, 소지섭 등 톱스타들이 시청자들과 만난다": the works each
+            # appears in, named in the sentences after, carry the window
+            carried = (dates[-1].window, _stance(body, official), index)
+            continue
+        if carried is not None and index - carried[2] <= 6 and not dates and mentions:
+            quote = quote_between(original, sentence.start, sentence.end, field)
+            for mention in mentions:
+                if _APPEARS_IN.match(body, mention.end):
+                    claims.append(Claim(mention.name.title, mention.name.season, carried[0],
+                                        carried[1], [quote]))  # fmt: skip
         if dates and RATINGS.search(body) is None:
             stance = _stance(body, official)
             numbers = [int(n) for n in SEASON_NUMBER.findall(body)]
@@ -92,6 +104,14 @@ def korean_claims(
         if mentions:
             last = mentions
     return _finest(claims)
+
+
+# People, not works, meet the viewers in a window: "김희선, 소지섭, 박해진 등 톱스타들이".
+_PEOPLE_MEET = re.compile(r"(?:등\s*)?(?:톱스타|스타|배우)들?(?:이|가)\s")
+# A work someone appears in: "'X'에 출연한다", "'X'를 통해 ... 변신한다", "'X'로 돌아온다".
+_APPEARS_IN = re.compile(
+    r"['’\"”>》〉」』]?\s*(?:에\s*(?:출연|캐스팅|합류)|[을를]\s*통해|(?:으)?로\s*(?:복귀|돌아|컴백))"
+)
 
 
 def _finest(claims: list[Claim]) -> list[Claim]:
