@@ -2,8 +2,9 @@
 
 2026년 12월 26일, 12월 26일, 12.26; 오는/지난 before a date; 올해/금년, 내년, 내후년,
 지난해/작년; 상반기/하반기; 1~4분기; 연내/올해 안 (a deadline: from the page's date to the
-year's end); 연말/연초; 초/중순/말 of a month or a year; 봄/여름/가을/겨울; ranges
-(7월 말~8월 초) joined into one window; "같은 달" (the month just named).
+year's end); 연말/연초; 초/중순/말 of a month or a year; 봄/여름/가을/겨울; 설/추석 (연휴)
+for 2015-2030 (the holiday's three days); ranges (7월 말~8월 초) joined into one window;
+"같은 달" (the month just named).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ _PHRASE = re.compile(
     r"|(?P<sameday>(?:3[01]|[12]\d|0?[1-9]))\s*일(?![\uac00-\ud7a3]*(?:간|동안|만에|째|이상|이내|연속|치))"
     r"(?!\s*(?:간|동안|만에|째|이상|이내|연속|전|후|치|분|회|부작|편|개))"
     r"|(?P<samemonth>같은\s*달|이달|이번\s*달|다음\s*달|내달)"
+    r"|(?<![\uac00-\ud7a3])(?P<holiday>설|추석)(?:\s*연휴|\s*극장가|\s*시즌|\s*대목|\s*특선)?(?![\uac00-\ud7a3])"
     r")"
     r"|(?:(?P<ylead>오는|지난|올)\s*)?(?P<yearonly>(?:19|20)\d\d)\s*년(?!\s*(?:\d|만에|간|전|동안|생))"
     r"|(?P<relonly>올해|금년|내년|명년|내후년|지난해|작년)(?!\s*(?:\d|상반기|하반기|[1-4]\s*분기|봄|여름|가을|겨울|초|말|안))"
@@ -53,8 +55,12 @@ _GIVEN_UP_BEFORE = re.compile(
     r"(?:애초|당초|기존|원래|예정했던|잡혔던)(?:\s*(?:에는|엔|은|의))?\s*(?:지난\s*|오는\s*)?$"
 )
 _GIVEN_UP_AFTER = re.compile(
-    r"\s*(?:에서\s+\S+로|에서\s*\d|(?:\S+\s*)?(?:예정|개봉|공개|방송)\S*\s*(?:이었으나|이었지만|이던|이었던|였으나))"
+    r"\s*(?:에서\s+\S+로|에서\s*\d|(?:\S+\s*){0,3}?(?:예정|개봉|공개|방송)\S*?\s*(?:이었으나|이었지만|이던|이었던|였으나|였던))"
 )
+# A sentence that ends by telling what was done: its bare day is the telling's.
+_TOLD = re.compile(r"(?:했|혔|렸|졌|냈|왔|았|었)다[.\"'”’]*\s*$")
+# A day standing alone as an adverb: a space, then no release word at once.
+_ADVERB_DAY = re.compile(r"\s+(?!\S*(?:개봉|공개|방송|방영|첫|출시))")
 _RANGE = re.compile(r"\s*(?:~|∼|-|부터|에서)\s*$")
 # A page's stamp: "승인 2019.11.12 21:01", "기사승인 2022-12-13 10:38:54".
 _STAMP = re.compile(r"(?:19|20)\d\d[.-]\d{1,2}[.-]\d{1,2}\.?\s+\d{1,2}:\d\d")
@@ -83,8 +89,17 @@ def korean_dates(
         ):
             continue  # "애초 지난 9일 개봉 예정이었으나", "기존 31일에서 30일로": a date left
         lead = m.group("lead") or m.group("ylead")
-        if m.group("sameday") and not lead and not text[: m.start()].strip():
-            continue  # "13일 MBC에 따르면 ...": the day the news is told, leading its sentence
+        if (
+            m.group("sameday")
+            and not lead
+            and (
+                not text[: m.start()].strip()
+                or (_TOLD.search(text) and _ADVERB_DAY.match(text, m.end()))
+            )
+        ):
+            # "13일 MBC에 따르면 ...", "배급사는 10일 ... 확정했다": the day the news is told
+            # (but "개봉일을 29일로 앞당긴다고 알렸다" names the new date)
+            continue
         told = (past or lead == "지난") and lead != "오는"  # "오는 10월 7일" is to come
         resolved = _resolve(m, published, past=told, month_before=month_before)
         if resolved is not None:
@@ -136,6 +151,17 @@ def _resolve(
         return Window.year(published.year + _REL_YEARS[m.group("relonly")]), False
     year = _year(m, published)
     given = year is not None
+    if m.group("holiday"):  # "추석 연휴": the three days of the holiday, that year
+        if year is None:
+            if published is None:
+                return None
+            year = _holiday_year(m.group("holiday"), published, past=past)
+        holiday = _HOLIDAYS[m.group("holiday")].get(year)
+        if holiday is None:
+            return None
+        return Window.days(
+            holiday - dt.timedelta(days=1), holiday + dt.timedelta(days=1)
+        ), not given
     if m.group("samemonth"):
         if m.group("samemonth").startswith("같은"):
             return (month_before, True) if month_before is not None else None
@@ -200,6 +226,32 @@ def _resolve(
 
 _MONTH_PART = {"초": "early", "초순": "early", "상순": "early", "중순": "mid", "중": "mid",
                "말": "late", "하순": "late", "": None}  # fmt: skip
+
+
+# 설날 and 추석 by the lunar calendar, the days themselves (the holiday is the day before,
+# the day and the day after).
+_HOLIDAYS: dict[str, dict[int, dt.date]] = {
+    "설": {y: dt.date.fromisoformat(d) for y, d in (
+        (2015, "2015-02-19"), (2016, "2016-02-08"), (2017, "2017-01-28"), (2018, "2018-02-16"),
+        (2019, "2019-02-05"), (2020, "2020-01-25"), (2021, "2021-02-12"), (2022, "2022-02-01"),
+        (2023, "2023-01-22"), (2024, "2024-02-10"), (2025, "2025-01-29"), (2026, "2026-02-17"),
+        (2027, "2027-02-07"), (2028, "2028-01-27"), (2029, "2029-02-13"), (2030, "2030-02-03"))},
+    "추석": {y: dt.date.fromisoformat(d) for y, d in (
+        (2015, "2015-09-27"), (2016, "2016-09-15"), (2017, "2017-10-04"), (2018, "2018-09-24"),
+        (2019, "2019-09-13"), (2020, "2020-10-01"), (2021, "2021-09-21"), (2022, "2022-09-10"),
+        (2023, "2023-09-29"), (2024, "2024-09-17"), (2025, "2025-10-06"), (2026, "2026-09-25"),
+        (2027, "2027-09-15"), (2028, "2028-10-03"), (2029, "2029-09-22"), (2030, "2030-09-12"))},
+}  # fmt: skip
+
+
+def _holiday_year(name: str, published: dt.date, *, past: bool) -> int:
+    """The year of a holiday named without one: the next (or, told as past, the last)."""
+    this = _HOLIDAYS[name].get(published.year)
+    if this is None:
+        return published.year
+    if past:
+        return published.year if this <= published + dt.timedelta(days=1) else published.year - 1
+    return published.year if this + dt.timedelta(days=1) >= published else published.year + 1
 
 
 def _nearest_year(published: dt.date, month: int, *, past: bool) -> int:
