@@ -301,6 +301,16 @@ def _dated_claims(
         clause = body[left:right]
         tense = None if cue is None else cue_tense(body, cue)
         past = speaks_of_the_past(clause) if tense is None else tense
+        if (
+            tense is None
+            and not past
+            and cue is not None
+            and _RELEASE_NOUN_CUE.fullmatch(body, cue.start, cue.end)
+            and not FUTURE.search(clause)
+            and _TOLD_AS_PAST.search(body)
+            and not FUTURE.search(body)
+        ):
+            past = True  # "a renewal that came in July, ahead of the Season 2 release in August"
         # A year-dated window over before the page was written is a release that happened.
         past = past or _over_before(date, doc.published)
         if (
@@ -361,6 +371,10 @@ def _asks(body: str, titles: list[TitleMention]) -> bool:
     return body[end - 1 : end] == "?" and not any(t.end >= end - 1 for t in titles)
 
 
+# A release named by a noun has no tense of its own; a sentence told in the past lends it
+# one ("... came in July, ahead of the Season 2 release in August": last August).
+_RELEASE_NOUN_CUE = re.compile(r"(?i)(?:re)?releases?|premieres?|debuts?|launch|arrival|return")
+_TOLD_AS_PAST = Words(r"\b(?:was|were|came|had|did|went|got|took|made|arrived|ended|began)\b")
 _RESPECTIVELY = Words(r"\brespectively\b")
 # The date a release is moved to, its old date or the move's size maybe between ("from April
 # to November" is read as one move, dated where it starts).
