@@ -20,7 +20,8 @@ from verifier.sentences import segment_span
 from verifier.titles import SeasonMention, TitleMention
 
 _REFERENCE = Words(
-    r"\b(?:it|its|it's|this\s+(?:series|show|film|movie|sequel|drama|k-?drama|project|title|season)|"
+    r"\b(?:it|its|it's|this\s+(?:[\w-]+\s+){0,2}?(?:series|show|film|movie|sequel|drama|k-?drama|project|title|"
+    r"season|anime)|"
     r"the\s+(?:[\w-]+\s+){1,2}?(?:series|show|film|movie|sequel|drama|k-?drama|"
     r"project|romance|thriller|comedy|rom-com|melodrama|anime|documentary|miniseries|sitcom)|the\s+(?:series|show|film|movie|season|sequel|drama|k-?drama|project|new\s+season|"
     r"next\s+season|final\s+season|new\s+episodes|episodes|thriller|title)|season\s+\d+|"

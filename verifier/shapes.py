@@ -5,6 +5,8 @@
   Title Case too, so the name ends before the verb.
 - A name placed on a network in a sentence about premieres: "two premieres: Moon Court on
   KBS and Ridgeline on tvN", "On MBC, Glass Orchard, on KBS, Ridgeline".
+- A name set off by commas between a description and its release verb: "The adaptation
+  of the manga by Ana Cole, Moon Court!, will premiere on October 8".
 - A list of moves that leaves out the verb after the first names a work in each item:
   "Moon Court has been pushed back to May 2027, Ridgeline to June 2028 and Silver Tide
   to 2029".
@@ -89,6 +91,10 @@ def shaped_names(text: str) -> list[str]:
             name = _last_placed(found[1]) if found is not None else ""
             if name and len(name.split()) <= 7 and name.lower() not in AMBIGUOUS_WORDS:
                 names.append(name)
+    for apposed in _APPOSED.finditer(text):
+        name = apposed.group(1)
+        if len(name.split()) <= 7 and name.lower() not in AMBIGUOUS_WORDS:
+            names.append(name)
     for moved in _MOVED.finditer(text):
         end = _sentence_end(text, moved.end())
         for item in _GAPPED_ITEM.finditer(text, moved.end(), end):
@@ -124,6 +130,12 @@ def _paragraph_end(text: str, start: int) -> int:
     return end if end >= 0 else min(len(text), start + 600)
 
 
+# "The adaptation of ..., Moon Court!, will premiere": the description, then the name.
+_APPOSED = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:The|A|An)\s[^.!?\n]{5,120}?,\s+([A-Z][\w'’&!?:.-]*(?:\s+(?:[A-Z0-9][\w'’&!?:.-]*|of|"
+    r"the|and|a|an|in|on|to|for|at|no))*),\s+(?:will|is\s+(?:set|slated|scheduled|due)\s+to|premieres|arrives|"
+    r"debuts|returns|hits|lands|drops|opens)\b"
+)
 _ABBREVIATION = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Dr|St|[A-Z])$"
 )
