@@ -258,7 +258,8 @@ _SCHEDULE_ITEM = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}[ \t]*:[ \t]*)?"
     r"[\"“]?([^\n()\"“”]{1,80}?)[\"”]?,?"
     r"[ \t]+\((?:[A-Z][\w+&'/.-]*(?:[ \t]+[A-Z+][\w+&'/.-]*){0,3})(?:,[^()\n]{1,80})?\)"
-    r"(?:,?[ \t]*\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\.?\*?)?(?:[ \t]*\((?:Season|Series)[ \t]+\w+\))?[ \t]*",
+    r"(?:,?[ \t]*\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\.?\*?)?(?:[ \t]*\((?:Season|Series)[ \t]+\w+\))?[ \t]*"
+    r"(?:[—–-][ \t]+[A-Z][^\n]*)?",  # and its blurb: "X (Disney+ Original Series) – From ..."
 )  # and "The League (FXX), 10 p.m. (Season 7)"
 
 

@@ -38,6 +38,7 @@ from verifier.listings import (
     dated_below,
     dated_in_series,
     dated_item,
+    dated_lead,
     lineup_section,
     network_dated,
     read_dated_heading,
@@ -289,6 +290,7 @@ def _dated_claims(
                 or dated_item(body, date, titles)
                 or dated_in_series(body, date, titles, cues)
                 or dash_dated(body, date, titles)
+                or bool(dated_lead(body, date, titles))
                 or any(listing_line(body, t.end) for t in titles[:1])
                 or network_dated(body, date, titles)
             )
@@ -328,7 +330,12 @@ def _dated_claims(
         named_here = any(segment[0] <= t.start and t.end <= segment[1] for t in titles)
         if untitled_slot(body, date, named_here):
             continue
-        chosen = choose_titles(doc, body, titles, date, left, right, memory)
+        lead = dated_lead(body, date, titles)
+        chosen = (
+            [(lead[0].title, lead[0])]
+            if lead  # "March 19 – "Moon Court" stars ...": the line's own title
+            else choose_titles(doc, body, titles, date, left, right, memory)
+        )
         if len(chosen) == len(dates) > 1 and _RESPECTIVELY.search(body):
             chosen = [chosen[i]]  # "A and B arrive on May 2 and June 9, respectively"
         first_few = _FIRST_FEW.search(body)

@@ -260,7 +260,7 @@ SPECULATION = Words(
     r"suggests?|seems?|appears?|if\b|chances|wouldn't|"
     r"best-case|on\s+the\s+cards|in\s+the\s+works|"
     # an inference: "considering the gap between seasons, we can expect"
-    r"considering|judging\s+by|going\s+by|based\s+on\s+(?:the|previous|past|its|their)|if\s+history|"
+    r"considering|judging\s+by|going\s+by|based\s+on\s+(?:the|previous|past|its|their)(?!\s+(?:[\w-]+\s+)?(?:bestsell\w*|best-sell\w*|novel|book|manga|webtoon|comic|true|hit|original|popular|award\w*|play|game|film|movie|series))|if\s+history|"
     # the writer's belief: "we do think", "I tend to believe", "we still reckon"
     r"(?:i|we)\s+(?:(?:do|still|also|really|tend\s+to)\s+)?(?:think|believe|reckon|suspect|"
     r"imagine|feel|expect))\b",

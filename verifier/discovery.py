@@ -396,6 +396,8 @@ def discover_titles(text: str) -> list[str]:
 # "Moon Court: March" read from "Moon Court: March 5", "Premiere: March": a date, not a subtitle
 _DATED_NAME = re.compile(
     r"(?i):\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|"
+    # "StreamHub September" read from a heading "StreamHub September Premieres:"
+    r"^\S+\s+(?:january|february|march|april|june|july|august|september|october|november|december)$|"
     r"^(?:premiere|release|air|streaming)?\s*(?:date|premiere|release)\s*:"
 )
 

@@ -44,7 +44,11 @@ _TIME = r"\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\*?"
 _ITEM_LINE = re.compile(
     rf"\s*(?:{_TIME}\s*[:—–-]\s*)?[\"']?(?P<name>[^\n()\"]{{1,80}}?)[\"']?,?"
     rf"\s+\((?P<notes>[^()\n]{{1,80}})\)(?:,?\s*{_TIME})?(?:\s*\((?P<more>[^()\n]{{1,40}})\))?\s*"
+    # "Becoming (Disney+ Original Series) – From executive producers ...": its blurb after
+    r"(?:[—–-]\s+[^\n]*)?"
 )
+# An item line under a day's heading with no notes, only its blurb: "Ever After – A young woman".
+_BLURB_ITEM = re.compile(r"\s*[\"']?(?P<name>[^\n()\"–—]{1,60}?)[\"']?\s+[—–]\s+[A-Z][^\n]*")
 _LINE = re.compile(r"[^\n]+")
 _DAY_LEAD = re.compile(r"\s*([^\n:]{3,30}):\s+")
 # What a heading holds besides its date: a weekday, commas, a colon.
@@ -90,6 +94,8 @@ def schedule_items(
             if led is not None:
                 memory.day, schedule, item_start = led, True, lead.end()
         item = _ITEM_LINE.fullmatch(body, item_start, line.end()) if memory.day else None
+        if item is None and memory.day is not None:
+            item = _BLURB_ITEM.fullmatch(body, item_start, line.end())
         if item is None:
             if line.group().strip():
                 return found if schedule or found else None
@@ -99,7 +105,12 @@ def schedule_items(
         ]
         if not named or memory.day is None:
             return found if schedule or found else None
-        notes = body[item.start("notes") : item.end("notes")] + " " + (item.group("more") or "")
+        noted = "notes" in item.re.groupindex and item.group("notes") is not None
+        notes = (
+            body[item.start("notes") : item.end("notes")] + " " + (item.group("more") or "")
+            if noted
+            else ""
+        )
         season = next((m.number for m in find_seasons(notes) if m.kind == "season"), None)
         if season is None:  # "Glass Orchard season 2 (Hulu)": the season named with the title
             own = [m for m in find_seasons(item.group("name")) if m.kind == "season"]
@@ -178,6 +189,20 @@ def network_dated(body: str, date: DateMention, titles: list[TitleMention]) -> b
         t.end <= opening.start() and not body[t.end : opening.start()].strip(" \"'”")
         for t in titles
     )
+
+
+# "March 19 – "Moon Court" stars ...": a day leading a listing's line, the name after a dash.
+_DAY_DASH = re.compile(r"\s+[—–-]\s+[\"'“‘]?")
+
+
+def dated_lead(body: str, date: DateMention, titles: list[TitleMention]) -> list[TitleMention]:
+    """The title a day leading the line dates ("March 19 – "Moon Court" stars ...")."""
+    if body[: date.start].strip():
+        return []
+    dash = _DAY_DASH.match(body, date.end)
+    if dash is None:
+        return []
+    return [t for t in titles if t.start == dash.end()][:1]
 
 
 def dash_dated(body: str, date: DateMention, titles: list[TitleMention]) -> bool:

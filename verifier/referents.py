@@ -15,6 +15,7 @@ from verifier.cues import LATEST
 from verifier.dates import DateMention
 from verifier.document import RENEWED_FOR, SLATE_YEAR, DocumentContext, attaches
 from verifier.memory import Memory
+from verifier.names import NETWORKS
 from verifier.scan import Words
 from verifier.sentences import segment_span
 from verifier.titles import SeasonMention, TitleMention
@@ -37,8 +38,10 @@ MANY_TITLES = Words(
     # "to announce new releases this year": plural works, no number needed
     r"\bnew\s+(?:releases|titles|shows|films|movies|k-?dramas|dramas|originals|works|programs|"
     r"programmes)\b|"
-    # "the fall premiere dates for new and returning series": the dates of many
+    # "the fall premiere dates for new and returning series": the dates of many;
+    # "Disney+ September Premieres:": a heading over many
     r"\b(?:premiere|release|debut|return)\s+dates\b|\bthe\s+(?:[\w-]+\s+){0,2}premieres\b|"
+    r"\b(?:premieres|releases|arrivals|debuts)\s*:?\s*$|"
     # "the release of titles set to hit theaters next month"
     r"\b(?:of|the)\s+(?:titles|films|movies|shows|dramas)\s+(?:set|slated|scheduled|due|coming)\b"
 )
@@ -107,6 +110,10 @@ _APPOSITION = Words(
 _AUX_START = Words(r"\s*(?:will|would|is|are|was|were|has|have|had|could|may|might|should)\s")
 
 
+# A Title Case name no title matched, right before "on <date>" or "(<date>": the date is its.
+_UNKNOWN_NAME_BEFORE = re.compile(
+    r"\b(?:and|or|,)\s+(?:the\s+)?((?:[A-Z][\w'’&:-]*\s+){2,6})(?:on|\()\s*\Z"
+)
 _YEAR_AFTER = re.compile(r"[\"”'’]?,?\s*\(\s*(?:19|20)\d{2}\b")
 
 
@@ -278,6 +285,11 @@ def choose_titles(
     named = name_before_parenthesis(body, date, titles)
     if named is not None:  # "Bel-Air (February 13)": the date is the name's before it, alone
         return [(named.title, named)]
+    unknown = _UNKNOWN_NAME_BEFORE.search(body, max(0, date.start - 70), date.start)
+    if unknown is not None and not any(unknown.start() <= t.start < date.start for t in titles):
+        words = unknown.group(1).split()
+        if not any(w.lower().strip("'’s") in NETWORKS for w in words):
+            return []  # "... and the Lego Star Wars Holiday Special on November 17": a work unread
     in_clause = [t for t in titles if left <= t.start and t.end <= right]
     if titles and memory.here and _PRONOUN_SUBJECT.match(body):
         segment = segment_span(body, date.start, date.end)
