@@ -3,7 +3,7 @@
 ``Claim`` is what ``extract_claims`` returns and ``--json`` prints (``as_json`` is that
 contract). ``ClaimSet`` gathers a document's claims as they are found: a repeat becomes
 one more quote of the claim it repeats, "debuting in 2023" and "its first season came out
-in 2023" are one claim, a line-up's year gives way to a finer date for the same title.
+in 2023" are one claim, the studio's word on a claim told elsewhere makes it official, a line-up's year gives way to a finer date for the same title.
 """
 
 from __future__ import annotations
@@ -73,6 +73,8 @@ class ClaimSet:
             self._by_season.setdefault(claim.key[:2], []).append(claim)
         else:
             existing.part = existing.part or claim.part
+            if claim.stance == "official":  # told as fact, then as the studio's word: official
+                existing.stance = "official"
             seen = self._quoted.get(id(existing))
             if seen is None:
                 seen = self._quoted[id(existing)] = set(existing.quotes)

@@ -18,6 +18,8 @@ from verifier.claim import Claim, quote_between
 from verifier.korean.dates import KoreanDate, korean_dates
 from verifier.korean.names import Mention, Name, find_mentions, page_names
 from verifier.korean.words import (
+    ANNOUNCED,
+    ANNOUNCEMENT_OBJECT,
     ARGUMENT_AFTER,
     HANGUL,
     MANY,
@@ -31,6 +33,7 @@ from verifier.korean.words import (
     RUMOUR,
     SEASON_NUMBER,
     SPECULATION,
+    SPOKESPERSON,
 )
 from verifier.sentences import Sentence, split_sentences
 from verifier.windows import Window
@@ -49,6 +52,7 @@ def korean_claims(
     if HANGUL.search(text) is None:
         return []
     names = page_names(text)
+    official = official or ANNOUNCED.search(text) is not None  # a line-up a company announced
     if published is None:
         published = _year_written(text)
     sentences = [s for s in split_sentences(text, field) if HANGUL.search(text, s.start, s.end)]
@@ -61,13 +65,16 @@ def korean_claims(
         body = text[sentence.start : sentence.end]
         mentions = find_mentions(body, names)
         past = PAST.search(body) is not None and _FUTURE.search(body) is None
+        # a release told as done is the writer's report ("2021년 <A>를 공개했다"); a line-up
+        # or a date unveiled is the company's word ("라인업을 공개했다")
+        released = past and _told_as_done(body)
         dates = korean_dates(body, published, past=past, month_before=month_before)
         months = [d.window for d in dates if d.window.granularity == "month"]
         month_before = months[-1] if months else month_before
         if dates and not mentions and _PEOPLE_MEET.search(body) and RELEASE.search(body):
             # "내년 상반기에는 김희선, 소지섭 등 톱스타들이 시청자들과 만난다": the works each
             # appears in, named in the sentences after, carry the window
-            carried = (dates[-1].window, _stance(body, official), index)
+            carried = (dates[-1].window, _stance(body, official, released), index)
             continue
         if carried is not None and index - carried[2] <= 6 and not dates and mentions:
             quote = quote_between(original, sentence.start, sentence.end, field)
@@ -76,7 +83,7 @@ def korean_claims(
                     claims.append(Claim(mention.name.title, mention.name.season, carried[0],
                                         carried[1], [quote]))  # fmt: skip
         if dates and RATINGS.search(body) is None:
-            stance = _stance(body, official)
+            stance = _stance(body, official, released)
             numbers = [int(n) for n in SEASON_NUMBER.findall(body)]
             for date in dates:
                 chosen = _chosen(body, date, mentions, last, dates)
@@ -242,11 +249,24 @@ def _clause(body: str, at: int, mentions: list[Mention] | None = None) -> tuple[
     return start, end
 
 
-def _stance(body: str, official: bool) -> str:
-    if RUMOUR.search(body):
+def _told_as_done(body: str) -> bool:
+    """A past release word that is no unveiling of a line-up, a date, a video ("라인업을
+    공개했다", "하이라이트 영상을 공개했다")."""
+    unveiled = [m.span() for m in ANNOUNCEMENT_OBJECT.finditer(body)]
+    unveiled += [m.span() for m in OTHER.finditer(body)]
+    return any(
+        not any(start <= m.start() < end for start, end in unveiled) for m in PAST.finditer(body)
+    )
+
+
+def _stance(body: str, official: bool, released: bool) -> str:
+    spokesperson = SPOKESPERSON.search(body) is not None
+    if RUMOUR.search(body) and not spokesperson:
         return "rumour"
     if SPECULATION.search(body):
         return "speculation"
-    if official or OFFICIAL.search(body):
+    if released:
+        return "report"
+    if official or spokesperson or OFFICIAL.search(body):
         return "official"
     return "report"

@@ -71,13 +71,17 @@ def page_names(text: str) -> dict[str, Name]:
         if name.title and HANGUL.search(name.title):
             names.setdefault(item, name)
             names.setdefault(name.title, Name(name.title, None))
-    for m in QUOTED.finditer(text):
+    quoted = list(QUOTED.finditer(text))
+    for m in quoted:
         inner = next(g for g in m.groups() if g is not None).strip()
         double = m.group(2) is not None
+        if double and (SAYING.search(inner) or DOUBLE_SAYING.search(inner)):
+            # a saying, and the names it quotes: "\"'X'는 3분기 공개 예정\"이라고 밝혔다"
+            quoted.extend(QUOTED.finditer(text, m.start() + 1, m.end() - 1))
+            continue
         if (
             not inner
             or not HANGUL.search(inner)
-            or (double and (SAYING.search(inner) or DOUBLE_SAYING.search(inner)))
             or len(inner.split()) > 6
             or _SUBTITLE_AFTER.match(text, m.end())
             or inner in NETWORK_NAMES

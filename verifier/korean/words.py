@@ -4,8 +4,11 @@
   전파를 탄다, 시청자와 만난다, 찾아온다, 컴백.
 - Not a release: 촬영, 크랭크인/크랭크업, 캐스팅, 제작 확정, 제작발표회, 시청률, and 공개 of
   a trailer, teaser, poster or still (예고편·티저·포스터·스틸 공개: "unveiled").
-- Stance: 관계자에 따르면, 전해졌다, 알려졌다 (unconfirmed) → rumour; 전망, 예상, 관측, 가능성,
-  기대, 것으로 보인다 → speculation; 확정, 발표, 밝혔다, 공식 → official; else report.
+- Stance: 관계자에 따르면, 전해졌다, 알려졌다 (unconfirmed) → rumour, but a company's own
+  관계자 or 측 on the record (밝혔다) → official; 전망, 예상, 관측, 가능성, 기대, 것으로
+  보인다 → speculation; a release told as done → report; 확정, 발표, 밝혔다, 공식, and any
+  date on a page that tells of a company's announced line-up → official; else (예정이다
+  too) the writer's report.
 - Titles: names in '…', "…", 〈…〉, 《…》, <…>, 「…」, 『…』; 시즌2 / 시즌 2 / a "2" suffix
   ("지옥2"); 파트.
 """
@@ -52,10 +55,32 @@ RUMOUR = re.compile(
     r"관계자(?:에\s*따르면|는|가|들은)|전해졌|알려졌|소식통|업계에\s*따르면|루머|(?<!입)소문|설이|"
     r"(?:공개|방송|개봉|편성|컴백|복귀)설"
 )
-SPECULATION = re.compile(r"전망|예상|관측|가능성|기대를\s*모|것으로\s*보인|듯|추정|점쳐|유력")
-OFFICIAL = re.compile(
-    r"확정|발표|밝혔|공식|알렸|에\s*따르면|라인업|편성했|공개했|예정이다|예정인|결정했|결정됐"
+# A company's own spokesperson on the record: "넷플릭스 관계자는 ...라고 밝혔다", "디즈니코리아
+# 측은 ... 입장을 전했다" (a 관계자 of no company, "업계 관계자", "한 관계자", is an insider).
+_COMPANY = (
+    r"(?:넷플릭스|디즈니\+?|디즈니코리아|티빙|웨이브|쿠팡플레이|왓챠|tvN|JTBC|MBC|SBS|KBS2?|ENA|OCN|"
+    r"[\uac00-\ud7a3A-Za-z+]+(?:코리아|엔터테인먼트|엔터|스튜디오|스튜디오스|픽쳐스|필름|제작사|배급사|방송사))"
 )
+# (a 관계자 of no company is an insider: "업계 관계자", "한 관계자", "방송가 관계자")
+_INSIDER = r"(?:업계|방송가|방송계|연예계|가요계|영화계|드라마계|한|복수의|익명의|다른|관련|내부|측근|주변|방송|제작|정통한)"
+SPOKESPERSON = re.compile(
+    rf"(?:{_COMPANY}|(?<![\uac00-\ud7a3A-Za-z0-9+])(?!{_INSIDER}\s)[\uac00-\ud7a3A-Za-z0-9+]{{2,}})"
+    r"\s*(?:측\s*)?(?:관계자(?:는|가|들은)|측[은이])(?=.*(?:밝혔|전했|설명했|말했|강조했|덧붙였))"
+)
+# A page that tells of a company's announced line-up ("넷플릭스는 ... 라인업을 발표했다",
+# "방송사들은 ... 라인업을 저마다 내놨다", "13일 MBC에 따르면"): the works it dates are the
+# company's word.
+ANNOUNCED = re.compile(
+    r"라인업(?:[을를]|으로)\s*(?:[^\s.]+\s+){0,8}?(?:발표|공개했|공개한|내놨|내놓|밝혔)|"
+    r"라인업[이가]\s*(?:[^\s.]+\s+){0,3}?(?:공개됐|공개되었|발표됐|발표되었)|"
+    rf"{_COMPANY}(?:에|의\s*발표에)\s*따르면"
+)
+# What a past 공개 unveils when it is no release: a line-up, a schedule, a date.
+ANNOUNCEMENT_OBJECT = re.compile(
+    r"(?:라인업|일정|공개일|방송일|개봉일|편성표|날짜)[을를]\s*(?:\S+\s+){0,3}?(?:공개|발표|확정)"
+)
+SPECULATION = re.compile(r"전망|예상|관측|가능성|기대를\s*모|것으로\s*보인|듯|추정|점쳐|유력")
+OFFICIAL = re.compile(r"확정|발표|밝혔|공식|알렸|에\s*따르면|편성했|공개했|결정했|결정됐")
 
 # A title in quotes or angle marks (the English name in parentheses after it is dropped).
 QUOTED = re.compile(
