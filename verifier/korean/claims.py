@@ -27,6 +27,7 @@ from verifier.korean.words import (
     OFFICIAL,
     OTHER,
     PAST,
+    QUOTED,
     RATINGS,
     REFERENCE,
     RELEASE,
@@ -59,8 +60,10 @@ def korean_claims(
     seasons = _named_seasons(text, sentences, names)
     claims: list[Claim] = []
     last: list[Mention] = []
+    last_bare = False
     month_before: Window | None = None
     carried: tuple[Window, str, int] | None = None  # a window given to people, for a while
+    lineup: tuple[Window, str, int] | None = None  # a line-up's window ("하반기 라인업을 ...")
     for index, sentence in enumerate(sentences):
         body = text[sentence.start : sentence.end]
         mentions = find_mentions(body, names)
@@ -82,35 +85,87 @@ def korean_claims(
                 if _APPEARS_IN.match(body, mention.end):
                     claims.append(Claim(mention.name.title, mention.name.season, carried[0],
                                         carried[1], [quote]))  # fmt: skip
+        for date in dates:
+            if _LINEUP_AFTER.match(body, date.end) and date.window.granularity in _COARSE:
+                lineup = (date.window, _stance(body, official, released), index)
+        if lineup is not None and index - lineup[2] <= 4 and not dates and _PLANNED.search(body):
+            # "디즈니+ 시리즈로는 '형사록 시즌2'가 예정돼 있다" after "하반기 라인업을 선보였다":
+            # a work of the line-up, its window
+            quote = quote_between(original, sentence.start, sentence.end, field)
+            for mention in _listed_arguments(body, mentions):
+                claim = Claim(mention.name.title, mention.name.season, lineup[0], lineup[1],
+                              [quote])  # fmt: skip
+                claim.listed = True
+                claims.append(claim)
         if dates and RATINGS.search(body) is None:
             stance = _stance(body, official, released)
             numbers = [int(n) for n in SEASON_NUMBER.findall(body)]
             for date in dates:
-                chosen = _chosen(body, date, mentions, last, dates)
+                chosen = _chosen(body, date, mentions, last, dates, last_bare)
                 if chosen is None:
                     continue
+                first = chosen[0]
+                if len(chosen) > 1 and first.start >= 0 and _FIRST_OF.match(body, first.end):
+                    # "오는 6월 30일 'A'를 시작으로 'B', 'C'가 출격 대기 중": the day is the
+                    # first's; the others are the line-up's, if the page gives it a window
+                    rest, chosen = chosen[1:], chosen[:1]
+                    if lineup is not None and index - lineup[2] <= 4:
+                        quote = quote_between(original, sentence.start, sentence.end, field)
+                        for mention in rest:
+                            claim = Claim(mention.name.title, mention.name.season, lineup[0],
+                                          lineup[1], [quote])  # fmt: skip
+                            claim.listed = True
+                            claims.append(claim)
                 quote = quote_between(original, sentence.start, sentence.end, field)
                 for mention in chosen:
                     season = mention.name.season
                     if (
                         season is None
                         and len(set(numbers)) == 1
-                        and len(chosen) == 1
-                        and (mention.start < 0 or len(mentions) == 1)
+                        and (len(chosen) == 1 or all(m.start < 0 for m in chosen))
+                        and (mention.start < 0 or len({m.name.title for m in mentions}) == 1)
                     ):
                         # "시즌2는 ... 방송한다", "'X'도 2월 편성을 목표로 시즌2 제작에": one work
                         season = numbers[0]
-                    if season is None:
+                    done = released or (
+                        published is not None
+                        and date.window.end is not None
+                        and date.window.end < published
+                    )
+                    if season is None and not done:
+                        # (a release told as done is no season the page is about: "'D.P'는
+                        # 21년 8월 공개되며" on a page about its season 2)
                         season = seasons.get(mention.name.title)
                     claim = Claim(mention.name.title, season, date.window, stance, [quote],
                                   yearless=date.yearless)  # fmt: skip
                     # a year gives way to a finer window for the same season ("내년에 선보일
-                    # 예정이다 ... 내년 11월에 방송")
-                    claim.listed = date.window.granularity == "year"
+                    # 예정이다 ... 내년 11월에 방송"), and so does a list's ("11월엔 ▲'A' ▲'B'
+                    # ▲'C'이 방송되며 ... 지난 1일 'A'가 첫화를 방영했다")
+                    claim.listed = date.window.granularity == "year" or len(chosen) >= 3
                     claims.append(claim)
         if mentions:
             last = mentions
+            # a line that only lists names ("'형사록' 'D·P' '경이로운 소문'"): what the next
+            # sentence, with no subject, speaks of is all of them
+            last_bare = not _NOT_A_NAME.sub("", _blanked(body, mentions))
     return _finest(claims)
+
+
+# A line-up named by its window: "하반기 라인업", "2024년 드라마 라인업", "올해 라인업".
+_LINEUP_AFTER = re.compile(r"\s*(?:의\s*)?(?:[^\s.]+\s+){0,3}?라인업")
+_COARSE = {"year", "half", "quarter", "season", "part-of-year"}
+# A work planned, with no date: "'X'가 예정돼 있다", "'Y'가 출격 대기 중이다", "'Z'도 공개된다".
+_PLANNED = re.compile(
+    r"예정돼\s*있|예정되어\s*있|출격\s*(?:대기|을\s*앞두|한다|할)|대기\s*중|공개된다|선보인다|찾아온다"
+)
+# The first of a list that goes on: "'A'를 시작으로 'B', 'C'".
+_FIRST_OF = re.compile(r"['’\"”>》〉」』]?\s*(?:[을를]|으로)?\s*시작으로")
+
+
+def _listed_arguments(body: str, mentions: list[Mention]) -> list[Mention]:
+    """The names a sentence gives as the verb's arguments, each the list's."""
+    modifiers = _modifiers(body, mentions)
+    return [m for m in mentions if m not in modifiers]
 
 
 # People, not works, meet the viewers in a window: "김희선, 소지섭, 박해진 등 톱스타들이".
@@ -167,6 +222,7 @@ def _chosen(
     mentions: list[Mention],
     last: list[Mention],
     dates: list[KoreanDate],
+    bare_list: bool = False,
 ) -> list[Mention] | None:
     """The titles a release date in ``body`` speaks of, or None if it is no release date."""
     listed = [
@@ -178,18 +234,30 @@ def _chosen(
     if listed:
         return listed[:1]  # "'광장'(2분기)", "# 지옥 – 11월 19일": a list's name and its date
     start, end = _clause(body, date.start, mentions)
-    release = RELEASE.search(body, date.end, end) or RELEASE.search(body, date.end)
+    plain = _blanked(body, mentions)  # a name's own words are no cue ("'열녀박씨 계약결혼뎐'")
+    release = RELEASE.search(plain, date.end, end) or RELEASE.search(plain, date.end)
     if release is None:
-        release = RELEASE.search(body, start, date.start)
+        release = RELEASE.search(plain, start, date.start)
         if release is None:
             return None
-    other = OTHER.search(body, start, end)
+    after = next((m for m in mentions if m.start >= date.end), None)
+    if (
+        after is not None
+        and after.start < end
+        and _ADNOMINAL_BEFORE.search(body, date.end, after.start)
+        and RELEASE.search(plain, date.end, after.start) is None
+        and any(after.end <= d.start < release.start() for d in dates)
+    ):
+        # "2021년 흥행몰이 한 '지옥' 시즌2는 25일 공개될": the year tells of the work, the
+        # release has its own date
+        return None
+    other = OTHER.search(plain, start, end)
     if other is not None and abs(other.start() - date.end) < abs(release.start() - date.end):
         return None  # "내년 1월 촬영에 들어가": the date is the filming's
-    ending = OTHER.search(body, release.end(), release.end() + 6)
+    ending = OTHER.search(plain, release.end(), release.end() + 6)
     if ending is not None:
         return None  # "'X' 방영을 끝으로 ... 중단한다": the end of a run
-    arguments = [m for m in mentions if not MODIFIER_AFTER.match(body, m.end)]
+    arguments = [m for m in mentions if m not in _modifiers(body, mentions)]
     here = [m for m in arguments if start <= m.start < end]
     paired = _paired(date, [d for d in dates if start <= d.start < end], here)
     if paired:
@@ -203,15 +271,56 @@ def _chosen(
         return None  # only works named to describe another
     if MANY.search(body):
         return None  # "2월 17일 두 편의 드라마가 편성을 확정했다": works not named here
-    if REFERENCE.search(body) or _STARTS_WITH_DATE.match(body, 0, max(1, date.start + 1)):
+    if REFERENCE.search(body) or _STARTS_WITH_DATE.match(body, 0, max(1, date.end)):
         # "이 작품은 ...", or a sentence that drops its subject ("봄부터 촬영에 들어가 내년
         # 11월에 방송하는 걸 목표로 한다"): the work just named
-        return [Mention(-1, -1, m.name) for m in last[-1:]] or None
+        return [Mention(-1, -1, m.name) for m in (last if bare_list else last[-1:])] or None
     return None
 
 
+# A clause that tells of the name after it: "흥행몰이 한 'X'", "사랑받은 'X'", "화제를 모았던 'X'".
+_ADNOMINAL_BEFORE = re.compile(
+    r"\S(?:한|했던|된|됐던|던|은|운)\s*['‘\"“<《〈「『]?\s*\Z|\s한\s*['‘\"“<《〈「『]?\s*\Z"
+)
+
+
+_NOT_A_NAME = re.compile(r"[\s'‘’\"“”<>《》〈〉「」『』,·◆▲■#-]+")
+
+
+# Between two names of one list: "'A', 'B'", "'A'와 'B'".
+_LIST_JOIN = re.compile(r"['’\"”>》〉」』]?\s*(?:,|와|과|및|·)?\s*['‘\"“<《〈「『]?")
+
+
+def _modifiers(body: str, mentions: list[Mention]) -> list[Mention]:
+    """The names that describe another word, not the verb's argument ("'X' 속 인물"), and
+    the names listed with one ("'A', 'B' 등을 제작한 스튜디오": both)."""
+    found: list[Mention] = []
+    following: Mention | None = None
+    for m in reversed(mentions):
+        if MODIFIER_AFTER.match(body, m.end) or (
+            following in found and following is not None
+            and _LIST_JOIN.fullmatch(body, m.end, following.start)
+        ):  # fmt: skip
+            found.append(m)
+        following = m
+    return found
+
+
+def _blanked(body: str, mentions: list[Mention]) -> str:
+    """``body`` with the names it writes blanked out."""
+    if not mentions:
+        return body
+    parts, at = [], 0
+    for m in mentions:
+        if m.start >= at:
+            parts += [body[at : m.start], " " * (m.end - m.start)]
+            at = m.end
+    return "".join(parts) + body[at:]
+
+
 _STARTS_WITH_DATE = re.compile(
-    r"\s*(?:(?:19|20)\d\d\s*년|\d{1,2}\s*월|봄|여름|가을|겨울|올해|내년|상반기|하반기)"
+    r"\s*(?:(?:19|20)\d\d\s*년|\d{1,2}\s*월|봄|여름|가을|겨울|올해|내년|상반기|하반기|"
+    r"(?:지난|오는)\s*\d{1,2}\s*일)"
 )
 
 
@@ -260,6 +369,7 @@ def _told_as_done(body: str) -> bool:
 
 
 def _stance(body: str, official: bool, released: bool) -> str:
+    body = QUOTED.sub(lambda m: " " * len(m.group()), body)  # "'경이로운 소문'" is no rumour
     spokesperson = SPOKESPERSON.search(body) is not None
     if RUMOUR.search(body) and not spokesperson:
         return "rumour"

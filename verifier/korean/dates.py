@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from verifier.windows import Window
 
 # The year a phrase names, or is relative to the page's: "2027년", "올해", "내년 상반기".
-_YEAR = r"(?:(?P<year>(?:19|20)\d\d)\s*년|(?P<rel>올해|금년|내년|명년|내후년|지난해|작년|전년)(?:\s*에?도?)?)"
+_YEAR = r"(?:(?P<year>(?:19|20)\d\d)\s*년|(?<!\d)(?P<year2>[012]\d)\s*년(?=\s*(?:1[0-2]|0?[1-9])\s*월)|(?P<rel>올해|금년|내년|명년|내후년|지난해|작년|전년)(?:\s*에?도?)?)"
 _PART = r"(?P<part>초|초순|중순|중|말|하순|상순)"
 _SEASON_WORDS = {"봄": "spring", "여름": "summer", "가을": "fall", "겨울": "winter"}
 _REL_YEARS = {
@@ -44,7 +44,7 @@ _PHRASE = re.compile(
     # days ("3일간", "10일 만에", "7일째")
     r"|(?P<sameday>(?:3[01]|[12]\d|0?[1-9]))\s*일(?![\uac00-\ud7a3]*(?:간|동안|만에|째|이상|이내|연속|치))"
     r"(?!\s*(?:간|동안|만에|째|이상|이내|연속|전|후|치|분|회|부작|편|개))"
-    r"|(?P<samemonth>같은\s*달|이달|이번\s*달|다음\s*달|내달)"
+    r"|(?P<samemonth>같은\s*달|이달|이번\s*달|다음\s*달|내달)(?:\s*(?P<spart>초순|초|상순|중순|말|하순))?"
     r"|(?<![\uac00-\ud7a3])(?P<holiday>설|추석)(?:\s*연휴|\s*극장가|\s*시즌|\s*대목|\s*특선)?(?![\uac00-\ud7a3])"
     r")"
     r"|(?:(?P<ylead>오는|지난|올)\s*)?(?P<yearonly>(?:19|20)\d\d)\s*년(?!\s*(?:\d|만에|간|전|동안|생))"
@@ -135,6 +135,8 @@ def _ranges(text: str, found: list[KoreanDate]) -> list[KoreanDate]:
 def _year(m: re.Match[str], published: dt.date | None) -> int | None:
     if m.group("year"):
         return int(m.group("year"))
+    if m.group("year2"):  # "21년 8월": the year written short
+        return 2000 + int(m.group("year2"))
     if m.group("rel") and published is not None:
         return published.year + _REL_YEARS[m.group("rel")]
     return None
@@ -169,7 +171,8 @@ def _resolve(
             return None
         step = 1 if m.group("samemonth") in ("다음 달", "다음달", "내달") else 0
         index = published.year * 12 + published.month - 1 + step
-        return Window.month(index // 12, index % 12 + 1), True
+        part = _MONTH_PART.get(m.group("spart") or "")  # "이달 말": late this month
+        return Window.month(index // 12, index % 12 + 1, part), True
     if m.group("sameday"):  # "오는 17일": this month's 17th, or the next month's
         if published is None:
             return None
@@ -224,7 +227,7 @@ def _resolve(
     return None
 
 
-_MONTH_PART = {"초": "early", "초순": "early", "상순": "early", "중순": "mid", "중": "mid",
+_MONTH_PART = {"초": "early", "초순": "early", "상순": "early", "중순": "mid", "중": None,
                "말": "late", "하순": "late", "": None}  # fmt: skip
 
 

@@ -20,6 +20,20 @@ from verifier.korean.words import (
 )
 
 _SUBTITLE_AFTER = re.compile(r"['’\"”]?\s*(?:이)?라는\s*부제")
+# "부제 '카운터 펀치'로": a season's subtitle, not a work
+_SUBTITLE_BEFORE = re.compile(r"부제(?:는|인|로|가)?\s*$")
+# A work with a Latin name in a Korean sentence: "'D.P. 시즌2'", "'SKY 캐슬'" (a capital or a
+# digit first, a few words)
+_LATIN_NAME = re.compile(r"[A-Z0-9][A-Za-z0-9.·:&!?'’ -]{1,30}")
+# A kind of works, quoted: "'넷플릭스 오리지널 컨텐츠'", "'K-드라마'", "'시즌제'"
+_CATEGORY = re.compile(
+    r"(?:(?:넷플릭스|디즈니\+?|디즈니플러스|티빙|웨이브|쿠팡플레이|tvN|JTBC|MBC|SBS|KBS2?|OTT|K)[ -]*)?"
+    r"(?:오리지널|콘텐츠|컨텐츠|시리즈|드라마|영화|예능|시즌|시즌제|\s)+"
+)
+# "'경이로운 소문'(이하 '경소문')": the page's short name for the work just named
+_SHORT_NAME = re.compile(
+    r"['’\"”>》〉」』]\s*\(\s*이하\s*['‘\"“<《〈「『]([^'’\"”>》〉」』]{1,20})['’\"”>》〉」』]\s*\)"
+)
 _ENGLISH_AFTER = re.compile(r"\s*\([A-Za-z0-9 :'&!?.,-]{1,40}\)$")
 # A quoted event's name: "'넥스트 온 넷플릭스' 라인업", "'X' 행사", "'X' 쇼케이스".
 _EVENT_AFTER = re.compile(
@@ -66,6 +80,11 @@ def page_names(text: str) -> dict[str, Name]:
             names.setdefault(name, Name(name, None))
     for m in _MARKED_ITEM.finditer(text):
         item = m.group(1).strip()
+        if QUOTED.search(item):
+            continue  # "▲ ENA '낮에 뜨는 달'": the quoted name is the item's, read below
+        lead = item.split(maxsplit=1)
+        if len(lead) == 2 and lead[0] in NETWORK_NAMES:
+            item = lead[1]  # "▲ SBS 마이데몬": the channel, then the work
         own = _OWN_SEASON.search(item) or _SPACED_NUMBER.search(item)
         name = Name(item[: own.start()].strip(), int(own.group(1))) if own else Name(item, None)
         if name.title and HANGUL.search(name.title):
@@ -81,7 +100,9 @@ def page_names(text: str) -> dict[str, Name]:
             continue
         if (
             not inner
-            or not HANGUL.search(inner)
+            or not (HANGUL.search(inner) or _LATIN_NAME.fullmatch(inner))
+            or _CATEGORY.fullmatch(inner)
+            or _SUBTITLE_BEFORE.search(text, max(0, m.start() - 8), m.start())
             or len(inner.split()) > 6
             or _SUBTITLE_AFTER.match(text, m.end())
             or inner in NETWORK_NAMES
@@ -108,9 +129,18 @@ def page_names(text: str) -> dict[str, Name]:
         if season is not None:
             names[inner + str(season)] = name
             names[inner + " " + str(season)] = name
+    for m in _SHORT_NAME.finditer(text):
+        before = [
+            n for form, n in names.items() if text.endswith(form, 0, m.start()) and n.season is None
+        ]
+        if before:
+            names[m.group(1)] = max(before, key=lambda n: len(n.title))
     # "'내일 지구가…'" in a headline: the name cut short, the page's full name for it
     for form, name in list(names.items()):
-        if name.title.endswith((".", "…")):
+        cut = name.title.endswith(("..", "…")) or (
+            name.title.endswith(".") and HANGUL.match(name.title, len(name.title) - 2) is not None
+        )  # ("K.O." is a whole name)
+        if cut:
             stem = name.title.rstrip(".… ")
             full = [n for n in names.values() if n.title.startswith(stem) and n.title != name.title]
             del names[form]
