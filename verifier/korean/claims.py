@@ -297,13 +297,38 @@ def _modifiers(body: str, mentions: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     following: Mention | None = None
     for m in reversed(mentions):
-        if MODIFIER_AFTER.match(body, m.end) or (
+        if MODIFIER_AFTER.match(body, m.end) or _in_relative_clause(body, m.end) or (
             following in found and following is not None
             and _LIST_JOIN.fullmatch(body, m.end, following.start)
         ):  # fmt: skip
             found.append(m)
         following = m
     return found
+
+
+_OBJECT_VERB = re.compile(
+    r"['’\"”>》〉」』]?\s*(?:[을를이가]|에서)\s+([\uac00-\ud7a3]+)\s+[\uac00-\ud7a3]"
+)
+
+
+def _in_relative_clause(body: str, end: int) -> bool:
+    """A name that is the object of a verb describing a noun, not the sentence's argument:
+    "'엠로스'를 찾은 사람들" (a verb in its adnominal form, ending in -ㄴ, -는 or -던; not a
+    release word: "'X'를 공개한 넷플릭스" tells of X's release)."""
+    m = _OBJECT_VERB.match(body, end)
+    if m is None:
+        return False
+    verb = m.group(1)
+    adnominal = verb.endswith(_ADNOMINAL_ENDINGS)  # 찾은, 그린, 다룬, 만드는, 보던
+    return (
+        adnominal
+        and len(verb) >= 2
+        and RELEASE.search(verb) is None
+        and not verb.endswith("오는")  # "'X'가 오는 하반기 공개된다": a date's lead
+    )
+
+
+_ADNOMINAL_ENDINGS = ("은", "는", "던", "한", "된", "운", "린", "룬", "든", "낸", "탄", "친")
 
 
 def _blanked(body: str, mentions: list[Mention]) -> str:

@@ -59,6 +59,8 @@ _GIVEN_UP_AFTER = re.compile(
 )
 # A sentence that ends by telling what was done: its bare day is the telling's.
 _TOLD = re.compile(r"(?:했|혔|렸|졌|냈|왔|았|었)다[.\"'”’]*\s*$")
+# A sentence that tells news: "... 따르면", "... 밝혔다", "... 발표했다".
+_TELLING = re.compile(r"따르면|밝혔|전했|발표|알렸|말했|설명했|공개했|확정했|보도|취재")
 # A day standing alone as an adverb: a space, then no release word at once.
 _ADVERB_DAY = re.compile(r"\s+(?!\S*(?:개봉|공개|방송|방영|첫|출시))")
 _RANGE = re.compile(r"\s*(?:~|∼|-|부터|에서)\s*$")
@@ -93,11 +95,12 @@ def korean_dates(
             m.group("sameday")
             and not lead
             and (
-                not text[: m.start()].strip()
+                (not text[: m.start()].strip() and (_TELLING.search(text) or _TOLD.search(text)))
                 or (_TOLD.search(text) and _ADVERB_DAY.match(text, m.end()))
             )
         ):
             # "13일 MBC에 따르면 ...", "배급사는 10일 ... 확정했다": the day the news is told
+            # ("15일 광복절을 맞아 ... 개봉한다" tells no news: the day is the release's)
             # (but "개봉일을 29일로 앞당긴다고 알렸다" names the new date)
             continue
         told = (past or lead == "지난") and lead != "오는"  # "오는 10월 7일" is to come

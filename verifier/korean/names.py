@@ -34,6 +34,7 @@ _CATEGORY = re.compile(
 _SHORT_NAME = re.compile(
     r"['’\"”>》〉」』]\s*\(\s*이하\s*['‘\"“<《〈「『]([^'’\"”>》〉」』]{1,20})['’\"”>》〉」』]\s*\)"
 )
+_ASIDE_AFTER = re.compile(r"(?<=\S)\s*\([^()]{1,30}\)$")
 _ENGLISH_AFTER = re.compile(r"\s*\([A-Za-z0-9 :'&!?.,-]{1,40}\)$")
 # A quoted event's name: "'넥스트 온 넷플릭스' 라인업", "'X' 행사", "'X' 쇼케이스".
 _EVENT_AFTER = re.compile(
@@ -111,6 +112,7 @@ def page_names(text: str) -> dict[str, Name]:
         ):
             continue
         inner = _ENGLISH_AFTER.sub("", inner).strip()
+        inner = _ASIDE_AFTER.sub("", inner).strip()  # "'보호자(정우성 감독)'", "'X(가제)'"
         if _SLOT.fullmatch(inner):
             continue  # "'10시 편성'": a slot, not a work
         season = None
