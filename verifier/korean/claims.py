@@ -71,7 +71,9 @@ def korean_claims(
         # a release told as done is the writer's report ("2021년 <A>를 공개했다"); a line-up
         # or a date unveiled is the company's word ("라인업을 공개했다")
         released = past and _told_as_done(body)
-        dates = korean_dates(body, published, past=past, month_before=month_before)
+        # (a name's own digits are no date: "'1박 2일' 시즌4")
+        dates = korean_dates(_blanked(body, mentions), published, past=past,
+                             month_before=month_before)  # fmt: skip
         months = [d.window for d in dates if d.window.granularity == "month"]
         month_before = months[-1] if months else month_before
         if dates and not mentions and _PEOPLE_MEET.search(body) and RELEASE.search(body):

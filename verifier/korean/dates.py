@@ -59,6 +59,10 @@ _GIVEN_UP_AFTER = re.compile(
 )
 # A sentence that ends by telling what was done: its bare day is the telling's.
 _TOLD = re.compile(r"(?:했|혔|렸|졌|냈|왔|았|었)다[.\"'”’]*\s*$")
+# "... 이후 18년 만", "... 이후 처음": the date a span is counted from.
+_SINCE_AFTER = re.compile(
+    r"\s*(?:이후|以後)\s*(?:[^\s.]+\s+){0,3}?(?:[^\s.]*만(?:에|이다|이며|의)?|처음)"
+)
 # A sentence that tells news: "... 따르면", "... 밝혔다", "... 발표했다".
 _TELLING = re.compile(r"따르면|밝혔|전했|발표|알렸|말했|설명했|공개했|확정했|보도|취재")
 # A day standing alone as an adverb: a space, then no release word at once.
@@ -90,6 +94,8 @@ def korean_dates(
             text, m.end()
         ):
             continue  # "애초 지난 9일 개봉 예정이었으나", "기존 31일에서 30일로": a date left
+        if _SINCE_AFTER.match(text, m.end()):
+            continue  # "2001년 4월 이후 18년 만이다": a point counted from, no release
         lead = m.group("lead") or m.group("ylead")
         if (
             m.group("sameday")
