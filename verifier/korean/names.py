@@ -34,6 +34,33 @@ _CATEGORY = re.compile(
 _SHORT_NAME = re.compile(
     r"['’\"”>》〉」』]\s*\(\s*이하\s*['‘\"“<《〈「『]([^'’\"”>》〉」』]{1,20})['’\"”>》〉」』]\s*\)"
 )
+_UNQUOTED_SEASON = re.compile(
+    r"(?<![\w'‘’\"“”<>《》〈〉「」『』.·:-])([\uac00-\ud7a3A-Za-z0-9]{2,12})\s*시즌\s*\d{1,2}(?!\d)"
+)
+_NOT_SERIES = {
+    "내년", "올해", "이번", "다음", "지난", "새", "새로운", "첫", "전", "이전", "차기", "새해", "드라마",
+    "예능", "작품", "시리즈", "프로그램", "오리지널", "신작", "기존", "후속", "해당", "본", "그", "이",
+    "최근", "현재", "당시", "또", "특히", "먼저", "이어", "앞서", "한편", "마지막", "두번째", "다시",
+    "아직", "바로", "이미", "벌써", "곧", "결국", "지금", "향후", "올", "내후년", "지난해", "작년",
+}  # fmt: skip
+_PARTICLES = (
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "도",
+    "와",
+    "과",
+    "에",
+    "로",
+    "서",
+    "며",
+    "고",
+    "다",
+)
 _ASIDE_AFTER = re.compile(r"(?<=\S)\s*\([^()]{1,30}\)$")
 _ENGLISH_AFTER = re.compile(r"\s*\([A-Za-z0-9 :'&!?.,-]{1,40}\)$")
 # A quoted event's name: "'넥스트 온 넷플릭스' 라인업", "'X' 행사", "'X' 쇼케이스".
@@ -131,6 +158,17 @@ def page_names(text: str) -> dict[str, Name]:
         if season is not None:
             names[inner + str(season)] = name
             names[inner + " " + str(season)] = name
+    for m in _UNQUOTED_SEASON.finditer(text):
+        # "내년 소년시대 시즌2와": a word written with a season is a series' name, unquoted
+        word = m.group(1)
+        if (
+            word in _NOT_SERIES
+            or word in NETWORK_NAMES
+            or word.endswith(_PARTICLES)
+            or any(word in n.title for n in names.values())
+        ):
+            continue
+        names.setdefault(word, Name(word, None))
     for m in _SHORT_NAME.finditer(text):
         before = [
             n for form, n in names.items() if text.endswith(form, 0, m.start()) and n.season is None
