@@ -137,9 +137,10 @@ def korean_claims(
                     if season is None and not done:
                         # (a release told as done is no season the page is about: "'D.P'는
                         # 21년 8월 공개되며" on a page about its season 2)
-                        season = seasons.get(mention.name.title)
-                    claim = Claim(mention.name.title, season, date.window, stance, [quote],
-                                  yearless=date.yearless)  # fmt: skip
+                        season = seasons.get(_bare(mention.name.title))
+                    claim = Claim(mention.name.title, season, date.window,
+                                  "report" if done and stance == "official" else stance,
+                                  [quote], yearless=date.yearless)  # fmt: skip
                     # a year gives way to a finer window for the same season ("내년에 선보일
                     # 예정이다 ... 내년 11월에 방송"), and so does a list's ("11월엔 ▲'A' ▲'B'
                     # ▲'C'이 방송되며 ... 지난 1일 'A'가 첫화를 방영했다")
@@ -207,6 +208,11 @@ def _year_written(text: str) -> dt.date | None:
     return dt.date(max(years), 1, 1) if years else None
 
 
+def _bare(title: str) -> str:
+    """A title without its punctuation and spaces: 'D.P' and 'D.P.' are one."""
+    return re.sub(r"[\W_]", "", title)
+
+
 def _named_seasons(text: str, sentences: list[Sentence], names: dict[str, Name]) -> dict[str, int]:
     """The season each title is named with where the page names it with one ("'X' 시즌4 등이
     컴백한다" makes a later "X는 4분기에 돌아온다" season 4's), if only one."""
@@ -214,7 +220,7 @@ def _named_seasons(text: str, sentences: list[Sentence], names: dict[str, Name])
     for sentence in sentences:
         for mention in find_mentions(text[sentence.start : sentence.end], names):
             if mention.name.season is not None:
-                found.setdefault(mention.name.title, set()).add(mention.name.season)
+                found.setdefault(_bare(mention.name.title), set()).add(mention.name.season)
     return {title: next(iter(numbers)) for title, numbers in found.items() if len(numbers) == 1}
 
 
@@ -273,7 +279,11 @@ def _chosen(
         return None  # only works named to describe another
     if MANY.search(body):
         return None  # "2월 17일 두 편의 드라마가 편성을 확정했다": works not named here
-    if REFERENCE.search(body) or _STARTS_WITH_DATE.match(body, 0, max(1, date.end)):
+    if (
+        REFERENCE.search(body)
+        or _STARTS_WITH_DATE.match(body, 0, max(1, date.end))
+        or _RELEASE_FIELD.match(body)
+    ):
         # "이 작품은 ...", or a sentence that drops its subject ("봄부터 촬영에 들어가 내년
         # 11월에 방송하는 걸 목표로 한다"): the work just named
         return [Mention(-1, -1, m.name) for m in (last if bare_list else last[-1:])] or None
@@ -345,6 +355,10 @@ def _blanked(body: str, mentions: list[Mention]) -> str:
     return "".join(parts) + body[at:]
 
 
+# A card's field: "공개 예정: 2023년 3월", "개봉일: 5월 3일" under the work's name.
+_RELEASE_FIELD = re.compile(
+    r"\s*(?:공개|개봉|방송|방영|첫\s*방송|편성|출시)\s*(?:예정|예정일|일|일자|날짜|시기)?\s*[:：]"
+)
 _STARTS_WITH_DATE = re.compile(
     r"\s*(?:(?:19|20)\d\d\s*년|\d{1,2}\s*월|봄|여름|가을|겨울|올해|내년|상반기|하반기|"
     r"(?:지난|오는)\s*\d{1,2}\s*일)"

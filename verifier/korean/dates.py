@@ -48,6 +48,8 @@ _PHRASE = re.compile(
     r"|(?<![\uac00-\ud7a3])(?P<holiday>설|추석)(?:\s*연휴|\s*극장가|\s*시즌|\s*대목|\s*특선)?(?![\uac00-\ud7a3])"
     r")"
     r"|(?:(?P<ylead>오는|지난|올)\s*)?(?P<yearonly>(?:19|20)\d\d)\s*년(?!\s*(?:\d|만에|간|전|동안|생))"
+    # "2023 넷플릭스 라인업": a year written bare before the line-up it names
+    r"|(?<![\d.])(?P<lineyear>(?:19|20)\d\d)(?=\s+(?:[^\s\d]+\s+){0,2}?라인업)"
     r"|(?P<relonly>올해|금년|내년|명년|내후년|지난해|작년)(?!\s*(?:\d|상반기|하반기|[1-4]\s*분기|봄|여름|가을|겨울|초|말|안))"
 )
 # A date given up: "애초/당초/기존/원래 ..." before it, "에서 ...로" or "예정이었으나" after it.
@@ -58,7 +60,12 @@ _GIVEN_UP_AFTER = re.compile(
     r"\s*(?:에서\s+\S+로|에서\s*\d|(?:\S+\s*){0,3}?(?:예정|개봉|공개|방송)\S*?\s*(?:이었으나|이었지만|이던|이었던|였으나|였던))"
 )
 # A sentence that ends by telling what was done: its bare day is the telling's.
-_TOLD = re.compile(r"(?:했|혔|렸|졌|냈|왔|았|었)다[.\"'”’]*\s*$")
+# (a past ending: a syllable with final ㅆ, then 다: 했다, 짰다, 봤다)
+# (not 있다, 겠다: "앞두고 있다" is now, "하겠다" to come)
+_PAST_SYLLABLES = "".join(
+    c for c in (chr(0xAC00 + i * 28 + 20) for i in range(19 * 21)) if c not in "있겠"
+)
+_TOLD = re.compile(rf"[{_PAST_SYLLABLES}]다[.\"'”’]*\s*$")
 # "... 이후 18년 만", "... 이후 처음": the date a span is counted from.
 _SINCE_AFTER = re.compile(
     r"\s*(?:이후|以後)\s*(?:[^\s.]+\s+){0,3}?(?:[^\s.]*만(?:에|이다|이며|의)?|처음)"
@@ -156,6 +163,8 @@ def _resolve(
 ) -> tuple[Window, bool] | None:
     if m.group("yearonly"):
         return Window.year(int(m.group("yearonly"))), False
+    if m.group("lineyear"):
+        return Window.year(int(m.group("lineyear"))), False
     if m.group("relonly"):
         if published is None:
             return None

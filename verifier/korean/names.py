@@ -72,7 +72,8 @@ _EVENT_BEFORE = re.compile(r"(?:이벤트|행사|쇼케이스|축제|페스티�
 # A list's items marked "▲": "▲킹덤 2 ▲범인은 바로 너! 시즌 2 ▲보건교사 안은영 등이다".
 _MARKED_ITEM = re.compile(r"▲\s*([^▲\n]{1,30}?)\s*(?=▲|\s등|$|\n)")
 _SLOT = re.compile(r"(?:\d+\s*시\s*)?(?:편성|시간대|방송\s*시간)|\d+\s*시")  # matched whole
-_OWN_SEASON = re.compile(r"\s*시즌\s*(\d{1,2})$")
+# "'X 시즌2'", "'더 글로리 파트2'" (a part numbered as the streamer numbers seasons)
+_OWN_SEASON = re.compile(r"\s*(?:시즌|파트)\s*(\d{1,2})$")
 _SPACED_NUMBER = re.compile(r"\s+([2-9])$")
 _TRAILING_NUMBER = re.compile(r"^(.*[\uac00-\ud7a3])\s?([2-9])$")
 

@@ -73,7 +73,9 @@ SPOKESPERSON = re.compile(
 ANNOUNCED = re.compile(
     r"라인업(?:[을를]|으로)\s*(?:[^\s.]+\s+){0,8}?(?:발표|공개했|공개한|내놨|내놓|밝혔|선보였)|"
     r"라인업[이가]\s*(?:[^\s.]+\s+){0,3}?(?:공개됐|공개되었|발표됐|발표되었)|"
-    rf"{_COMPANY}(?:에|의\s*발표에)\s*따르면"
+    rf"{_COMPANY}(?:에|의\s*발표에)\s*따르면|"
+    # a headline's noun phrase: "2027년 라인업 공개", "하반기 라인업 발표"
+    r"라인업\s*(?:공개|발표)(?!\s*(?:예정|을\s*앞두))"
 )
 # What a past 공개 unveils when it is no release: a line-up, a schedule, a date.
 ANNOUNCEMENT_OBJECT = re.compile(
@@ -96,9 +98,11 @@ ORDINALS = {"첫": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6}
 # one named to describe another ("'X' 속 인물", "'X' 후속", "'X'의 연출가") is not.
 ARGUMENT_AFTER = re.compile(
     r"['’\"”>》〉」』]?\s*(?:\([^()]{0,20}\))?\s*(?:은|는|이|가|을|를|도|과|와|로|으로|부터|까지|이다|이며|등|,|▲|"
-    r"\s*(?:시즌|\()|"
+    r"\s*(?:시즌|파트|\()|"
     # a list of names with no commas: "'형사록' 'D·P' '경이로운 소문' 등"
-    r"\s+['‘\"“<《〈「『])"
+    r"\s+['‘\"“<《〈「『]|"
+    # a headline's list: "'A' 파트2→'B'·'C' 시즌2 등"
+    r"\s*(?:→|·|/|\+))"
 )
 MODIFIER_AFTER = re.compile(
     r"['’\"”>》〉」』]?\s*(?:속|의\s(?!(?:\S+\s)?(?:번째\s)?시즌|\d|(?:\S+\s)?(?:개봉|공개|방송|첫|편성|출시))|에서|으로\s*(?:전성기|유명|이름)|로\s*(?:전성기|유명|이름)|처럼|같은|이후|후속|"
