@@ -106,9 +106,10 @@ def extract_claims(
             paragraph = sentence.paragraph
             memory.at = sentence.start if field_name == "text" else -1
             body = source[sentence.start : sentence.end]
-            if body.isascii() or not mostly_korean(body):  # a Korean sentence: verifier/korean
-                for claim in _sentence_claims(doc, sentence, memory):
-                    claims.add(claim)
+            if not body.isascii() and mostly_korean(body):
+                continue  # a Korean sentence: read by verifier/korean, below
+            for claim in _sentence_claims(doc, sentence, memory):
+                claims.add(claim)
             memory.asked = _asks_when(source, sentence)
             read_dated_heading(doc, source[sentence.start : sentence.end], memory)
             start, end = sentence.start, sentence.end

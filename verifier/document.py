@@ -98,6 +98,24 @@ def _first_line_end(text: str) -> int:
     return len(text) if end < 0 else end
 
 
+_HANGUL_LINE = re.compile(r"[^\n]*[\uac00-\ud7a3][^\n]*")
+
+
+def english_lines(text: str) -> str:
+    """``text`` less its lines that are mostly Korean (the English rules' share of a page)."""
+    if text.isascii():
+        return text
+    return _HANGUL_LINE.sub(lambda m: "" if _mostly_hangul(m.group()) else m.group(), text)
+
+
+def _mostly_hangul(line: str) -> bool:
+    return len(_HANGUL.findall(line)) * 2 > len(_LETTER.findall(line))
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 class DocumentContext:
     """One document prepared for extraction: text, titles, seasons, topic."""
 
@@ -118,7 +136,7 @@ class DocumentContext:
         self._base = catalogue
         self.discovered = Catalogue()  # names this document introduces
         whole = self.headline + "\n" + self.text  # read once for names and the slate's year
-        for name in discover_titles(whole):
+        for name in discover_titles(english_lines(whole)):  # (Korean lines: verifier/korean)
             if catalogue.canonical(name) is None:
                 self.discovered.add(name)
         self.mentions = {

@@ -6,6 +6,8 @@ non-release cues, stance words, title marks), ``names`` (the works a page names)
 English rules are the modules at ``verifier/`` (see the README's layout notes).
 """
 
+import re
+
 from verifier.korean.claims import korean_claims
 from verifier.korean.words import HANGUL
 
@@ -13,8 +15,10 @@ from verifier.korean.words import HANGUL
 def mostly_korean(text: str) -> bool:
     """Whether most of the letters of ``text`` are Hangul (a sentence the Korean rules read)."""
     hangul = len(HANGUL.findall(text))
-    letters = sum(1 for c in text if c.isalpha())
-    return hangul * 2 > letters
+    return hangul * 2 > len(_LETTER.findall(text))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 __all__ = ["korean_claims", "mostly_korean"]

@@ -52,6 +52,10 @@ _PHRASE = re.compile(
     r"|(?<![\d.])(?P<lineyear>(?:19|20)\d\d)(?=\s+(?:[^\s\d]+\s+){0,2}?라인업)"
     r"|(?P<relonly>올해|금년|내년|명년|내후년|지난해|작년)(?!\s*(?:\d|상반기|하반기|[1-4]\s*분기|봄|여름|가을|겨울|초|말|안))"
 )
+# What every date phrase holds one of (a sentence with none has no date to read).
+_ANY_DATE = re.compile(
+    r"\d|올해|금년|내년|명년|내후년|지난해|작년|전년|반기|봄|여름|가을|겨울|연말|연초|연중|연내|설|추석|달"
+)
 # A date given up: "애초/당초/기존/원래 ..." before it, "에서 ...로" or "예정이었으나" after it.
 _GIVEN_UP_BEFORE = re.compile(
     r"(?:애초|당초|기존|원래|예정했던|잡혔던)(?:\s*(?:에는|엔|은|의))?\s*(?:지난\s*|오는\s*)?$"
@@ -92,6 +96,8 @@ def korean_dates(
 ) -> list[KoreanDate]:
     """The date phrases of one Korean sentence, resolved; ``past``: the sentence tells of a
     release that happened; ``month_before``: the month a sentence before named ("같은 달")."""
+    if _ANY_DATE.search(text) is None:
+        return []
     stamps = [(m.start(), m.end()) for m in _STAMP.finditer(text)]
     found: list[KoreanDate] = []
     for m in _PHRASE.finditer(text):
