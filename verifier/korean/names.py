@@ -67,6 +67,13 @@ _ENGLISH_AFTER = re.compile(r"\s*\([A-Za-z0-9 :'&!?.,-]{1,40}\)$")
 _EVENT_AFTER = re.compile(
     r"['’\"”]?\s*(?:라인업|행사|쇼케이스|이벤트|시상식|페스티벌|축제|기자간담회|간담회|발표회|콘셉트|컨셉|캠페인)"
 )
+# An event named in full: "'2023 웨이브 콘텐츠 라인업 설명회'", "'X 쇼케이스'" (a word of its
+# own: "'대행사'" is a work)
+_EVENT_NAME = re.compile(
+    r"\s(?:설명회|발표회|행사|쇼케이스|시상식|페스티벌|영화제|간담회|이벤트|콘서트|팬미팅|보고회|시사회)$"
+)
+# A kind of people, quoted: "'한드 마니아'들의" (a work takes no plural).
+_PLURAL_AFTER = re.compile(r"\s*들(?:이|의|은|을|에게|도|과|와|\s)")
 # A quoted event's name after its kind: "팬 이벤트인 '투둠 코리아'를 통해".
 _EVENT_BEFORE = re.compile(r"(?:이벤트|행사|쇼케이스|축제|페스티벌|시상식)(?:인|의)?\s*$")
 # A list's items marked "▲": "▲킹덤 2 ▲범인은 바로 너! 시즌 2 ▲보건교사 안은영 등이다".
@@ -136,6 +143,8 @@ def page_names(text: str) -> dict[str, Name]:
             or _SUBTITLE_AFTER.match(text, m.end())
             or inner in NETWORK_NAMES
             or _EVENT_AFTER.match(text, m.end())
+            or _EVENT_NAME.search(inner)
+            or _PLURAL_AFTER.match(text, m.end())
             or _EVENT_BEFORE.search(text, max(0, m.start() - 12), m.start())
         ):
             continue
