@@ -18,7 +18,7 @@ from verifier.lines import listing_names
 from verifier.names import ABBREVIATIONS, LEAD_WORDS, NETWORKS, PLACING, before_date
 from verifier.scan import Words
 from verifier.shapes import shaped_names
-from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, tokens
+from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, ORDINAL_WORDS, tokens
 
 _SMALL = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "from",
           "is", "are", "&", "de", "la", "le", "vs", "vs.", "or", "my", "your", "our", "us"}  # fmt: skip
@@ -103,7 +103,8 @@ def _nickname(text: str, quoted: re.Match[str]) -> bool:
     )
 
 
-_OWNER_DESCRIBED = re.compile(r"[\w+]+'s\s+(?:[a-z][\w-]*\s+){1,4}[\"']?")
+# ("Kei Sazane's light novel series X": an author, then the work)
+_OWNER_DESCRIBED = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[\w+]+'s\s+(?:[a-z][\w-]*\s+){1,4}[\"']?")
 _DESCRIBED = re.compile(r"(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+")
 # The quote comes first and the test of the character before it after, so that the scanner
 # can jump from quote to quote.
@@ -349,7 +350,7 @@ def discover_titles(text: str) -> list[str]:
         apposition = _DESCRIBED.match(text, m.end()) if m.group("season") else None
         if name is None and apposition is not None:
             name = _title_after(text, apposition.end())
-        if name is not None and name.endswith("'s") and " " not in name:
+        if name is not None and name.endswith("'s") and len(name.split()) <= 3:
             # "the fifth season of Netflix's hit dating show 'X'": an owner, then the name
             owner = _OWNER_DESCRIBED.match(text, m.end())
             name = _title_after(text, owner.end()) if owner is not None else None
@@ -384,15 +385,21 @@ def discover_titles(text: str) -> list[str]:
     names.extend(heading_titles(text))
     # "the second season of SBS series X": a network is who airs it, never the name
     # ("Prime Video released": what is left of a streamer's name once "Prime" is read as one)
+    names = [_ORDINAL_END.sub("", name) for name in names]  # "Black Clover Second (Season)"
     return [
         name
         for name in names
         if name.lower() not in NETWORKS
         and name.lower() not in _TAILS
         and not _DATED_NAME.search(name)
+        and name.lower() not in ORDINAL_WORDS  # "Second" of '"Second Season 2"'
     ]
 
 
+# A season's ordinal left at a name's end: "Black Clover Second" from "... Second Season".
+_ORDINAL_END = re.compile(
+    r"(?<=\w)\s+(?:Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|2nd|3rd|[4-9]th|10th)$"
+)
 # "Moon Court: March" read from "Moon Court: March 5", "Premiere: March": a date, not a subtitle
 _DATED_NAME = re.compile(
     r"(?i):\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|"

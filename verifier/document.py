@@ -28,7 +28,9 @@ from verifier.titles import (
 )
 
 _OF_TITLE = re.compile(
-    r"\s+(?:of|for)\s+(?:(?:[^\s.,;:!?()]+\s+){0,5}?|(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+)[\"“‘']?"
+    r"\s+(?:of|for)\s+(?:(?:[^\s.,;:!?()]+\s+){0,5}?|(?:[^\s.,;:!?()]+\s+){0,6}?[^\s.,;:!?()]+,\s+)"
+    # "the second season for the television anime of Kei Sazane's light novel series X"
+    r"(?:of\s+(?:[^\s.,;:!?()]+\s+){0,5}?)?[\"“‘']?"
 )
 _AND = re.compile(r"[\s,'\"“”‘’]*(?:and|&|as\s+well\s+as)?[\s,'\"“”‘’]*", re.I)
 _OF_TITLE_REACH = 160  # "season 2 of" is at most this far before the title it attaches to
