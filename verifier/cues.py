@@ -118,6 +118,9 @@ THING_RELEASED = Words(
     r"(?:\s+(?:for|of)\s+[^.;,]{1,60}?)?\s+"
     r"(?:was\s+|were\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+|will\s+be\s+)?"
     r"(?:released|unveiled|dropped|published|out|launched)\b|"
+    # a book's run: "Hajime Isayama's manga series, which ran from 2009 to 2021"
+    r"\b(?:manga|novels?|webtoons?|comics?|books?)(?:\s+series)?,?\s+(?:which|that)\s+"
+    r"(?:ran|was\s+serialized|was\s+published|began\s+serialization)\b|"
     # a book's volume: "with Volume 17 set to release on July 26" (a show's volumes are few)
     r"\bvol(?:ume|\.)\s+(?:[4-9]|[1-9]\d)\b(?:\s+(?:is|was|will\s+be))?\s+(?:set\s+to\s+|due\s+to\s+)?"
     r"(?:release|be\s+released|released|ship|hit\s+shelves|go\s+on\s+sale)\b",

@@ -29,7 +29,10 @@ _OPEN_BEFORE = Words(
     r"(?:not\s+until|no\s+earlier\s+than|not\s+before|not\s+any\s+earlier\s+than|"
     r"(?:n't|not|never)\b[^.;]{0,60}?\b(?:before|until)|at\s+the\s+earliest\s+in|"
     # "we'll have to wait until at least next winter"
-    r"wait\s+(?:until|till)\s+at\s+least|(?:until|till)\s+at\s+least|as\s+early\s+as)\s+(?:the\s+)?$"
+    r"wait\s+(?:until|till)\s+at\s+least|(?:until|till)\s+at\s+least|as\s+early\s+as|"
+    # "an earliest release date of 2025", "the earliest it could arrive is 2025"
+    r"earliest\s+(?:possible\s+)?(?:release\s+|premiere\s+|return\s+)?(?:date|window)\s+(?:is|of|on|would\s+be|could\s+be|in)|"
+    r"\bthe\s+earliest\b[^.;]{0,60}?\b(?:is|would\s+be|will\s+be))\s+(?:the\s+)?$"
 )
 _SOMETIME_BEFORE = Words(r"(?:some\s*time|at\s+some\s+point)\s+(?:in|during)\s+(?:the\s+)?$")
 _DEADLINE_BEFORE = Words(
@@ -39,7 +42,7 @@ _DEADLINE_BEFORE = Words(
 # phrase ends otherwise (most often "on" or "for"), none is looked for.
 _LAST_WORDS = {
     "sometime": ("in", "during", "the"),
-    "open": ("until", "than", "before", "in", "the", "least", "as"),
+    "open": ("until", "than", "before", "in", "the", "least", "as", "of", "on", "is", "be"),
     "deadline": ("by", "than", "before", "to", "of", "the"),
 }
 _OPEN_AFTER = Words(
@@ -146,6 +149,8 @@ def resolve_phrases(
     anchor = published  # undated text: a year-less date follows the last date with a year
     year_lead: int | None = None  # "In 2023, the anime ran from July to September": 2023's July
     for start, end, first, last in _merge_ranges(text, found):
+        if first.unit == "year" and last is None and text.startswith(("'s ", "’s "), end):
+            continue  # "(2025's Superman)", "2020's biggest hit": a year that tells of a work
         if published is None and mentions and mentions[-1].spec.has_year:
             anchor = mentions[-1].window.start or anchor
         if year_lead is not None and not first.has_year and first.rel is None:
