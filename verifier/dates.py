@@ -19,7 +19,11 @@ from verifier.resolution import Spec, resolve
 from verifier.scan import Words, plain_letters
 from verifier.windows import Window, month_end
 
-_RANGE_JOIN = Words(r"\s*(?:,\s*)?(?:or|to|through|thru|until|till|-|–|—|into)\s*(?:early\s+)?$")
+# ("late 2026, or perhaps early 2027": one window, from the first to the second)
+_RANGE_JOIN = Words(
+    r"\s*(?:,\s*)?(?:or(?:\s+(?:perhaps|possibly|maybe|even|potentially))?,?|to|through|thru|until|till|"
+    r"-|–|—|into)\s*(?:early\s+)?$"
+)
 _BETWEEN_JOIN = Words(r"\s*and\s*$")
 # "11/7/26 moves to 5/1/27", "first to April and now to October": two dates, one after the other
 _MOVE_IN_GAP = Words(
