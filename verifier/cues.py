@@ -96,14 +96,15 @@ WEAK_RELEASE = Words(
 )
 OTHER_EVENT = Words(
     # "filming", "filmed", not the noun: "the film is set for March", "series, films and"
-    r"\b(?=\w)(?:film(?:ing|ed|s\s+in)\b|shoot\w*|shot|production|produc(?:e|ed|ing)|wrap\w*|cast(?:s|ing|ed)?|"
+    r"\b(?=\w)(?:film(?:ing|ed|s\s+in)\b|shoot\w*|shot|production|produc(?:e|ed|ing)|(?<!\d\s)(?<!year\s)wrap\w*|cast(?:s|ing|ed)?|"
     r"renew\w*|greenlit|greenlight\w*|ordered|(?<!in\s)order(?!\s+of\b)|announc\w*|revealed|unveil\w*|confirm\w*|"
     r"report(?:ed|s)?|interview\w*|posted|tweeted|views|viewing|watched|"
     r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
     # but "starting July 1", "beginning from March": a preposition before a date
     rf"begin(?:s|ning)?|began|start(?:s|ed)?(?!\s+of\s+(?:{DATE_START}|the\s+year))|(?:starting|beginning)(?!\s+(?:from\s+)?(?:{DATE_START}|"
     r"the\s+(?:start|beginning|end|middle)\s+of))|"
-    r"ended|ends|concluded|(?:comes?|came)\s+to\s+(?:an\s+)?end|wraps?\s+up|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
+    # (but "before 2025 wraps up", "before the year ends": a deadline's words)
+    r"(?<!\d\s)(?<!year\s)(?:ended|ends|concluded|(?:comes?|came)\s+to\s+(?:an\s+)?end|wraps?\s+up)|develop\w*|award\w*|nominat\w*|ceremony|event|panel|"
     r"conference|festival|published|updated|disclos\w*|born|died|married|set\s+in|takes\s+place|time\s+jump|timeline|"
     # what news gives as the reason for a delay: "after the tragedy on October 29"
     r"tragedy|accident|disaster|incident|attack|election|mourning|funeral|earthquake|pandemic|outbreak|"

@@ -52,6 +52,10 @@ _LAST_WORDS = {
 _OPEN_AFTER = Words(
     r"\s*(?:,\s*)?(?:at\s+the\s+(?:very\s+)?earliest|or\s+later|or\s+beyond|and\s+beyond)"
 )
+# The window's own end after it: "before 2025 wraps up", "before the year is over".
+_ENDS_AFTER = re.compile(
+    r"\s+(?:wraps\s+up|ends|is\s+over|is\s+out|comes\s+to\s+(?:an\s+)?end|draws\s+to\s+a\s+close|closes)\b"
+)
 _DEADLINE_AFTER = Words(
     r"\s*(?:,\s*)?(?:at\s+the\s+(?:very\s+)?latest|or\s+(?:sooner|earlier)|if\s+not\s+(?:sooner|earlier))"
 )
@@ -202,6 +206,8 @@ def _apply_modifiers(
     )
     if deadline:
         ending = spec.unit == "part" and spec.name == "end"
+        if _ENDS_AFTER.match(text, end):  # "before 2025 wraps up": by the end of 2025
+            return window.deadline(published)
         if ending:  # "by the end of 2024", "before the end of 2024": the whole year
             assert window.end is not None
             window = Window.year(window.end.year)
