@@ -75,6 +75,10 @@ _YEAR_LEAD = re.compile(
     r"^\W*(?:(?:back|earlier|later|also)\s+)?in\s+(?:early\s+|late\s+)?\Z", re.I
 )
 # A release moved: "pushes the release date from A to B", "shifted it from A to B".
+_FROM_BEFORE = re.compile(r"\bfrom\s+\Z")
+_MOVE_VERB = re.compile(
+    r"\b(?:push|mov|shift|delay|postpon|bump|reschedul)\w*\s+(?:back\s+)?from\b"
+)
 _MOVED_FROM = Words(
     r"\b(?:push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|delay(?:s|ed|ing)?|"
     r"postpon(?:e|es|ed|ing)|bump(?:s|ed|ing)?|reschedul(?:e|es|ed|ing)|brought|bring(?:s|ing)?)"
@@ -176,7 +180,10 @@ def resolve_phrases(
             if window.start and other.start and window.start > other.start and not first.has_year:
                 window = resolve(replace(first, year=(other.start.year - 1)), published) or window
             run = _RUN_FROM.search(text, max(0, start - 30), start)  # "aired from A to B": A
-            if _MOVED_FROM.search(text, max(0, start - 120), start):
+            if _MOVED_FROM.search(text, max(0, start - 120), start) or (
+                _FROM_BEFORE.search(text, max(0, start - 8), start)
+                and _MOVE_VERB.search(text, 0, start)
+            ):  # (and a list after the first move: "; Avatar 3 from A to B")
                 window, first = other, last  # "pushed from A to B": the date is B now
             elif window.start and other.end and window.start <= other.end and run is None:
                 window = window.until(other)

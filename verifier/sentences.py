@@ -80,9 +80,19 @@ def hard_wrapped(text: str) -> bool:
 
 
 _CLAUSE_BREAK = Words(
-    r";|\s(?:but|however|while|whereas|although|though)\s|\s[—–]\s|,\s*then\s|"
+    r";|"
+    r"\s(?:but|however|while|whereas|although|though)\s|\s[—–]\s|,\s*then\s|"
     # "X ended in July, and we'll have to wait until winter": a new subject, a new clause
     r",\s+and\s+(?=(?:we|we'll|they|they'll|it|it'll|he|she|you|i|there|fans|viewers)\s)"
+)
+
+
+# The ";" of a list of moves that leaves out the verb after the first: "...; Avatar 3 from
+# December 22, 2023, to December 20, 2024": no new clause, the verb is the first item's.
+_GAPPED_AFTER = re.compile(
+    r";\s+(?:and\s+)?[A-Z][\w'’&:.-]*(?:\s+[A-Z0-9][\w'’&:.-]*){0,5}\s+(?:from|to)\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:19|20)\d\d)\b"
 )
 
 
@@ -90,9 +100,14 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause of ``text`` around [start, end): between breaks like ';' or ' but '."""
     left = 0
     for m in _CLAUSE_BREAK.finditer(text, 0, start):
-        left = m.end()
-    right_match = _CLAUSE_BREAK.search(text, end)
-    return left, right_match.start() if right_match else len(text)
+        if not _GAPPED_AFTER.match(text, m.start()):
+            left = m.end()
+    right = end
+    while (right_match := _CLAUSE_BREAK.search(text, right)) is not None:
+        if not _GAPPED_AFTER.match(text, right_match.start()):
+            return left, right_match.start()
+        right = right_match.end()
+    return left, len(text)
 
 
 def segment_span(body: str, start: int, end: int) -> tuple[int, int]:

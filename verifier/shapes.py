@@ -36,12 +36,21 @@ _SEASON_WORD = re.compile(r"(?i)season|series|s\d{1,2}")
 # The first item's verb of moving; the items after it give a name and a date only.
 _MOVED = Words(
     r"\b(?:delay|postpon|push|mov|shift|bump|reschedul|set|slat|dat)\w*\s+(?:back\s+|up\s+)?"
-    r"(?:to|until|for)\s"
+    r"(?:to|until|for|from)\s"
 )
 _GAPPED_ITEM = re.compile(
-    r"[,;]\s+(?:and\s+|while\s+|with\s+)?((?:[A-Z][\w'’&:.-]*)(?:\s+(?:[A-Z0-9][\w'’&:.-]*|of|the|"
-    rf"and|in))*?)\s+(?:to|until|for)\s+(?=(?i:{DATE_START}))"
+    r"(?:[,;]\s+(?:and\s+|while\s+|with\s+)?|\s+and\s+)((?:[A-Z][\w'’&:.-]*)(?:\s+(?:[A-Z0-9][\w'’&:.-]*|of|the|"
+    rf"and|in))*?)\s+(?:from\s+(?=(?i:{DATE_START}))[^;]{{1,30}}?\s+)?(?:to|until|for)\s+(?=(?i:{DATE_START}))"
 )
+# A verb of moving, then a date: "has been moved from December 17", "moves to March 7".
+_MOVING = re.compile(
+    r"(?<=\w)\s+(?:has\s+been\s+|have\s+been\s+|is\s+|was\s+|will\s+be\s+)?"
+    r"(?:moved|moves|moving|shifts|shifted|shifting|heads|pushed(?:\s+back)?|bumped|delayed|"
+    r"postponed|rescheduled)\s+(?:back\s+|up\s+)?(?:from|to|until)\s+"
+    rf"(?=(?:[a-z']+\s+){{0,3}}?(?i:{DATE_START}))"
+)
+_NOT_A_NAME_START = {"it", "this", "that", "the", "which", "he", "she", "they", "warner", "disney",
+                     "netflix", "sony", "paramount", "universal", "production", "filming"}  # fmt: skip
 
 
 _CAP = r"[A-Z0-9][\w'’&:.-]*"
@@ -95,6 +104,19 @@ def shaped_names(text: str) -> list[str]:
         name = apposed.group(1)
         if len(name.split()) <= 7 and name.lower() not in AMBIGUOUS_WORDS:
             names.append(name)
+    for moving in _MOVING.finditer(text):
+        # "Avatar 2 has been moved from December 17, 2021, to ...", "Mickey 17 moves to March
+        # 7": the Title Case name before a verb of moving that a date follows
+        found = read_back(text, moving.start())
+        if found is not None:
+            name = found[1]
+            first = name.split()[0]
+            if (
+                len(name.split()) <= 6
+                and name.lower() not in AMBIGUOUS_WORDS
+                and first.lower() not in _NOT_A_NAME_START
+            ):
+                names.append(name)
     for moved in _MOVED.finditer(text):
         end = _sentence_end(text, moved.end())
         for item in _GAPPED_ITEM.finditer(text, moved.end(), end):
