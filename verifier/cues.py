@@ -50,6 +50,8 @@ STRONG_RELEASE = Words(
     # "locked in a March 10 date for X": a date named a date is a release's (its own date
     # phrase just before it, ``release_cue``)
     r"(?<=\d\s)date\b(?!\s+(?:of|to))|"
+    # a card's field: "Date: January 29", "Air date: January 8" (its line's first words)
+    rf"(?:air\s+|airing\s+|broadcast\s+|premiere\s+)?date(?=\s*:\s*(?:{DATE_START}))|"
     # a line-up is of releases, and announcing one is how it is known: not a veto
     r"line-?ups?|(?:anime|release|premiere)\s+schedules?|"
     # "Act One will begin on November 9": a season or a part begins (but "work on season 2

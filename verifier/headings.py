@@ -75,8 +75,11 @@ _WHEN = (
 )
 _DATED_RELEASE = re.compile(
     rf"(?i)\b{_RELEASE_WORD}\b[^.\n]{{0,50}}?(?:{_WHEN})|(?:{_WHEN})[^.\n]{{0,30}}?\b{_RELEASE_WORD}\b|"
-    rf"\b(?:release|premiere|air)\s+date\s*:"
+    rf"\b(?:release|premiere|air)\s+date\s*:|"
+    # a card's field: "Date: January 29"
+    rf"(?:^|\n)\s*(?:airing\s+|broadcast\s+)?date\s*:\s*(?:{_WHEN})"
 )
+_DATE_FIELD = re.compile(rf"(?i)(?:release|premiere|air|airing|broadcast)\s+date\s*:\s*(?:{_WHEN})")
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
 
 
@@ -111,11 +114,13 @@ def heading_titles(text: str) -> list[str]:
         paragraph = after.split("\n\n", 1)[0]
         first = paragraph.split("\n", 1)[0]
         if (
-            len(paragraph) >= 20
+            (len(paragraph) >= 20 or FIELD_LABEL.match(first))  # ("Date: January 29" alone)
             and (not _is_name(first) or FIELD_LABEL.search(first))  # prose, or a card's fields
             and not FIELD_LABEL.search(name)
         ):
             blocks.append((name.strip("\"'“”‘’"), paragraph))
+            if _DATE_FIELD.match(first):  # a card of its own: "Moon Court" / "Premiere date: May 5"
+                names.append(name.strip("\"'“”‘’"))
         if _REFERS.match(after):
             names.append(name.strip("\"'“”‘’"))
         elif "\n" in after and _REFERS_LATER.search(paragraph):
