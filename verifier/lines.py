@@ -26,8 +26,8 @@ _BESIDES = re.compile(
     r"on|at|in|from|starting|weekly|new|episodes?|season|kst|est|pst|pt|et|gmt|ist|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?:mon|tue|wed|thu|fri|sat|sun)\.?)\b|"
     r"\d+\s*(?::\d\d)?\s*[ap]\.?m\.?)|"
-    # a network or a weekday as written: "Netflix", "KBS2", "Disney+", "Apple TV+"
-    r"\b(?!(?:It|Its|This|The|They|She|He|We|You)\b)[A-Z][\w&.]*\+?|\b\d{1,2}\b|[()\[\]|\t:,.;—–/+-]|\s"
+    # a network or a weekday as written: "Netflix", "KBS2", "Disney+", "Apple TV+", "tvN"
+    r"\b(?!(?:It|Its|This|The|They|She|He|We|You)\b)[A-Z][\w&.]*\+?|\b(?:tvN|iQIYI|jTBC|iQiyi)\b|\b\d{1,2}\b|[()\[\]|\t:,.;—–/+-]|\s"
 )
 _NAME_LEAD = re.compile(
     r"[ \t]*(?:[-*•·][ \t]+)?[\"'“‘]?([A-Z0-9][\w'’&!?.:-]*(?:[ \t]+(?:[A-Z0-9][\w'’&!?.:-]*|of|the|"
