@@ -335,6 +335,8 @@ def discover_titles(text: str) -> list[str]:
         end = _anchor_start(text, m)
         season_next = not m.group("date") and not text[end : m.start()].strip()
         found = _title_before(text, end, season_next=season_next)
+        if found and _FIELD_BEFORE.search(text, max(0, found[0] - 30), found[0]):
+            continue  # "Current status: Scripting Release date: Q4 2022": a field's value
         if found:  # "... Vampire Academy and We Are Lady Parts Season 2": two names
             names.extend(conjuncts(found[1], listed=False))
     for m in _POSSESSIVE_SEASON.finditer(text):  # "Squid Game's second season"
@@ -396,6 +398,11 @@ def discover_titles(text: str) -> list[str]:
     ]
 
 
+# A card's field label just before a name: "Current status: Scripting", "Platform: Netflix".
+_FIELD_BEFORE = re.compile(
+    r"(?i)\b(?:status|platform|director|directors|cast|genre|network|channel|writer|creator|studio|"
+    r"language|rating|runtime|episodes|type|starring|producer)\s*:\s*\Z"
+)
 # A season's ordinal left at a name's end: "Black Clover Second" from "... Second Season".
 _ORDINAL_END = re.compile(
     r"(?<=\w)\s+(?:Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|2nd|3rd|[4-9]th|10th)$"

@@ -53,7 +53,8 @@ _AFTER_RELEASE_VERB = "(?:" + "|".join(
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 ALTERNATIVES: dict[str, str] = {
-    "mdy": rf"{WD}?(?:the\s+)?{M}\s+{D}(?:\s*(?:-|–|and|&)\s*{D})?(?:,?\s+{Y}|\s+{RELY})?",
+    # ("Mar.15, 2021": an abbreviation's dot may stand for the space)
+    "mdy": rf"{WD}?(?:the\s+)?{M}(?:\s+|\.(?=\d)){D}(?:\s*(?:-|–|and|&)\s*{D})?(?:,?\s+{Y}|\s+{RELY})?",
     "dmy": rf"{WD}?(?:the\s+)?{D}\s+(?:of\s+)?{M}(?:,?\s+{Y}|\s+{RELY})?",
     "my": rf"(?:(?i:early|mid|late)[-\s]+)?{M},?\s+(?:of\s+)?{Y}",
     "quarter": rf"(?:Q[1-4]\s*(?:of\s+)?{Y}|{Y}\s*Q[1-4]|Q[1-4]\s+(?:of\s+)?{RELY}|Q[1-4](?![\w-])|"
