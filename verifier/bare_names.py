@@ -251,15 +251,21 @@ def _lines_with(text: str, mark: str) -> list[tuple[int, int]]:
     return lines
 
 
+# A name in Title Case, small words between ("Dancing with the Stars", "Law & Order").
+_TITLED = re.compile(
+    r"[A-Z0-9][\w'’&!?.:-]*(?:[ \t]+(?:[A-Z0-9&][\w'’&!?.:-]*|of|the|and|a|an|in|on|with|to|for|at|"
+    r"from|by|or))*"
+)
 # A schedule's item: "Atlanta (FX, Season 4; final season)", "“Transplant” (NBC, debut)".
 _SCHEDULE_ITEM = re.compile(
-    r"[ \t]*(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*[:—–-]\s*|"
+    # ("- 8 p.m. ET — Moon Court (FOX) | Season 5": a bullet, a time and its zone)
+    r"[ \t]*(?:[-*•·][ \t]+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:[ \t]*(?:ET|PT|CT|EST|PST|EDT|PDT|KST|GMT|BST))?\s*[:—–-]\s*|"
     # "March 5: Moon Court (Netflix)": the day leads the item's line
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}[ \t]*:[ \t]*)?"
     r"[\"“]?([^\n()\"“”]{1,80}?)[\"”]?,?"
     r"[ \t]+\((?:[A-Z][\w+&'/.-]*(?:[ \t]+[A-Z+][\w+&'/.-]*){0,3})(?:,[^()\n]{1,80})?\)"
     r"(?:,?[ \t]*\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\.?\*?)?(?:[ \t]*\((?:Season|Series)[ \t]+\w+\))?[ \t]*"
-    r"(?:[—–-][ \t]+[A-Z][^\n]*)?",  # and its blurb: "X (Disney+ Original Series) – From ..."
+    r"(?:[—–-][ \t]+[A-Z][^\n]*|[ \t]*\|[ \t]*[^\n]{1,80})?",  # its blurb: "X (Disney+ Series) – From ...", "| Season 5"
 )  # and "The League (FXX), 10 p.m. (Season 7)"
 
 
@@ -273,6 +279,8 @@ def _dated_items(text: str) -> list[str]:
             found = read_back(text, item.end(1))
             if found is not None and found[0] == item.start(1):
                 names.append(found[1])
+            elif _TITLED.fullmatch(item.group(1)):
+                names.append(item.group(1))  # "Dancing with the Stars (ABC)": the item whole
     if "—" in text or "–" in text or " - " in text or ", " in text:
         for date in _DATE_AFTER_DASH.finditer(text):
             found = read_back(text, date.start())

@@ -395,9 +395,15 @@ def discover_titles(text: str) -> list[str]:
         and name.lower() not in _TAILS
         and not _DATED_NAME.search(name)
         and name.lower() not in ORDINAL_WORDS  # "Second" of '"Second Season 2"'
+        and not _SPORTS.search(name)  # "NFL Kickoff Game (NBC)" on a schedule: a broadcast
     ]
 
 
+# A game broadcast, not a work: "NFL Kickoff Game", "College Football", "Monday Night Football".
+_SPORTS = re.compile(
+    r"\b(?:NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE\s+(?:Raw|SmackDown)|Football|Basketball|Baseball|Hockey|"
+    r"Soccer|Kickoff|Grand\s+Prix|Olympics|Playoffs?|Super\s+Bowl|World\s+Cup|World\s+Series)\b"
+)
 # A card's field label just before a name: "Current status: Scripting", "Platform: Netflix".
 _FIELD_BEFORE = re.compile(
     r"(?i)\b(?:status|platform|director|directors|cast|genre|network|channel|writer|creator|studio|"

@@ -41,11 +41,13 @@ from verifier.windows import Window
 # items under it, "Atlanta (FX, Season 4)", premiere that day.
 _DATE_HEADING = re.compile(r"[\w ,.'()-]{3,40}:?\s*")  # "Mar. 5 (Fri)"
 _TIME = r"\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\*?"
+_ZONE = r"(?:\s*(?:ET|PT|CT|EST|PST|EDT|PDT|KST|GMT|BST))?"
 _ITEM_LINE = re.compile(
-    rf"\s*(?:{_TIME}\s*[:—–-]\s*)?[\"']?(?P<name>[^\n()\"]{{1,80}}?)[\"']?,?"
+    rf"\s*(?:[-*•·]\s+)?(?:{_TIME}{_ZONE}\s*[:—–-]\s*)?[\"']?(?P<name>[^\n()\"]{{1,80}}?)[\"']?,?"
     rf"\s+\((?P<notes>[^()\n]{{1,80}})\)(?:,?\s*{_TIME})?(?:\s*\((?P<more>[^()\n]{{1,40}})\))?\s*"
-    # "Becoming (Disney+ Original Series) – From executive producers ...": its blurb after
-    r"(?:[—–-]\s+[^\n]*)?"
+    # "Becoming (Disney+ Original Series) – From executive producers ...": its blurb after;
+    # "- 8 p.m. ET — Moon Court (FOX) | Season 5": its notes after a bar
+    r"(?:[—–-]\s+[^\n]*|\|\s*(?P<barred>[^\n]{1,80}))?"
 )
 # An item line under a day's heading with no notes, only its blurb: "Ever After – A young woman".
 _BLURB_ITEM = re.compile(r"\s*[\"']?(?P<name>[^\n()\"–—]{1,60}?)[\"']?\s+[—–]\s+[A-Z][^\n]*")
@@ -98,16 +100,24 @@ def schedule_items(
             item = _BLURB_ITEM.fullmatch(body, item_start, line.end())
         if item is None:
             if line.group().strip():
+                if not schedule and not found and memory.day is None:
+                    continue  # prose before the schedule's first heading: "Below you'll find:"
                 return found if schedule or found else None
             continue
         named = [
             t for t in titles if item.start("name") - 1 <= t.start and t.end <= item.end("name") + 1
         ]
-        if not named or memory.day is None:
+        if memory.day is None:
             return found if schedule or found else None
+        if not named:
+            continue  # an item whose name was not read as a work's: the schedule goes on
         noted = "notes" in item.re.groupindex and item.group("notes") is not None
         notes = (
-            body[item.start("notes") : item.end("notes")] + " " + (item.group("more") or "")
+            body[item.start("notes") : item.end("notes")]
+            + " "
+            + (item.group("more") or "")
+            + " "
+            + (item.group("barred") or "")
             if noted
             else ""
         )
