@@ -100,14 +100,13 @@ def _first_line_end(text: str) -> int:
     return len(text) if end < 0 else end
 
 
-_HANGUL_LINE = re.compile(r"[^\n]*[\uac00-\ud7a3][^\n]*")
-
-
 def english_lines(text: str) -> str:
     """``text`` less its lines that are mostly Korean (the English rules' share of a page)."""
-    if text.isascii():
+    if text.isascii() or _HANGUL.search(text) is None:
         return text
-    return _HANGUL_LINE.sub(lambda m: "" if _mostly_hangul(m.group()) else m.group(), text)
+    return "\n".join(
+        "" if _HANGUL.search(line) and _mostly_hangul(line) else line for line in text.split("\n")
+    )
 
 
 def _mostly_hangul(line: str) -> bool:
