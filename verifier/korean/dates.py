@@ -241,7 +241,17 @@ def _resolve(
             year += 1  # "오는 1분기" written in the autumn: next year's
         return Window.quarter(year, quarter), not given
     if m.group("season"):
-        return Window.season(year, _SEASON_WORDS[m.group("season")]), not given
+        window = Window.season(year, _SEASON_WORDS[m.group("season")])
+        if (
+            not given
+            and not past
+            and published is not None
+            and window.end
+            and window.end < published
+        ):
+            # "여름에 개봉" written in December: next summer, as a year-less date is the next one
+            window = Window.season(year + 1, _SEASON_WORDS[m.group("season")])
+        return window, not given
     if m.group("yearpart"):
         word = re.sub(r"\s+", "", m.group("yearpart"))
         if word in ("연내", "올해안"):
