@@ -42,6 +42,16 @@ _GAPPED_ITEM = re.compile(
     r"(?:[,;]\s+(?:and\s+|while\s+|with\s+)?|\s+and\s+)((?:[A-Z][\w'’&:.-]*)(?:\s+(?:[A-Z0-9][\w'’&:.-]*|of|the|"
     rf"and|in))*?)\s+(?:from\s+(?=(?i:{DATE_START}))[^;]{{1,30}}?\s+)?(?:to|until|for)\s+(?=(?i:{DATE_START}))"
 )
+_LISTED_NAME = (
+    r"[A-Z0-9][\w'’&:!?.-]*(?:\s+(?:[A-Z0-9][\w'’&:!?.-]*|of|the|and\s+the|in|on|to|a|an|for))*"
+)
+# A plural kind of works, then their names, then what is said of them:
+# "two new Korean films, Moral Court and Carter, that are expected to drop this year".
+_KIND_LIST = re.compile(
+    r"\b(?:films|movies|series|shows|dramas|k-dramas|K-dramas|titles|originals|anime)[,:]\s+"
+    rf"({_LISTED_NAME}(?:,\s+{_LISTED_NAME})*,?\s+and\s+{_LISTED_NAME})"
+    r"(?=,?\s+(?:that|which|are|were|will|both|all|set|slated|due|expected|arriving|coming|premiering)\b)"
+)
 # A verb of moving, then a date: "has been moved from December 17", "moves to March 7".
 _MOVING = re.compile(
     r"(?<=\w)\s+(?:has\s+been\s+|have\s+been\s+|is\s+|was\s+|will\s+be\s+)?"
@@ -104,6 +114,13 @@ def shaped_names(text: str) -> list[str]:
         name = apposed.group(1)
         if len(name.split()) <= 7 and name.lower() not in AMBIGUOUS_WORDS:
             names.append(name)
+    for kinds in _KIND_LIST.finditer(text):
+        # "two new original Korean films, Moral Court and Carter, that are expected to drop":
+        # the names a plural kind of works lists
+        for name in re.split(r",\s+(?:and\s+)?|\s+and\s+", kinds.group(1)):
+            name = name.strip()
+            if name and len(name.split()) <= 6 and name.lower() not in AMBIGUOUS_WORDS:
+                names.append(name)
     for moving in _MOVING.finditer(text):
         # "Avatar 2 has been moved from December 17, 2021, to ...", "Mickey 17 moves to March
         # 7": the Title Case name before a verb of moving that a date follows
