@@ -56,7 +56,12 @@ def korean_claims(
     official = official or ANNOUNCED.search(text) is not None  # a line-up a company announced
     if published is None:
         published = _year_written(text)
-    sentences = [s for s in split_sentences(text, field) if HANGUL.search(text, s.start, s.end)]
+    sentences = [
+        part
+        for s in split_sentences(text, field)
+        for part in _lines_of(text, s)
+        if HANGUL.search(text, part.start, part.end)
+    ]
     seasons = _named_seasons(text, sentences, names)
     claims: list[Claim] = []
     last: list[Mention] = []
@@ -129,6 +134,14 @@ def korean_claims(
                     ):
                         # "시즌2는 ... 방송한다", "'X'도 2월 편성을 목표로 시즌2 제작에": one work
                         season = numbers[0]
+                    if mention.start >= 0 and _RELEASED_BEFORE_NAME.fullmatch(
+                        body, date.end, mention.start
+                    ):
+                        # "지난 2016년 방송된 KBS2 'X'는 올해 시즌2로 돌아온다": the year is the
+                        # work's first release, not the season the sentence brings
+                        claims.append(Claim(mention.name.title, None, date.window, "report",
+                                            [quote]))  # fmt: skip
+                        continue
                     done = released or (
                         published is not None
                         and date.window.end is not None
@@ -171,12 +184,33 @@ def _listed_arguments(body: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m not in modifiers]
 
 
+# A date, a release told as done in the adnominal form, then the name it describes.
+_RELEASED_BEFORE_NAME = re.compile(
+    r"\s*(?:에\s*)?(?:방송된|공개된|개봉한|개봉된|방영된|방송했던|공개했던|방영했던)\s+"
+    r"(?:[^\s'‘\"“<《〈「『]+\s+){0,3}['‘\"“<《〈「『]?"
+)
 # People, not works, meet the viewers in a window: "김희선, 소지섭, 박해진 등 톱스타들이".
 _PEOPLE_MEET = re.compile(r"(?:등\s*)?(?:톱스타|스타|배우)들?(?:이|가)\s")
 # A work someone appears in: "'X'에 출연한다", "'X'를 통해 ... 변신한다", "'X'로 돌아온다".
 _APPEARS_IN = re.compile(
     r"['’\"”>》〉」』]?\s*(?:에\s*(?:출연|캐스팅|합류)|[을를]\s*통해|(?:으)?로\s*(?:복귀|돌아|컴백))"
 )
+
+
+def _lines_of(text: str, sentence: Sentence) -> list[Sentence]:
+    """A sentence's lines: Korean news ends a sentence with its line even where no period
+    does ("8월 31일 첫 방송" over the next work's heading)."""
+    if "\n" not in text[sentence.start : sentence.end]:
+        return [sentence]
+    parts, at = [], sentence.start
+    for m in re.finditer(r"\n", text[sentence.start : sentence.end]):
+        end = sentence.start + m.start()
+        if text[at:end].strip():
+            parts.append(Sentence(at, end, sentence.paragraph, sentence.field))
+        at = end + 1
+    if text[at : sentence.end].strip():
+        parts.append(Sentence(at, sentence.end, sentence.paragraph, sentence.field))
+    return parts
 
 
 def _finest(claims: list[Claim]) -> list[Claim]:
@@ -271,6 +305,14 @@ def _chosen(
     if paired:
         return paired
     chosen = [m for m in here if ARGUMENT_AFTER.match(body, m.end)] or here
+    # a list shares its role: "'로또 1등', '취사병' 내년 공개" (a headline drops the particle)
+    chosen += [
+        m
+        for m in here
+        if m not in chosen
+        and any(_LIST_JOIN.fullmatch(body, c.end, m.start) for c in chosen if c.end <= m.start)
+    ]
+    chosen.sort(key=lambda m: m.start)
     if chosen:
         return chosen
     if arguments:
@@ -360,7 +402,9 @@ _RELEASE_FIELD = re.compile(
     r"\s*(?:공개|개봉|방송|방영|첫\s*방송|편성|출시)\s*(?:예정|예정일|일|일자|날짜|시기)?\s*[:：]"
 )
 _STARTS_WITH_DATE = re.compile(
-    r"\s*(?:(?:19|20)\d\d\s*년|\d{1,2}\s*월|봄|여름|가을|겨울|올해|내년|상반기|하반기|"
+    # ("넷플릭스 8월 22일 방영" under a card's name: the channel may lead)
+    r"\s*(?:(?:넷플릭스|디즈니\+?|티빙|웨이브|쿠팡플레이|왓챠|tvN|JTBC|MBC|SBS|KBS2?|ENA|OCN|TVING)\s+)?"
+    r"(?:(?:19|20)\d\d\s*년|\d{1,2}\s*월|봄|여름|가을|겨울|올해|내년|상반기|하반기|"
     r"(?:지난|오는)\s*\d{1,2}\s*일)"
 )
 

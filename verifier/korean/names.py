@@ -61,6 +61,7 @@ _PARTICLES = (
     "고",
     "다",
 )
+_PLAYED_BY = re.compile(r"\([^()]{1,20}\s*분\)$")
 _ASIDE_AFTER = re.compile(r"(?<=\S)\s*\([^()]{1,30}\)$")
 _ENGLISH_AFTER = re.compile(r"\s*\([A-Za-z0-9 :'&!?.,-]{1,40}\)$")
 # A quoted event's name: "'넥스트 온 넷플릭스' 라인업", "'X' 행사", "'X' 쇼케이스".
@@ -149,6 +150,8 @@ def page_names(text: str) -> dict[str, Name]:
         ):
             continue
         inner = _ENGLISH_AFTER.sub("", inner).strip()
+        if _PLAYED_BY.search(inner):
+            continue  # "'동동주(김소현 분)'": a character and who plays her
         inner = _ASIDE_AFTER.sub("", inner).strip()  # "'보호자(정우성 감독)'", "'X(가제)'"
         if _SLOT.fullmatch(inner):
             continue  # "'10시 편성'": a slot, not a work
