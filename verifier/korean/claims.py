@@ -159,8 +159,9 @@ def korean_claims(
                     # ▲'C'이 방송되며 ... 지난 1일 'A'가 첫화를 방영했다")
                     claim.listed = date.window.granularity == "year" or len(chosen) >= 3
                     claims.append(claim)
-        if mentions:
-            last = mentions
+        arguments = [m for m in mentions if m not in _modifiers(body, mentions)]
+        if arguments:  # (a work named only to describe someone is not what comes next)
+            last = arguments
             # a line that only lists names ("'형사록' 'D·P' '경이로운 소문'"): what the next
             # sentence, with no subject, speaks of is all of them
             last_bare = not _NOT_A_NAME.sub("", _blanked(body, mentions))
@@ -186,7 +187,8 @@ def _listed_arguments(body: str, mentions: list[Mention]) -> list[Mention]:
 
 # A date, a release told as done in the adnominal form, then the name it describes.
 _RELEASED_BEFORE_NAME = re.compile(
-    r"\s*(?:에\s*)?(?:방송된|공개된|개봉한|개봉된|방영된|방송했던|공개했던|방영했던)\s+"
+    r"\s*(?:에\s*)?(?:방송된|공개된|개봉한|개봉된|방영된|방송했던|공개했던|방영했던|모습을\s*드러낸|"
+    r"첫선을\s*보인|선보인)\s+"
     r"(?:[^\s'‘\"“<《〈「『]+\s+){0,3}['‘\"“<《〈「『]?"
 )
 # People, not works, meet the viewers in a window: "김희선, 소지섭, 박해진 등 톱스타들이".
@@ -267,6 +269,10 @@ def _chosen(
     bare_list: bool = False,
 ) -> list[Mention] | None:
     """The titles a release date in ``body`` speaks of, or None if it is no release date."""
+    told = [m for m in mentions if m.start >= date.end and _RELEASED_BEFORE_NAME.fullmatch(
+        body, date.end, m.start)]  # fmt: skip
+    if told:
+        return told[:1]  # "지난해 9월 9일에 모습을 드러낸 '수리남'": the date of the name it tells
     listed = [
         m
         for m in mentions
@@ -325,6 +331,7 @@ def _chosen(
         REFERENCE.search(body)
         or _STARTS_WITH_DATE.match(body, 0, max(1, date.end))
         or _RELEASE_FIELD.match(body)
+        or _subjectless(body, date.start)
     ):
         # "이 작품은 ...", or a sentence that drops its subject ("봄부터 촬영에 들어가 내년
         # 11월에 방송하는 걸 목표로 한다"): the work just named
@@ -401,6 +408,21 @@ def _blanked(body: str, mentions: list[Mention]) -> str:
 _RELEASE_FIELD = re.compile(
     r"\s*(?:공개|개봉|방송|방영|첫\s*방송|편성|출시)\s*(?:예정|예정일|일|일자|날짜|시기)?\s*[:：]"
 )
+
+
+def _subjectless(body: str, before: int) -> bool:
+    """A sentence that names no subject or topic before its date ("총 8부작으로 구성되며, 12월
+    26일 전편 동시 공개된다"): it goes on about the work just named."""
+    for m in _WORD_PARTICLE.finditer(body, 0, before):
+        word = m.group(1)
+        if word.endswith(("은", "는", "가")) or (
+            word.endswith("이") and len(word) >= 2 and (ord(word[-2]) - 0xAC00) % 28 != 0
+        ):
+            return False
+    return True
+
+
+_WORD_PARTICLE = re.compile(r"([\uac00-\ud7a3]{2,})(?=[\s,])")
 _STARTS_WITH_DATE = re.compile(
     # ("넷플릭스 8월 22일 방영" under a card's name: the channel may lead)
     r"\s*(?:(?:넷플릭스|디즈니\+?|티빙|웨이브|쿠팡플레이|왓챠|tvN|JTBC|MBC|SBS|KBS2?|ENA|OCN|TVING)\s+)?"

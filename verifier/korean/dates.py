@@ -44,8 +44,10 @@ _PHRASE = re.compile(
     # days ("3일간", "10일 만에", "7일째")
     r"|(?P<sameday>(?:3[01]|[12]\d|0?[1-9]))\s*일(?![\uac00-\ud7a3]*(?:간|동안|만에|째|이상|이내|연속|치))"
     r"(?!\s*(?:간|동안|만에|째|이상|이내|연속|전|후|치|분|회|부작|편|개))"
-    r"|(?P<samemonth>같은\s*달|이달|이번\s*달|다음\s*달|내달)(?:\s*(?P<spart>초순|초|상순|중순|말|하순))?"
+    r"|(?P<samemonth>같은\s*달|이달|이번\s*달|다음\s*달|내달)(?:\s*(?P<spart>초순|초|상순|중순|말|하순)|"
+    r"\s*(?P<smday>3[01]|[12]\d|0?[1-9])\s*일)?"
     r"|(?<![\uac00-\ud7a3])(?P<holiday>설|추석)(?:\s*연휴|\s*극장가|\s*시즌|\s*대목|\s*특선)?(?![\uac00-\ud7a3])"
+    r"(?!\s*라인업)"  # "'추석 라인업'": a line-up's name, no date
     r")"
     r"|(?:(?P<ylead>오는|지난|올)\s*)?(?P<yearonly>(?:19|20)\d\d)\s*년(?!\s*(?:\d|만에|간|전|동안|생))"
     # "2023 넷플릭스 라인업": a year written bare before the line-up it names
@@ -198,6 +200,11 @@ def _resolve(
             return None
         step = 1 if m.group("samemonth") in ("다음 달", "다음달", "내달") else 0
         index = published.year * 12 + published.month - 1 + step
+        if m.group("smday"):  # "내달 6일": that month's day
+            try:
+                return Window.day(dt.date(index // 12, index % 12 + 1, int(m.group("smday")))), True
+            except ValueError:
+                return None
         part = _MONTH_PART.get(m.group("spart") or "")  # "이달 말": late this month
         return Window.month(index // 12, index % 12 + 1, part), True
     if m.group("sameday"):  # "오는 17일": this month's 17th, or the next month's

@@ -32,7 +32,7 @@ _CATEGORY = re.compile(
 )
 # "'경이로운 소문'(이하 '경소문')": the page's short name for the work just named
 _SHORT_NAME = re.compile(
-    r"['’\"”>》〉」』]\s*\(\s*이하\s*['‘\"“<《〈「『]([^'’\"”>》〉」』]{1,20})['’\"”>》〉」』]\s*\)"
+    r"['’\"”>》〉」』]\s*\(\s*이하\s*['‘\"“<《〈「『]?([^'’\"”>》〉」』()]{1,20}?)['’\"”>》〉」』]?\s*\)"
 )
 _UNQUOTED_SEASON = re.compile(
     r"(?<![\w'‘’\"“”<>《》〈〉「」『』.·:-])([\uac00-\ud7a3A-Za-z0-9]{2,12})\s*시즌\s*\d{1,2}(?!\d)"
@@ -71,7 +71,7 @@ _EVENT_AFTER = re.compile(
 # An event named in full: "'2023 웨이브 콘텐츠 라인업 설명회'", "'X 쇼케이스'" (a word of its
 # own: "'대행사'" is a work)
 _EVENT_NAME = re.compile(
-    r"\s(?:설명회|발표회|행사|쇼케이스|시상식|페스티벌|영화제|간담회|이벤트|콘서트|팬미팅|보고회|시사회)$"
+    r"\s(?:설명회|발표회|행사|쇼케이스|시상식|페스티벌|영화제|간담회|이벤트|콘서트|팬미팅|보고회|시사회|라인업)$"
 )
 # A kind of people, quoted: "'한드 마니아'들의" (a work takes no plural).
 _PLURAL_AFTER = re.compile(r"\s*들(?:이|의|은|을|에게|도|과|와|\s)")
