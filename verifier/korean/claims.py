@@ -299,10 +299,17 @@ def _chosen(
         # "2021년 흥행몰이 한 '지옥' 시즌2는 25일 공개될": the year tells of the work, the
         # release has its own date
         return None
-    other = OTHER.search(plain, start, end)
+    # an event's word between the date and its release word ("내년 1월 촬영에 들어가 ...
+    # 방송"), or nearer the date than a release word before it; one before the date in a
+    # clause that tells of something else ("<A>가 종영한 ENA는 2일부터 <B>를 방송한다") is not
+    other = (
+        OTHER.search(plain, date.end, release.end())
+        if release.start() >= date.end
+        else OTHER.search(plain, start, end)
+    )
     if other is not None and abs(other.start() - date.end) < abs(release.start() - date.end):
         return None  # "내년 1월 촬영에 들어가": the date is the filming's
-    ending = OTHER.search(plain, release.end(), release.end() + 6)
+    ending = OTHER.search(plain, release.end(), release.end() + 10)  # "편성을 잠정 중단"
     if ending is not None:
         return None  # "'X' 방영을 끝으로 ... 중단한다": the end of a run
     arguments = [m for m in mentions if m not in _modifiers(body, mentions)]
