@@ -396,6 +396,7 @@ def discover_titles(text: str) -> list[str]:
         and not _DATED_NAME.search(name)
         and name.lower() not in ORDINAL_WORDS  # "Second" of '"Second Season 2"'
         and not _SPORTS.search(name)  # "NFL Kickoff Game (NBC)" on a schedule: a broadcast
+        and not name.lower().startswith("untitled")  # "UNTITLED MARVEL (Disney)": a slot
     ]
 
 
