@@ -8,6 +8,7 @@ Months are matched capitalised: lower-case "may" and "march" are verbs.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 
@@ -54,6 +55,9 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 ALTERNATIVES: dict[str, str] = {
     # ("Mar.15, 2021": an abbreviation's dot may stand for the space)
+    # "the last week of March 2024": that week's days
+    "weekof": rf"(?i:the\s+)?(?i:first|second|third|fourth|last|final)\s+(?i:week)\s+of\s+{M}"
+    rf"(?:,?\s+{Y}|\s+{RELY})?",
     "mdy": rf"{WD}?(?:the\s+)?{M}(?:\s+|\.(?=\d)){D}(?:\s*(?:-|–|and|&)\s*{D})?(?:,?\s+{Y}|\s+{RELY})?",
     "dmy": rf"{WD}?(?:the\s+)?{D}\s+(?:of\s+)?{M}(?:,?\s+{Y}|\s+{RELY})?",
     "my": rf"(?:(?i:early|mid|late)[-\s]+)?{M},?\s+(?:of\s+)?{Y}",
@@ -159,6 +163,12 @@ def parse_spec(kind: str, text: str) -> Spec | None:
         return Spec(
             "day", year, rel, _month_number(text), days[0], days[-1] if len(days) > 1 else None
         )
+    if kind == "weekof":
+        month = _month_number(text)
+        which = lowered.split()[1] if lowered.startswith("the ") else lowered.split()[0]
+        last = calendar.monthrange(year or 2023, month)[1]
+        first = {"first": 1, "second": 8, "third": 15, "fourth": 22}.get(which, last - 6)
+        return Spec("day", year, rel, month, first, min(first + 6, last))
     if kind == "numeric":
         numbers = [int(n) for n in text.split("/")]
         first, second = numbers[0], numbers[1]
