@@ -63,7 +63,7 @@ _GIVEN_UP_BEFORE = re.compile(
     r"(?:애초|당초|기존|원래|예정했던|잡혔던)(?:\s*(?:에는|엔|은|의))?\s*(?:지난\s*|오는\s*)?$"
 )
 _GIVEN_UP_AFTER = re.compile(
-    r"\s*(?:에서\s+\S+로|에서\s*\d|(?:\S+\s*){0,3}?(?:예정|개봉|공개|방송)\S*?\s*(?:이었으나|이었지만|이던|이었던|였으나|였던)|"
+    r"\s*(?:에서\s+\S+로|에서\s*\d|(?:\S+\s*){0,3}?(?:예정|개봉|공개|방송)\S*?\s*(?:이었으나|이었지만|이던|이었던|였으나|였던|이었다|였다)|"
     # "오는 3월 12일로 예정돼 있던 개봉일을", "오는 9일 관객을 찾으려고 했던", "10일 개봉을 내정했던"
     r"(?:\S+\s*){0,3}?\S*(?:예정돼\s*있던|예정되어\s*있던|예정됐던|려고\s*했던|려던|내정했던|예정했던|"
     r"예정하고\s*있었지만|잡았던|잡혀\s*있던))"
@@ -75,6 +75,12 @@ _PAST_SYLLABLES = "".join(
     c for c in (chr(0xAC00 + i * 28 + 20) for i in range(19 * 21)) if c not in "있겠"
 )
 _TOLD = re.compile(rf"[{_PAST_SYLLABLES}]다[.\"'”’]*\s*$")
+# A sentence about the plan before: "당초 이 작품은 ...", "애초 ...", "원래 ...".
+_ORIGINALLY = re.compile(r"(?:^|\s)(?:당초|애초|원래)(?:에는|엔|은)?\s")
+# ... but the date it moves to: "6월 2일로 변경했다", "30일로 연기"
+_CHANGED_TO = re.compile(
+    r"\s*(?:\([^()]{1,6}\))?\s*(?:으)?로\s*(?:\S+\s*)?(?:연기|변경|옮|앞당|미뤄|미룬|미뤘|확정|바꿨|바꾼)"
+)
 # "... 이후 18년 만", "... 이후 처음": the date a span is counted from.
 _SINCE_AFTER = re.compile(
     r"\s*(?:이후|以後)\s*(?:[^\s.]+\s+){0,3}?(?:[^\s.]*만(?:에|이다|이며|의)?|처음)"
@@ -112,6 +118,8 @@ def korean_dates(
             text, m.end()
         ):
             continue  # "애초 지난 9일 개봉 예정이었으나", "기존 31일에서 30일로": a date left
+        if _ORIGINALLY.search(text, 0, m.start()) and not _CHANGED_TO.match(text, m.end()):
+            continue  # "당초 이 작품은 4월18일에 개봉하기로 했다": the plan before the change
         if _SINCE_AFTER.match(text, m.end()):
             continue  # "2001년 4월 이후 18년 만이다": a point counted from, no release
         lead = m.group("lead") or m.group("ylead")
