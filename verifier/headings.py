@@ -119,7 +119,11 @@ def heading_titles(text: str) -> list[str]:
             and not FIELD_LABEL.search(name)
         ):
             blocks.append((name.strip("\"'“”‘’"), paragraph))
-            if _DATE_FIELD.match(first):  # a card of its own: "Moon Court" / "Premiere date: May 5"
+            fields = [f.strip() for f in paragraph.split("\n")[:4]]
+            dated = next((i for i, f in enumerate(fields) if _DATE_FIELD.match(f)), -1)
+            if dated >= 0 and all(FIELD_LABEL.search(f) for f in fields[:dated]):
+                # a card of its own: "Moon Court" / "Where to watch: Netflix" / "Premiere date:
+                # May 5", its fields first
                 names.append(name.strip("\"'“”‘’"))
         if _REFERS.match(after):
             names.append(name.strip("\"'“”‘’"))

@@ -93,7 +93,8 @@ def listing_names(text: str) -> list[str]:
 # A card's field, not a title: "Broadcasting Company: JTBC", "Run Time: 70 Min".
 FIELD_LABEL = re.compile(
     r"(?i)\b(?:company|network|broadcaster|channel|cast|genre|director|writer|date|time|platform|"
-    r"episodes|runtime|starring|where|when|studio|producer|rating|source)\s*:"
+    r"episodes|runtime|starring|where|when|studio|producer|rating|source|"
+    r"where\s+to\s+(?:watch|stream)|streaming\s+on|available\s+on)\s*:"
 )
 _SMALL = {
     "of",
