@@ -77,8 +77,8 @@ def korean_claims(
         # or a date unveiled is the company's word ("라인업을 공개했다")
         released = past and _told_as_done(body)
         # (a name's own digits are no date: "'1박 2일' 시즌4")
-        dates = korean_dates(_blanked(body, mentions), published, past=past,
-                             month_before=month_before)  # fmt: skip
+        dates = korean_dates(_ALIAS.sub(lambda m: " " * len(m.group()), _blanked(body, mentions)),
+                             published, past=past, month_before=month_before)  # fmt: skip
         months = [d.window for d in dates if d.window.granularity == "month"]
         month_before = months[-1] if months else month_before
         if dates and not mentions and _PEOPLE_MEET.search(body) and RELEASE.search(body):
@@ -185,6 +185,8 @@ def _listed_arguments(body: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m not in modifiers]
 
 
+# A page's short name declared: "(이하 1박 2일 시즌3)" holds no date.
+_ALIAS = re.compile(r"\(\s*이하\s*[^()]{1,30}\)")
 # A date, a release told as done in the adnominal form, then the name it describes.
 _RELEASED_BEFORE_NAME = re.compile(
     r"\s*(?:에\s*)?(?:방송된|공개된|개봉한|개봉된|방영된|방송했던|공개했던|방영했던|모습을\s*드러낸|"

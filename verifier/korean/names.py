@@ -135,12 +135,15 @@ def page_names(text: str) -> dict[str, Name]:
             # a saying, and the names it quotes: "\"'X'는 3분기 공개 예정\"이라고 밝혔다"
             quoted.extend(QUOTED.finditer(text, m.start() + 1, m.end() - 1))
             continue
+        if _PLAYED_BY.search(inner):
+            continue  # "'동동주(김소현 분)'": a character and who plays her
+        inner = _ASIDE_AFTER.sub("", _ENGLISH_AFTER.sub("", inner).strip()).strip()
         if (
             not inner
             or not (HANGUL.search(inner) or _LATIN_NAME.fullmatch(inner))
             or _CATEGORY.fullmatch(inner)
             or _SUBTITLE_BEFORE.search(text, max(0, m.start() - 8), m.start())
-            or len(inner.split()) > 6
+            or len(inner.split()) > 8
             or _SUBTITLE_AFTER.match(text, m.end())
             or inner in NETWORK_NAMES
             or _EVENT_AFTER.match(text, m.end())
@@ -149,10 +152,8 @@ def page_names(text: str) -> dict[str, Name]:
             or _EVENT_BEFORE.search(text, max(0, m.start() - 12), m.start())
         ):
             continue
-        inner = _ENGLISH_AFTER.sub("", inner).strip()
-        if _PLAYED_BY.search(inner):
-            continue  # "'동동주(김소현 분)'": a character and who plays her
-        inner = _ASIDE_AFTER.sub("", inner).strip()  # "'보호자(정우성 감독)'", "'X(가제)'"
+        # (the English name in parentheses and a maker's aside are dropped: "'보호자(정우성
+        # 감독)'", "'X(가제)'")
         if _SLOT.fullmatch(inner):
             continue  # "'10시 편성'": a slot, not a work
         season = None
