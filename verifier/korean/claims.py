@@ -168,6 +168,8 @@ def korean_claims(
     return _finest(claims)
 
 
+# A clause told of the subject that follows it: "... 시작한 쿠팡플레이는 ".
+_CLAUSE_SUBJECT = re.compile(r"\S*(?:한|된|던)\s+[\uac00-\ud7a3A-Za-z0-9+]{1,10}(?:은|는|이|가)\s")
 # A line-up named by its window: "하반기 라인업", "2024년 드라마 라인업", "올해 라인업".
 _LINEUP_AFTER = re.compile(r"\s*(?:의\s*)?(?:[^\s.]+\s+){0,3}?라인업")
 _COARSE = {"year", "half", "quarter", "season", "part-of-year"}
@@ -290,6 +292,12 @@ def _chosen(
         release = RELEASE.search(plain, start, date.start)
         if release is None:
             return None
+    if release.start() >= date.end:
+        closing = _CLAUSE_SUBJECT.search(plain, release.end(), release.end() + 16)
+        if closing is not None:
+            # "2021년 'A'부터 공개하기 시작한 쿠팡플레이는 'B', 'C' 등을 공개해왔다": the date
+            # is the clause's that describes the subject; the names after it are not dated
+            end = min(end, closing.start())
     after = next((m for m in mentions if m.start >= date.end), None)
     if (
         after is not None
