@@ -66,6 +66,7 @@ def korean_claims(
     claims: list[Claim] = []
     last: list[Mention] = []
     last_bare = False
+    special_before = -1  # the paragraph whose sentence before told of films on TV (특선 영화)
     month_before: Window | None = None
     carried: tuple[Window, str, int] | None = None  # a window given to people, for a while
     lineup: tuple[Window, str, int] | None = None  # a line-up's window ("하반기 라인업을 ...")
@@ -104,6 +105,11 @@ def korean_claims(
                               [quote])  # fmt: skip
                 claim.listed = True
                 claims.append(claim)
+        special = _SPECIAL.search(body) is not None
+        rerun = (special or special_before == sentence.paragraph) and not _NEW_SHOW.search(body)
+        special_before = sentence.paragraph if special else -1
+        if rerun:
+            continue  # "특선 영화의 경우 21일 KBS 1TV에서 '도굴'": a film on TV, no release
         if dates and RATINGS.search(body) is None:
             stance = _stance(body, official, released)
             numbers = [int(n) for n in SEASON_NUMBER.findall(body)]
@@ -168,6 +174,9 @@ def korean_claims(
     return _finest(claims)
 
 
+# Films shown on television for a holiday: "설 특선 영화", "추석 특선영화", "TV 최초 공개".
+_SPECIAL = re.compile(r"특선\s*영화|특선영화|TV\s*최초\s*(?:공개|방송)")
+_NEW_SHOW = re.compile(r"예능|드라마|시리즈|파일럿")
 # A clause told of the subject that follows it: "... 시작한 쿠팡플레이는 ".
 _CLAUSE_SUBJECT = re.compile(r"\S*(?:한|된|던)\s+[\uac00-\ud7a3A-Za-z0-9+]{1,10}(?:은|는|이|가)\s")
 # A line-up named by its window: "하반기 라인업", "2024년 드라마 라인업", "올해 라인업".

@@ -47,7 +47,7 @@ _PHRASE = re.compile(
     r"|(?P<samemonth>같은\s*달|이달|이번\s*달|다음\s*달|내달)(?:\s*(?P<spart>초순|초|상순|중순|말|하순)|"
     r"\s*(?P<smday>3[01]|[12]\d|0?[1-9])\s*일)?"
     r"|(?<![\uac00-\ud7a3])(?P<holiday>설|추석)(?:\s*연휴|\s*극장가|\s*시즌|\s*대목|\s*특선)?(?![\uac00-\ud7a3])"
-    r"(?!\s*라인업)"  # "'추석 라인업'": a line-up's name, no date
+    r"(?!\s*(?:라인업|특집|특선))"  # "'추석 라인업'", "설 특집 예능": a kind of programme, no date
     r")"
     r"|(?:(?P<ylead>오는|지난|올)\s*)?(?P<yearonly>(?:19|20)\d\d)\s*년(?!\s*(?:\d|만에|간|전|동안|생))"
     # "2023 넷플릭스 라인업": a year written bare before the line-up it names
