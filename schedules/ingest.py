@@ -130,9 +130,10 @@ class _Writer:
             for row in parse_slate(html):
                 window = _row_window(row.when, published or self.now.date(), slate_year)
                 if window is not None:
-                    quote: dict[str, object] = {"text": f"{row.title}: {row.when}", "start": None, "end": None,
+                    named = f"{row.title} (season {row.season})" if row.season else row.title
+                    quote: dict[str, object] = {"text": f"{named}: {row.when}", "start": None, "end": None,
                              "field": "slate"}  # fmt: skip
-                    specs.append(StatementSpec(row.title, None, window, "official",
+                    specs.append(StatementSpec(row.title, row.season, window, "official",
                                                quotes=(quote,), source_url=url, announced=announced))  # fmt: skip
         if not specs and not (official and self.due.slate):
             return

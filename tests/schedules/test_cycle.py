@@ -339,3 +339,30 @@ def test_a_config_edit_that_would_break_the_config_changes_nothing(tmp_path: Pat
         config_edit.remove_source(config, "gone")
     assert config.read_text() == original
     assert [p.name for p in tmp_path.iterdir()] == ["config.toml"]  # no temporary left behind
+
+
+SEASON_SLATE = """<html><head><title>Streamer 2026 Korean series</title></head><body>
+<table><tr><th>Title</th><th>Season</th><th>Streaming on</th><th>Release</th></tr>
+<tr><td>Moon Court</td><td>2</td><td>Netflix</td><td>October 2026</td></tr>
+<tr><td>Gentle Rain</td><td>1</td><td>Netflix</td><td>May 2026</td></tr>
+</table></body></html>"""
+
+
+def test_a_slate_tables_season_column_gives_the_rows_season(
+    setup: tuple[Path, Store], site: Site
+) -> None:
+    config, store = setup
+    site.route("/slate", body=SEASON_SLATE)
+    report = cycle(config, store)
+    ((title, change),) = report.changes
+    assert (title, change.decision.label, change.decision.reason) == (
+        "Moon Court",
+        "contradicted",
+        "official_disjoint",
+    )
+    with store.transaction() as session:
+        officials = session.scalars(select(Statement).where(Statement.role == "official")).all()
+        assert sorted((o.season, o.window_value) for o in officials) == [
+            (1, "2026-05"),
+            (2, "2026-10"),
+        ]

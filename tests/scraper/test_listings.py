@@ -93,3 +93,38 @@ def test_json_ld_items() -> None:
         {"@type": "ListItem", "item": {"@type": "TVSeries", "name": "Silver Tide", "startDate": "2026-12-04"}}
       ]}</script></head><body></body></html>"""
     assert parse_slate(html) == [SlateRow("Silver Tide", "2026-12-04")]
+
+
+def test_a_season_column_is_the_rows_season_and_other_columns_are_ignored() -> None:
+    html = """<html><body><table>
+      <tr><th>Title</th><th>Season</th><th>Episodes</th><th>Streaming on</th><th>Release date</th></tr>
+      <tr><td>Moon Court</td><td>4</td><td>8</td><td>Netflix</td><td>October 2026</td></tr>
+      <tr><td>Glass Orchard</td><td>Season 2</td><td>10</td><td>Disney+</td><td>Q1 2027</td></tr>
+      <tr><td>Paper Crane</td><td>—</td><td>6</td><td>Netflix</td><td>2027</td></tr>
+    </table></body></html>"""
+    assert parse_slate(html) == [
+        SlateRow("Moon Court", "October 2026", 4),
+        SlateRow("Glass Orchard", "Q1 2027", 2),
+        SlateRow("Paper Crane", "2027"),
+    ]
+
+
+def test_a_season_premiere_column_is_a_date_not_a_season() -> None:
+    html = """<html><body><table>
+      <tr><th>Show</th><th>Season premiere</th></tr>
+      <tr><td>Moon Court</td><td>March 3, 2027</td></tr></table></body></html>"""
+    assert parse_slate(html) == [SlateRow("Moon Court", "March 3, 2027")]
+
+
+def test_json_ld_seasons_are_named_by_their_series() -> None:
+    html = """<html><head><script type="application/ld+json">
+      {"@type": "TVSeries", "name": "Silver Tide", "containsSeason": [
+        {"@type": "TVSeason", "name": "Season 2", "seasonNumber": 2, "startDate": "2027-02-05"}]}
+      </script><script type="application/ld+json">
+      {"@type": "TVSeason", "seasonNumber": "3", "startDate": "2027-06",
+       "partOfSeries": {"@type": "TVSeries", "name": "Moon Court"}}
+      </script></head><body></body></html>"""
+    assert parse_slate(html) == [
+        SlateRow("Silver Tide", "2027-02-05", 2),
+        SlateRow("Moon Court", "2027-06", 3),
+    ]
