@@ -2,14 +2,17 @@
 
 - Concurrency: a global limit, a per-host limit, and a minimum delay between
   two requests to one host.
-- Retries with exponential backoff and jitter on connection errors, timeouts
-  and 5xx; 429 and 503 wait for ``Retry-After`` (up to a cap, beyond which
-  the fetch fails and reports when to come back).
+- Retries with exponential backoff and jitter on connection errors and 5xx;
+  429 and 503 wait for ``Retry-After`` (up to a cap, beyond which the fetch
+  fails and reports when to come back). A timeout is not retried within the
+  cycle: a page that never answers costs one timeout, and the source's own
+  back-off spaces the next tries.
 - Conditional GET: the caller passes the ETag and Last-Modified it kept; a
   304 comes back as ``not_modified`` with no body.
 - robots.txt is fetched once per host and obeyed for the configured
-  User-Agent (RFC 9309: a 4xx robots.txt allows everything, an unreachable
-  one allows nothing).
+  User-Agent (RFC 9309: a 4xx robots.txt allows everything, a 5xx one allows
+  nothing). A host that cannot be reached for its robots.txt is reported as
+  unreachable, with the reason, and not asked again in the cycle.
 - Bodies are streamed with a cap on the bytes received and on the bytes
   after decompression (a gzip bomb stops at the cap); redirects are followed
   by hand, at most ``max_redirects``, and only to http(s).
@@ -80,7 +83,7 @@ class _Host:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     last: float = float("-inf")
     robots: Protego | None = None
-    robots_error: str | None = None
+    robots_error: FetchError | None = None  # why the host's pages are not fetched this cycle
     robots_loaded: bool = False
 
 
@@ -158,8 +161,9 @@ class Fetcher:
             if not host.robots_loaded:
                 await self._load_robots(current, host)
         if host.robots_error is not None:
-            raise FetchError(f"{url}: robots.txt unreachable ({host.robots_error}); not fetched",
-                             kind="robots")  # fmt: skip
+            failure = host.robots_error
+            raise FetchError(f"{url}: {failure}; not fetched", kind=failure.kind,
+                             status=failure.status)  # fmt: skip
         if host.robots is not None and not host.robots.can_fetch(current, self.policy.user_agent):
             raise FetchError(f"{url}: disallowed by robots.txt for our User-Agent", kind="robots")
 
@@ -170,11 +174,21 @@ class Fetcher:
         try:
             response = await self._request(robots_url, {}, host, locked=True)
             body = await self._read(robots_url, response)
-        except (httpx.HTTPError, FetchError) as exc:
-            host.robots_error = _describe(exc)
+        except httpx.TimeoutException:
+            host.robots_error = FetchError(
+                f"host unreachable (robots.txt timed out after {self.policy.timeout:g}s)",
+                kind="timeout",
+            )
+            return
+        except httpx.HTTPError as exc:
+            host.robots_error = FetchError(f"host unreachable ({_describe(exc)})", kind="network")
+            return
+        except FetchError as exc:
+            host.robots_error = FetchError(f"robots.txt unreadable ({exc})", kind="robots")
             return
         if response.status_code >= 500:
-            host.robots_error = f"HTTP {response.status_code}"
+            host.robots_error = FetchError(f"robots.txt answered HTTP {response.status_code}",
+                                           kind="http", status=response.status_code)  # fmt: skip
         elif response.status_code == 200:
             host.robots = Protego.parse(body.decode("utf-8", "replace"))
 
@@ -208,12 +222,9 @@ class Fetcher:
             try:
                 response = await self._request(current, headers, host)
             except httpx.TimeoutException as exc:
-                error = FetchError(f"{url}: timed out after {self.policy.timeout:g}s",
-                                   kind="timeout")  # fmt: skip
-                if attempt == attempts:
-                    raise error from exc
-                await self._backoff(attempt, None)
-                continue
+                # Not retried now: a page that never answers would cost a timeout per try.
+                raise FetchError(f"{url}: timed out after {self.policy.timeout:g}s",
+                                 kind="timeout") from exc  # fmt: skip
             except httpx.HTTPError as exc:
                 error = FetchError(f"{url}: {_describe(exc)}", kind="network")
                 if attempt == attempts:

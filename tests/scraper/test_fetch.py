@@ -189,11 +189,27 @@ def test_robots_txt_disallow_is_obeyed(site: Site) -> None:
     assert site.hits["/robots.txt"] == 2  # once per Fetcher, i.e. once per cycle
 
 
-def test_an_unreachable_robots_txt_allows_nothing(site: Site) -> None:
+def test_a_failing_robots_txt_allows_nothing_and_says_so(site: Site) -> None:
     site.route("/robots.txt", status=500)
     url = site.route("/p", body=PAGE)
-    fails(url, "robots", robots=True, retries=0)
+    error = fails(url, "http", robots=True, retries=0)
+    assert "robots.txt answered HTTP 500; not fetched" in str(error)
     assert site.hits["/p"] == 0
+
+
+def test_a_host_that_refuses_connections_is_unreachable_not_a_robots_txt_problem() -> None:
+    error = fails("http://127.0.0.1:9/news", "network", retries=1, robots=True)
+    assert "host unreachable" in str(error) and "robots.txt unreachable" not in str(error)
+
+
+def test_a_page_that_never_answers_costs_one_timeout_not_one_per_retry(site: Site) -> None:
+    site.route("/robots.txt", body="User-agent: *\nAllow: /\n", content_type="text/plain")
+    url = site.route("/slow", body=PAGE, delay=1.0)
+    clock = Clock()
+    with pytest.raises(FetchError) as caught:
+        fetch(url, clock, timeout=0.3, retries=3, robots=True)
+    assert caught.value.kind == "timeout"
+    assert site.hits["/slow"] == 1 and clock.sleeps == []
 
 
 def test_requests_to_one_host_keep_their_distance_and_limit(site: Site) -> None:
