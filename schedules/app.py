@@ -85,6 +85,10 @@ def configure_logging(verbose: bool, quiet: bool) -> None:
     # Libraries talk at INFO about every request and migration; keep them for --verbose.
     for noisy in ("httpx", "httpcore", "alembic", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
+    # The page parsers warn about a page's markup (which of their fallbacks failed): nothing a
+    # user can act on, and a parse that fails is reported by us, naming the page.
+    for parser in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
+        logging.getLogger(parser).setLevel(logging.DEBUG if verbose else logging.ERROR)
 
 
 def echo_json(value: Any) -> None:

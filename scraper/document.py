@@ -326,11 +326,15 @@ def _main_text(tree: lxml.html.HtmlElement, url: str | None) -> str:
     return _blocks(extracted) if extracted else _own_blocks(tree)
 
 
+# Comments and processing instructions hold no text, and trafilatura's fallbacks trip on them.
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+
+
 def _tree(html: str) -> lxml.html.HtmlElement:
     # lxml refuses str input that declares its encoding; the text is decoded already.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     try:
-        return lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(html, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError):
         return lxml.html.document_fromstring(f"<html><body><p>{html}</p></body></html>")
 
