@@ -15,7 +15,7 @@ from verifier.titles import SeasonMention
 from verifier.windows import Window
 
 _RELATIVE = Words(r"[,;]\s*(?:which|that|who)\b")
-_SHOW = Words(r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:show|series|drama|k-?drama|anime|sitcom)\b")
+_SHOW = Words(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:show|series|drama|k-?drama|anime|sitcom)\b")
 
 # A heading: one short line that does not end as a sentence does.
 _DIGIT = re.compile(r"\d")

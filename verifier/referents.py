@@ -45,6 +45,12 @@ MANY_TITLES = Words(
     # "the release of titles set to hit theaters next month"
     r"\b(?:of|the)\s+(?:titles|films|movies|shows|dramas)\s+(?:set|slated|scheduled|due|coming)\b"
 )
+# "The fifth season will debut in 2027": another season of the work whose seasons the
+# paragraph is telling of.
+_SEASON_REFERENCE = Words(
+    r"\bthe\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|"
+    r"new|final|last|latest|upcoming)\s+)+season\b(?!\s+of\b)"
+)
 # "The release date has now been pushed back": the release of the work just named.
 _RELEASE_REFERENCE = Words(
     r"\bthe\s+(?:new\s+)?(?:release|premiere|debut|opening)(?:\s+date)?\b(?!\s+(?:of|for)\b)"
@@ -337,6 +343,9 @@ def choose_titles(
             return [(t, None) for t in reversed(distinct)]
     if not titles and _UNKNOWN_SUBJECT.match(body) and not _SAYS_AFTER_SUBJECT.match(body):
         return []  # "Devil May Sing does not count ... because it premiered": a name not read
+    here = memory.here[-1] if memory.here else None
+    if here is not None and here in memory.seasons and _SEASON_REFERENCE.search(body):
+        return [(here, None)]  # "Dark Winds returns for season 4 ... The fifth season ..."
     reference = _REFERENCE.search(body) or _RELEASE_REFERENCE.search(body)
     if memory.here and reference is not None:  # "the show": the one just named
         if _names_another(body[reference.start() : reference.end()], memory.here[-1]):
