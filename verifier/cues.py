@@ -144,7 +144,9 @@ SPEECH = Words(r"\b(?=\w)(?:said|says|told|added|explained|noted)\b")
 # release", "the release said". It says; nothing is released.
 STATEMENT = Words(
     r"\b(?=\w)(?:(?:press|news|media)\s+releases?|according\s+to\s+(?:a|the|its|their)\s+release|"
-    r"(?:in|via|through)\s+(?:a|its|their)\s+release|(?:a|the|its|their)\s+release\s+(?:by|from|"
+    r"(?:in|via|through)\s+(?:a|its|their)\s+release|(?:a|the|its|their)\s+release\s+(?:by|"
+    # ("pushes its release from summer 2026 to 2027" moves a date)
+    rf"from(?!\s+(?:the\s+|an?\s+|its\s+)?(?:{DATE_START}|(?:first|second|third|fourth)\s))|"
     r"issued|sent|shared|said|says|stated|states|reads|read))\b"
 )
 

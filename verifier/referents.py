@@ -53,7 +53,9 @@ _SEASON_REFERENCE = Words(
 )
 # "The release date has now been pushed back": the release of the work just named.
 _RELEASE_REFERENCE = Words(
-    r"\bthe\s+(?:new\s+)?(?:release|premiere|debut|opening)(?:\s+date)?\b(?!\s+(?:of|for)\b)"
+    r"\bthe\s+(?:(?:new|planned|expected|anticipated|scheduled|original|projected|targeted|"
+    r"target|official|eventual)\s+)?(?:release|premiere|debut|opening)(?:\s+date)?\b"
+    r"(?!\s+(?:of|for)\b)"
 )
 _BOTH = Words(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b")
 # All of the works the sentence before named: "Each series pushed to 2026 faces ...".
