@@ -46,7 +46,8 @@ class RumourGroup(click.Group):
             app = ctx.find_object(App)
             if app is not None and app.verbose:
                 traceback.print_exc()
-            click.echo(f"rumour: error: {exc}", err=True)
+            for line in str(exc).splitlines() or [""]:  # a config with many mistakes: one each
+                click.echo(f"rumour: error: {line}", err=True)
             ctx.exit(EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_FAILURE)
         finally:
             app = ctx.find_object(App)

@@ -48,7 +48,7 @@ def edit_config(path: Path, change: Callable[[tomlkit.TOMLDocument], None]) -> R
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     change(document)
     new_text = tomlkit.dumps(document)
-    config = parse_config(tomllib.loads(new_text), str(path))
+    config = parse_config(tomllib.loads(new_text), str(path), new_text)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)

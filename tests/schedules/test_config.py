@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -90,9 +91,38 @@ def test_bad_config_is_one_line_naming_file_and_key(
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert lines[0].startswith(f"rumour: error: {path}: ")
+    assert re.match(rf"rumour: error: {re.escape(str(path))}(?::\d+)?: ", lines[0]), lines[0]
     assert expected in lines[0]
     assert "Traceback" not in result.output
+
+
+def test_every_mistake_is_reported_at_once_with_its_line_and_a_suggestion(tmp_path: Path) -> None:
+    path = tmp_path / "rumour.toml"
+    path.write_text(
+        '[[source]]\nname = "news"\nurl = "https://news.example/feed"\n\n'
+        '[[sources]]\nname = "slate"\nurl = "https://streamer.example/"\nevery = 30\n'
+        'slate = { year = 2026, scope = "K", compleet = true }\n'
+        '[alerts]\nrecipients = ["nobody"]\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["--config", str(path), "config", "check"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"rumour: error: {path}:1: source: unknown key; did you mean `sources`?",
+        f'rumour: error: {path}:8: sources[0].every: `every` takes a duration like "30m" or "6h" '
+        "(got 30)",
+        f"rumour: error: {path}:9: sources[0].slate.compleet: unknown key; did you mean "
+        "`complete`?",
+        f"rumour: error: {path}:11: alerts.recipients[0].address: expected an email address, "
+        "got 'nobody'",
+    ]
+
+
+def test_a_key_with_no_close_match_lists_the_keys_there_are(tmp_path: Path) -> None:
+    path = tmp_path / "rumour.toml"
+    path.write_text("[http]\nzzz = 1\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(path), "config", "check"])
+    assert f"{path}:2: http.zzz: unknown key (known keys: user_agent, timeout," in result.stderr
 
 
 def test_missing_explicit_config_is_a_usage_error(tmp_path: Path) -> None:
