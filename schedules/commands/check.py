@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,14 @@ from verifier.verdicts import Decision
 logger = logging.getLogger(__name__)
 
 
+# "127.0.0.1:8765/news/x", "www.example.com/story", "news.example:80": a URL without its scheme.
+_LOOKS_LIKE_HOST = re.compile(
+    r"^(?:localhost|\d{1,3}(?:\.\d{1,3}){3}|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})"
+    r"(?::\d+(?:/|$)|/)|^www\.",
+    re.I,
+)
+
+
 def read_document(source: str, user_agent: str, timeout: float) -> ParsedDocument:
     """A document from a file path, an http(s) URL or ``-`` (standard input)."""
     try:
@@ -34,6 +43,9 @@ def read_document(source: str, user_agent: str, timeout: float) -> ParsedDocumen
         path = Path(source)
         try:
             body = path.read_bytes()
+        except FileNotFoundError as exc:
+            hint = "; for a URL add http:// or https://" if _LOOKS_LIKE_HOST.match(source) else ""
+            raise InputError(f"{source}: no such file{hint}") from exc
         except OSError as exc:
             raise InputError(f"{source}: cannot read: {exc.strerror}") from exc
         return parse_document(body, url=path.resolve().as_uri())

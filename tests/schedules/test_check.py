@@ -116,7 +116,25 @@ def test_non_utf8_input_is_read(tmp_path: Path) -> None:
 def test_missing_file_is_one_clear_line() -> None:
     result = CliRunner().invoke(cli, ["check", "/nonexistent/file.html"])
     assert result.exit_code == 1
-    assert "cannot read" in result.stderr
+    assert result.stderr == "rumour: error: /nonexistent/file.html: no such file\n"
+
+
+@pytest.mark.parametrize(
+    "given", ["127.0.0.1:8765/news/x.html", "news.example/story", "localhost:8000"]
+)
+def test_a_url_without_its_scheme_is_told_to_add_it(given: str) -> None:
+    result = CliRunner().invoke(cli, ["check", given])
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == f"rumour: error: {given}: no such file; for a URL add http:// or https://\n"
+    )
+
+
+def test_an_unreadable_file_says_why(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", str(tmp_path)])  # a directory
+    assert result.exit_code == 1
+    assert f"{tmp_path}: cannot read: Is a directory" in result.stderr
 
 
 def test_huge_input_finishes_and_finds_the_claim(tmp_path: Path) -> None:
