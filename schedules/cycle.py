@@ -53,12 +53,15 @@ class CycleReport:
         return sum(int(getattr(s, name)) for s in self.sources)
 
     def summary(self) -> str:
+        relabelled = sum(1 for _, change in self.changes if change.label_changed)
+        same = len(self.changes) - relabelled  # a new reason or evidence, the label left alone
         return (
             f"{len(self.sources)} sources: {self.count('fetched')} fetched, "
             f"{self.count('unchanged')} unchanged, {self.count('failed')} failed; "
             f"{self.total('new_documents')} new documents, {self.total('new_claims')} new claims, "
-            f"{self.total('new_officials')} new official statements, "
-            f"{len(self.changes)} changed verdicts, {self.alerts} alerts queued"
+            f"{self.total('new_officials')} new official statements, {relabelled} changed verdicts"
+            + (f" ({same} more with the same label)" if same else "")
+            + f", {self.alerts} alerts queued"
             + ("; stopped early" if self.stopped else "")
         )
 

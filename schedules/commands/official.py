@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from schedules.app import App, echo_json, echo_table, pass_app, season_text
-from schedules.commands.verdicts import change_rows, echo_changes
+from schedules.commands.verdicts import change_rows, changes_text, echo_changes
 from schedules.outbox import Outbox, Rules
 from verifier.errors import InputError
 from verifier.imports import read_official_file
@@ -108,7 +108,7 @@ def import_command(
         slate_text = f"; {'complete ' if slate.complete else ''}{slate.year} {slate.scope} slate"
     click.echo(
         f"imported {file}: {len(statements)} statements, {len(recorded.new)} new{slate_text}; "
-        f"{len(changes)} verdict(s) changed, {outbox.queued} alert(s) queued"
+        f"{changes_text(changes)}, {outbox.queued} alert(s) queued"
     )
     echo_changes(changes)
 

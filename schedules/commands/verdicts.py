@@ -134,7 +134,7 @@ def verify(app: App, as_json: bool) -> None:
     if as_json:
         echo_json({"changed_verdicts": rows, "alerts_queued": outbox.queued})
         return
-    click.echo(f"{len(rows)} verdict(s) changed, {outbox.queued} alert(s) queued")
+    click.echo(f"{changes_text(rows)}, {outbox.queued} alert(s) queued")
     echo_changes(rows)
 
 
@@ -143,7 +143,21 @@ def change_rows(registry: TitleRegistry, changes: list[VerdictChange]) -> list[d
     return [c.as_json(registry.name(c.title_id)) for c in changes]
 
 
+def changes_text(rows: list[dict[str, Any]]) -> str:
+    """ "2 verdict(s) changed" and, apart, those whose label stayed (a new reason or evidence)."""
+    relabelled = sum(1 for row in rows if row["label_changed"])
+    same = len(rows) - relabelled
+    return f"{relabelled} verdict(s) changed" + (f", {same} with the same label" if same else "")
+
+
 def echo_changes(rows: list[dict[str, Any]]) -> None:
     for row in rows:
-        was = row["from"] or "new"
-        click.echo(f"  claim {row['claim']} {row['title']}: {was} → {row['to']} ({row['reason']})")
+        claim = f"  claim {row['claim']} {row['title']}"
+        if row["label_changed"]:
+            click.echo(f"{claim}: {row['from'] or 'new'} → {row['to']} ({row['reason']})")
+        elif row["from_reason"] != row["reason"]:
+            click.echo(
+                f"{claim}: still {row['to']}, now {row['reason']} (was {row['from_reason']})"
+            )
+        else:
+            click.echo(f"{claim}: still {row['to']} ({row['reason']}), new evidence")

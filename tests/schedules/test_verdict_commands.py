@@ -125,8 +125,10 @@ def test_json_import_declares_a_complete_slate(workdir: Path, database_url: str)
         workdir, "official", "import", _write(workdir, "slate.json", json.dumps(document))
     )
     assert result.exit_code == 0, result.output
-    assert "complete 2026 Korean series slate; 1 verdict(s) changed" in result.stdout
-    assert "unsupported → unsupported (absent_from_slate)" in result.stdout
+    assert "complete 2026 Korean series slate; 0 verdict(s) changed, 1 with the same label" in (
+        result.stdout
+    )
+    assert "still unsupported, now absent_from_slate (was no_official_date)" in result.stdout
     assert _officials(workdir)[0]["slate"] == "2026 Korean series (complete)"
 
 
@@ -229,3 +231,26 @@ def test_an_unknown_title_filter_suggests_close_names(workdir: Path) -> None:
     )
     nothing_close = rumour(workdir, "claims", "--title", "Zzyzx")
     assert nothing_close.stderr.strip() == "rumour: error: no title 'Zzyzx' in the database"
+
+
+def test_a_bom_csv_import_and_new_evidence_that_keeps_the_label_is_no_change(
+    workdir: Path, database_url: str
+) -> None:
+    _add_claims(database_url, ("Moon Court", 2, "2026-12"))
+    header = "\ufefftitle,season,window,source_url\n"
+    first = rumour(workdir, "official", "import",
+                   _write(workdir, "a.csv", header + "Moon Court,2,2027-03,https://streamer.example/a\n"))  # fmt: skip
+    assert first.exit_code == 0, first.output
+    assert "1 verdict(s) changed" in first.stdout
+    assert "unsupported → contradicted (official_disjoint)" in first.stdout
+    second = rumour(workdir, "official", "import", "--json",
+                    _write(workdir, "b.csv", header + "Moon Court,2,2027-04,https://streamer.example/b\n"))  # fmt: skip
+    (row,) = json.loads(second.stdout)["changed_verdicts"]
+    assert (row["from"], row["to"], row["label_changed"]) == ("contradicted", "contradicted", False)
+    third = rumour(workdir, "official", "import",
+                   _write(workdir, "c.csv", header + "Moon Court,2,2027-05,https://streamer.example/c\n"))  # fmt: skip
+    assert "0 verdict(s) changed, 1 with the same label" in third.stdout
+    assert (
+        "claim 1 Moon Court: still contradicted (official_disjoint), new evidence" in third.stdout
+    )
+    assert "contradicted → contradicted" not in third.stdout

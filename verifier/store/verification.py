@@ -80,7 +80,14 @@ class VerdictChange:
             "from": self.old_label,
             "to": self.decision.label,
             "reason": self.decision.reason,
+            "from_reason": self.old_reason,
+            "label_changed": self.label_changed,
         }
+
+    @property
+    def label_changed(self) -> bool:
+        """A first verdict, or a new label; False when only the reason or evidence moved."""
+        return self.old_label != self.decision.label
 
 
 def _newest_verdicts(session: Session, statement_ids: list[int]) -> dict[int, int]:
