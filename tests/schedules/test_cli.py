@@ -54,3 +54,13 @@ def test_unreachable_database_exits_1_with_one_line() -> None:
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith("rumour: error: cannot reach database")
+
+
+def test_shell_completion_as_the_readme_gives_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_RUMOUR_COMPLETE", "bash_complete")
+    monkeypatch.setenv("COMP_WORDS", "rumour sou")
+    monkeypatch.setenv("COMP_CWORD", "1")
+    result = CliRunner().invoke(cli, [], prog_name="rumour")
+    assert "plain,sources" in result.output
+    monkeypatch.setenv("_RUMOUR_COMPLETE", "bash_source")
+    assert "_rumour_completion()" in CliRunner().invoke(cli, [], prog_name="rumour").output
