@@ -177,6 +177,23 @@ class SmtpConfig(_Strict):
     timeout: float = Field(default=30.0, gt=0)
     ca_file: str | None = None  # a private CA to trust for TLS, besides the system's
 
+    def warnings(self) -> list[str]:
+        """What is set but will not work as it stands (``config check`` says it)."""
+        found = []
+        if self.password_env and not os.environ.get(self.password_env) and not self.password:
+            found.append(
+                f"alerts.smtp.password_env names ${self.password_env}, which is not set in this "
+                "environment: the SMTP login will fail"
+            )
+        elif self.user and not self.resolved_password():
+            found.append(
+                "alerts.smtp.user is set without a password: set alerts.smtp.password_env "
+                "(the environment variable that holds it) or alerts.smtp.password"
+            )
+        if self.ca_file and not Path(self.ca_file).is_file():
+            found.append(f"alerts.smtp.ca_file {self.ca_file}: no such file")
+        return found
+
     def resolved_password(self) -> str | None:
         """The password from the config or from the environment variable it names."""
         if self.password_env:

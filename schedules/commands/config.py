@@ -35,9 +35,12 @@ def check_config(app: App, as_json: bool) -> None:
     """Validate the config and print the effective settings (secrets masked)."""
     config, origin = app.loaded_config()
     data = effective_config(config, app.database_url)
+    warnings = config.alerts.smtp.warnings()
     if as_json:
-        echo_json({"file": str(origin) if origin else None, "config": data})
+        echo_json({"file": str(origin) if origin else None, "config": data, "warnings": warnings})
         return
+    for warning in warnings:
+        click.echo(f"rumour: warning: {warning}", err=True)
     click.echo(f"config:   {origin if origin else '(none found; using defaults)'}")
     click.echo(f"database: {data['database']['url']}")
     click.echo(f"sources:  {len(config.sources)}")
@@ -71,4 +74,4 @@ def check_config(app: App, as_json: bool) -> None:
         + (f", user {smtp['user']}" if smtp["user"] else "")
         + (f", password {smtp['password']}" if smtp["password"] else "")
     )
-    click.echo("config OK")
+    click.echo(f"config OK, {len(warnings)} warning(s)" if warnings else "config OK")

@@ -200,3 +200,31 @@ def test_intervals(text: str, seconds: int) -> None:
 def test_bad_intervals(text: str) -> None:
     with pytest.raises(ValueError, match="expected an interval"):
         parse_interval(text)
+
+
+def test_config_check_warns_of_a_password_variable_that_is_not_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("RUMOUR_SMTP_PASSWORD", raising=False)
+    path = tmp_path / "rumour.toml"
+    path.write_text(
+        '[alerts.smtp]\nhost = "smtp.example.com"\nuser = "desk"\n'
+        'password_env = "RUMOUR_SMTP_PASSWORD"\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["--config", str(path), "config", "check"])
+    assert result.exit_code == 0
+    assert "$RUMOUR_SMTP_PASSWORD, which is not set" in result.stderr
+    assert result.stdout.rstrip().endswith("config OK, 1 warning(s)")
+    as_json = CliRunner().invoke(cli, ["--config", str(path), "config", "check", "--json"])
+    assert "RUMOUR_SMTP_PASSWORD" in json.loads(as_json.stdout)["warnings"][0]
+    monkeypatch.setenv("RUMOUR_SMTP_PASSWORD", "s3cret")
+    result = CliRunner().invoke(cli, ["--config", str(path), "config", "check"])
+    assert result.stderr == "" and result.stdout.rstrip().endswith("config OK")
+
+
+def test_config_check_warns_of_a_user_without_any_password(tmp_path: Path) -> None:
+    path = tmp_path / "rumour.toml"
+    path.write_text('[alerts.smtp]\nuser = "desk"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(path), "config", "check"])
+    assert "alerts.smtp.user is set without a password" in result.stderr
