@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import sys
@@ -91,8 +92,17 @@ def configure_logging(verbose: bool, quiet: bool) -> None:
         logging.getLogger(parser).setLevel(logging.DEBUG if verbose else logging.ERROR)
 
 
+def _json_value(value: Any) -> Any:
+    """Dates and moments as ISO 8601, a moment always with its zone (UTC when stored)."""
+    if isinstance(value, dt.datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
 def echo_json(value: Any) -> None:
-    click.echo(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False, default=_json_value))
 
 
 def echo_table(headers: list[str], rows: list[list[str]]) -> None:

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -254,3 +255,30 @@ def test_a_bom_csv_import_and_new_evidence_that_keeps_the_label_is_no_change(
         "claim 1 Moon Court: still contradicted (official_disjoint), new evidence" in third.stdout
     )
     assert "contradicted → contradicted" not in third.stdout
+
+
+ISO_MOMENT = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})"
+
+
+def _moments(value: object, key: str = "") -> list[tuple[str, str]]:
+    """Every (key, value) in a JSON document whose key names a moment (…_at)."""
+    if isinstance(value, dict):
+        return [m for k, v in value.items() for m in _moments(v, k)]
+    if isinstance(value, list):
+        return [m for v in value for m in _moments(v, key)]
+    return [(key, value)] if key.endswith("_at") and isinstance(value, str) else []
+
+
+def test_every_json_timestamp_is_iso_8601_with_its_zone(workdir: Path, database_url: str) -> None:
+    _add_claims(database_url, ("Moon Court", 2, "2026-12"))
+    added = rumour(workdir, "sources", "add", "desk", "https://news.example/feed.xml",
+                   "--kind", "feed", "--database-only")  # fmt: skip
+    assert added.exit_code == 0, added.output
+    found: list[tuple[str, str]] = []
+    for command in (["sources", "list"], ["claims"], ["verdicts", "--history"], ["status"]):
+        result = rumour(workdir, *command, "--json")
+        found += _moments(json.loads(result.stdout))
+    keys = {key for key, _ in found}
+    assert {"next_due_at", "decided_at"} <= keys, keys
+    for key, value in found:
+        assert re.fullmatch(ISO_MOMENT, value), (key, value)
