@@ -33,7 +33,7 @@ def _evidence_text(view: ClaimView) -> str:
 @click.option("--label", type=click.Choice(LABELS), help="Only claims with this label.")
 @click.option("--changed-since", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Only verdicts decided on or after DATE (YYYY-MM-DD, UTC).")  # fmt: skip
-@click.option("--history", is_flag=True, help="With --json: each claim's past labels too.")
+@click.option("--history", is_flag=True, help="Each claim's past labels too, oldest first.")
 @_limit
 @_json
 @pass_app
@@ -85,6 +85,12 @@ def verdicts(
             for v in views
         ],
     )
+    for v in views if history else []:
+        click.echo(f"\nclaim {v.id}: {v.title} {season_text(v.season, v.part)} {v.window.value}")
+        for entry in histories[v.id]:
+            click.echo(
+                f"  {entry.decided_at:%Y-%m-%d %H:%M} UTC  {entry.label:<13} {entry.explanation}"
+            )
 
 
 @click.command("claims")

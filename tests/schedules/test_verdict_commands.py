@@ -282,3 +282,15 @@ def test_every_json_timestamp_is_iso_8601_with_its_zone(workdir: Path, database_
     assert {"next_due_at", "decided_at"} <= keys, keys
     for key, value in found:
         assert re.fullmatch(ISO_MOMENT, value), (key, value)
+
+
+def test_verdicts_history_is_shown_in_the_table_too(workdir: Path, database_url: str) -> None:
+    _add_claims(database_url, ("Moon Court", 2, "2026-12"))
+    rumour(workdir, "official", "import",
+           _write(workdir, "a.csv", "title,season,window\nMoon Court,2,2027-03\n"))  # fmt: skip
+    result = rumour(workdir, "verdicts", "--history")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    at = lines.index("claim 1: Moon Court 2 2026-12")
+    assert re.match(r"  \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC  unsupported ", lines[at + 1])
+    assert re.match(r"  \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC  contradicted ", lines[at + 2])
