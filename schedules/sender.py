@@ -26,7 +26,7 @@ from email.message import EmailMessage
 from types import TracebackType
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from schedules.config import RumourConfig, SmtpConfig
@@ -158,6 +158,8 @@ class SendReport:
     deferred: int = 0  # rows tried again later
     failed: int = 0  # rows refused for good
     error: str | None = None
+    waiting: int = 0  # rows that failed before and wait for their next try
+    waiting_until: str | None = None  # the first of those tries, ISO 8601
 
     def summary(self) -> str:
         text = f"{self.sent} emails sent ({self.alerts} alerts)"
@@ -165,7 +167,12 @@ class SendReport:
             text += f", {self.deferred} alerts deferred"
         if self.failed:
             text += f", {self.failed} alerts failed"
-        return text + (f": {self.error}" if self.error else "")
+        text += f": {self.error}" if self.error else ""
+        if self.waiting and self.waiting_until:
+            first = dt.datetime.fromisoformat(self.waiting_until)
+            text += (f"; {self.waiting} alerts wait after a failed try, the next at "
+                     f"{first:%Y-%m-%d %H:%M} UTC (`rumour alerts send --now` tries them now)")  # fmt: skip
+        return text
 
     def as_json(self) -> dict[str, Any]:
         return self.__dict__.copy()
@@ -247,7 +254,31 @@ def send_due(
             logger.debug("alerts: %s", report.summary())
         with store.transaction() as session:
             beat(session, "send", now, report.as_json())
+    with store.transaction() as session:
+        waiting, first = session.execute(
+            select(func.count(), func.min(Alert.next_attempt_at)).where(
+                *_BACKING_OFF, Alert.next_attempt_at > now
+            )
+        ).one()
+    report.waiting = waiting
+    report.waiting_until = first.isoformat() if first is not None else None
     return report
+
+
+# Alerts that failed before and wait for their next try.
+_BACKING_OFF = (Alert.status == "pending", Alert.attempts > 0)
+
+
+def retry_now(store: Store, now: dt.datetime) -> int:
+    """Make the alerts that wait after a failed try due now (``alerts send --now``, after
+    fixing the SMTP settings); returns how many."""
+    with store.transaction() as session:
+        rows = session.scalars(
+            select(Alert).where(*_BACKING_OFF, Alert.next_attempt_at > now)
+        ).all()
+        for row in rows:
+            row.next_attempt_at = now
+        return len(rows)
 
 
 def _send_batches(store: Store, config: RumourConfig, batches: list[str], now: dt.datetime,

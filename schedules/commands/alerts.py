@@ -9,7 +9,7 @@ from schedules.app import App, echo_json, echo_table, pass_app, shorten
 from schedules.jobs import send_job
 from schedules.locks import Busy
 from schedules.messages import Item, subject, test_message
-from schedules.sender import SmtpError, SmtpTransport
+from schedules.sender import SmtpError, SmtpTransport, retry_now
 from verifier.errors import InputError
 from verifier.store.models import Alert, utcnow
 
@@ -58,11 +58,15 @@ def list_alerts(app: App, status: str | None, limit: int, as_json: bool) -> None
 
 
 @alerts_group.command("send")
+@click.option("--now", "retry", is_flag=True,
+              help="Also try now the alerts that wait after a failed try (after fixing SMTP).")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
 @pass_app
-def send_alerts(app: App, as_json: bool) -> None:
+def send_alerts(app: App, retry: bool, as_json: bool) -> None:
     """Send the alerts that are due now (`rumour run --once` does this too)."""
     try:
+        if retry:
+            retry_now(app.store(), utcnow())
         report = send_job(app.store(), app.config)
     except Busy:
         click.echo("another sender is running; nothing done")

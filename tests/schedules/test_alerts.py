@@ -422,3 +422,27 @@ def test_alerts_list_and_send_show_the_outbox(
     assert run("send").stdout == "2 emails sent (2 alerts)\n"
     assert "sent" in run("list", "--status", "sent").stdout
     assert run("list", "--status", "pending").stdout == "the outbox is empty\n"
+
+
+def test_alerts_send_says_what_waits_after_a_failure_and_now_sends_it(
+    tmp_path: Path, database_url: str, store: Store, mail: MailServer
+) -> None:
+    config_path = _cli_config(tmp_path, database_url, mail.smtp_config())
+    config, _ = load_config(config_path)
+    contradict(store, config)
+
+    def send(*args: str) -> str:
+        result = CliRunner().invoke(cli, ["--config", str(config_path), "alerts", "send", *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    mail.stop()
+    assert send().startswith("0 emails sent (0 alerts), 2 alerts deferred: cannot connect")
+    mail.start()  # the SMTP server is back (or its settings were fixed)
+    waiting = send()
+    assert waiting.startswith(
+        "0 emails sent (0 alerts); 2 alerts wait after a failed try, the next at "
+    )
+    assert waiting.rstrip().endswith("UTC (`rumour alerts send --now` tries them now)")
+    assert send("--now") == "2 emails sent (2 alerts)\n"
+    assert len(mail.messages) == 2
