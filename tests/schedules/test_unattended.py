@@ -87,6 +87,8 @@ def test_an_overlapping_run_does_nothing_and_exits_zero(
         "deferred": 0,
         "failed": 0,
         "error": None,
+        "waiting": 0,
+        "waiting_until": None,
     }
     with exclusive(store, "send"):  # a daemon's sender at work: the cycle runs, sending waits
         outcome = json.loads(rumour(config, "run", "--once", "--json").output)
