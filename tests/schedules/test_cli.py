@@ -64,3 +64,20 @@ def test_shell_completion_as_the_readme_gives_it(monkeypatch: pytest.MonkeyPatch
     assert "plain,sources" in result.output
     monkeypatch.setenv("_RUMOUR_COMPLETE", "bash_source")
     assert "_rumour_completion()" in CliRunner().invoke(cli, [], prog_name="rumour").output
+
+
+def test_a_postgresql_url_without_the_driver_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    for name in [m for m in sys.modules if m == "psycopg" or m.startswith("psycopg.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg raises ImportError
+    result = CliRunner().invoke(cli, ["--database", "postgresql://rumour@127.0.0.1/none", "status"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "rumour: error: cannot use database postgresql+psycopg://rumour@127.0.0.1/none: the "
+        "PostgreSQL driver is not installed; install it with: pip install "
+        "'rumour-verifier[postgresql]'\n"
+    )

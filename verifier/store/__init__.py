@@ -78,7 +78,14 @@ def create_store_engine(url: str) -> Engine:
         return engine
     try:
         return create_engine(parsed, pool_pre_ping=True)
-    except (ImportError, ArgumentError) as exc:
+    except ImportError as exc:
+        if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() == "psycopg":
+            raise StoreError(
+                f"cannot use database {display_url(parsed)}: the PostgreSQL driver is not "
+                "installed; install it with: pip install 'rumour-verifier[postgresql]'"
+            ) from exc
+        raise StoreError(f"cannot use database {display_url(parsed)}: {exc}") from exc
+    except ArgumentError as exc:
         raise StoreError(f"cannot use database {display_url(parsed)}: {exc}") from exc
 
 
