@@ -252,12 +252,46 @@ class HttpConfig(_Strict):
     robots: bool = True
 
 
+class PublisherConfig(_Strict):
+    """Who publishes the fact-checks (``rumour export --format claimreview``): the
+    organisation, its site, and where each claim's review is read."""
+
+    name: str = Field(min_length=1)
+    url: HttpUrl
+    # The page of one claim's review: {claim} is the claim's id, {slug} its title in a URL's
+    # words. Without it, the reviews are fragments of the publisher's page: url#claim-7.
+    review_url: str | None = None
+
+    @field_validator("review_url")
+    @classmethod
+    def _valid_template(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if "{claim}" not in value:
+            raise ValueError(f"expected a URL template with {{claim}} in it, got {value!r}")
+        try:
+            _check_http_url(value.format(claim=1, slug="title"))
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ValueError(
+                "expected an http(s) URL template whose only fields are {claim} and {slug}, "
+                f"got {value!r}"
+            ) from exc
+        return value
+
+    def review_page(self, claim: int, title: str) -> str:
+        if self.review_url is None:
+            return f"{self.url}#claim-{claim}"
+        slug = "-".join(re.findall(r"\w+", title.lower())) or "claim"
+        return self.review_url.format(claim=claim, slug=slug)
+
+
 class RumourConfig(_Strict):
     database: DatabaseConfig = DatabaseConfig()
     http: HttpConfig = HttpConfig()
     sources: list[SourceConfig] = []
     titles: list[TitleConfig] = []
     alerts: AlertsConfig = AlertsConfig()
+    publisher: PublisherConfig | None = None
 
     @model_validator(mode="after")
     def _unique_source_names(self) -> RumourConfig:

@@ -1,10 +1,12 @@
 """``rumour export``: verified claims as ClaimReview JSON-LD, CSV or JSON.
 
-ClaimReview (https://schema.org/ClaimReview) is what fact-check aggregators
-read: ``claimReviewed`` is the claim in words, ``itemReviewed`` the claim with
-the page it appeared on, ``reviewRating`` the label (as ``alternateName``, on
-a 1-3 scale: contradicted, unsupported, confirmed) and ``url`` the deciding
-evidence.
+ClaimReview (https://schema.org/ClaimReview) is what fact-check aggregators and
+search engines read: ``claimReviewed`` is the claim in words, ``itemReviewed``
+the claim with the page it appeared on and that page's outlet as its author,
+``reviewRating`` the label (as ``name`` and ``alternateName``, on a 1-3 scale:
+contradicted, unsupported, confirmed), ``author`` the publisher of the review
+and ``url`` the review's own page on the publisher's site (``[publisher]`` in the
+config), and ``isBasedOn`` the official evidence that decided it.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ import io
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import click
 
 from schedules.app import App, pass_app
+from schedules.config import PublisherConfig
+from schedules.errors import ConfigError
 from verifier.store.reports import ClaimView, list_claims
 from verifier.verdicts import LABELS
 
@@ -43,10 +48,20 @@ def claim_in_words(view: ClaimView) -> str:
     return f"{name} will be released {preposition}{when}"
 
 
-def claim_review(view: ClaimView, author: str) -> dict[str, Any]:
+def outlet(url: str | None) -> dict[str, Any] | None:
+    """The organisation a page appeared with, by its site: name and home page."""
+    parts = urlsplit(url or "")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname.removeprefix("www.")
+    return {"@type": "Organization", "name": host, "url": f"{parts.scheme}://{parts.netloc}/"}
+
+
+def claim_review(view: ClaimView, publisher: PublisherConfig) -> dict[str, Any]:
     assert view.verdict is not None
     evidence = view.verdict.evidence[0] if view.verdict.evidence else {}
     appearance: dict[str, Any] = {"@type": "CreativeWork", "url": view.url}
+    said_by = outlet(view.url)
     if view.headline:
         appearance["headline"] = view.headline
     if view.published:
@@ -60,21 +75,24 @@ def claim_review(view: ClaimView, author: str) -> dict[str, Any]:
             "appearance": [appearance],
             "firstAppearance": appearance,
             **({"datePublished": view.published.isoformat()} if view.published else {}),
+            **({"author": said_by} if said_by else {}),
         },
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": RATING[view.verdict.label],
             "bestRating": 3,
             "worstRating": 1,
+            "name": view.verdict.label.capitalize(),
             "alternateName": view.verdict.label.capitalize(),
             "ratingExplanation": view.explain(),
         },
-        "author": {"@type": "Organization", "name": author},
+        "author": {"@type": "Organization", "name": publisher.name, "url": publisher.url},
+        "url": publisher.review_page(view.id, view.title),
     }
     if view.decided_at:
         review["datePublished"] = view.decided_at.date().isoformat()
     if evidence.get("url"):
-        review["url"] = evidence["url"]
+        review["isBasedOn"] = evidence["url"]
     return review
 
 
@@ -105,9 +123,15 @@ def csv_row(view: ClaimView) -> dict[str, Any]:
     }
 
 
-def render(views: list[ClaimView], export_format: str, author: str) -> str:
+def render(views: list[ClaimView], export_format: str, publisher: PublisherConfig | None) -> str:
     if export_format == "claimreview":
-        reviews = [claim_review(v, author) for v in views if v.verdict is not None]
+        if publisher is None:
+            raise ConfigError(
+                "a ClaimReview export names its publisher: set [publisher] in the config, with "
+                'name = "Your Desk", url = "https://your.site/fact-checks" and, for a page '
+                'per claim, review_url = "https://your.site/fact-checks/{claim}"'
+            )
+        reviews = [claim_review(v, publisher) for v in views if v.verdict is not None]
         return json.dumps(reviews, indent=2, ensure_ascii=False) + "\n"
     if export_format == "json":
         return json.dumps([v.as_json() for v in views], indent=2, ensure_ascii=False) + "\n"
@@ -125,8 +149,7 @@ def render(views: list[ClaimView], export_format: str, author: str) -> str:
               help="Write to this file (default: standard output).")  # fmt: skip
 @click.option("--title", help="Only this title (any of its names).")
 @click.option("--label", type=click.Choice(LABELS), help="Only claims with this label.")
-@click.option("--author", default="rumour verifier", show_default=True,
-              help="ClaimReview author (your organisation).")  # fmt: skip
+@click.option("--author", help="ClaimReview author's name, instead of [publisher] name.")
 @pass_app
 def export(
     app: App,
@@ -134,13 +157,16 @@ def export(
     output: Path | None,
     title: str | None,
     label: str | None,
-    author: str,
+    author: str | None,
 ) -> None:
     """Export claims and their verdicts (ClaimReview JSON-LD for fact-check aggregators)."""
     with app.store().transaction() as session:
         app.registry(session)
         views = list_claims(session, title=title, label=label)
-    text = render(views, export_format, author)
+    publisher = app.config.publisher
+    if publisher is not None and author:
+        publisher = publisher.model_copy(update={"name": author})
+    text = render(views, export_format, publisher)
     if output is None:
         click.echo(text, nl=False)
         return

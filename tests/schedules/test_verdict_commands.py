@@ -8,6 +8,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -195,6 +196,12 @@ def test_export_claimreview_csv_and_json(workdir: Path, database_url: str) -> No
            "title,season,window,announced,source_url\n"
            "All of Us Are Dead,2,2026-12-18,2026-06-01,https://streamer.example/aouad\n"))  # fmt: skip
 
+    missing = rumour(workdir, "export", "--format", "claimreview")
+    assert missing.exit_code == 2
+    assert "set [publisher] in the config" in missing.stderr
+    with (workdir / "config.toml").open("a") as config:
+        config.write('\n[publisher]\nname = "Screen Desk"\nurl = "https://desk.example/checks"\n'
+                     'review_url = "https://desk.example/checks/{claim}-{slug}"\n')  # fmt: skip
     (review,) = json.loads(rumour(workdir, "export", "--format", "claimreview").stdout)
     assert review["@context"] == "https://schema.org"
     assert review["@type"] == "ClaimReview"
@@ -204,8 +211,10 @@ def test_export_claimreview_csv_and_json(workdir: Path, database_url: str) -> No
     assert review["itemReviewed"]["appearance"][0]["url"] == "https://news.example/story"
     assert review["itemReviewed"]["datePublished"] == "2026-03-01"
     assert review["reviewRating"]["alternateName"] == "Confirmed"
-    assert review["url"] == "https://streamer.example/aouad"
+    assert review["url"] == "https://desk.example/checks/1-all-of-us-are-dead"
+    assert review["isBasedOn"] == "https://streamer.example/aouad"
     assert dt.date.fromisoformat(review["datePublished"])
+    _holds_the_fact_check_fields(review)
 
     rows = list(csv.DictReader(io.StringIO(rumour(workdir, "export", "--format", "csv").stdout)))
     assert [(r["title"], r["window"], r["label"], r["evidence_window"]) for r in rows] == [
@@ -215,6 +224,56 @@ def test_export_claimreview_csv_and_json(workdir: Path, database_url: str) -> No
     result = rumour(workdir, "export", "--format", "json", "--output", str(out))
     assert result.exit_code == 0
     assert json.loads(out.read_text())[0]["verdict"]["reason"] == "official_within_claim"
+
+
+def _holds_the_fact_check_fields(review: dict[str, Any]) -> None:
+    """The fields fact-check markup requires and recommends (schema.org ClaimReview as search
+    engines read it), each of the type it must be."""
+    assert review["@type"] == "ClaimReview" and review["@context"] == "https://schema.org"
+    assert isinstance(review["claimReviewed"], str) and review["claimReviewed"]
+    assert re.fullmatch(r"https?://[^\s]+", review["url"])  # the review's own page
+    assert dt.date.fromisoformat(review["datePublished"])
+    rating = review["reviewRating"]
+    assert rating["@type"] == "Rating"
+    assert isinstance(rating["alternateName"], str) and isinstance(rating["name"], str)
+    assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    author = review["author"]
+    assert author["@type"] in ("Organization", "Person") and author["name"]
+    assert re.fullmatch(r"https?://[^\s]+", author["url"])
+    claim = review["itemReviewed"]
+    assert claim["@type"] == "Claim"
+    assert claim["author"]["@type"] in ("Organization", "Person") and claim["author"]["name"]
+    assert re.fullmatch(r"https?://[^\s]+/", claim["author"]["url"])
+    assert dt.date.fromisoformat(claim["datePublished"])
+    for appearance in [*claim["appearance"], claim["firstAppearance"]]:
+        assert appearance["@type"] == "CreativeWork" and appearance["url"].startswith("http")
+
+
+def test_a_claimreview_without_a_review_page_template_points_into_the_publishers_page(
+    workdir: Path, database_url: str
+) -> None:
+    _add_claims(database_url, ("Paper Crane", 1, "2027"))
+    with (workdir / "config.toml").open("a") as config:
+        config.write('\n[publisher]\nname = "Screen Desk"\nurl = "https://desk.example/checks"\n')
+    result = rumour(workdir, "export", "--author", "Night Desk")
+    (review,) = json.loads(result.stdout)
+    assert review["url"] == "https://desk.example/checks#claim-1"
+    assert review["author"] == {"@type": "Organization", "name": "Night Desk",
+                                "url": "https://desk.example/checks"}  # fmt: skip
+    assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "news.example",
+                                                "url": "https://news.example/"}  # fmt: skip
+    assert "isBasedOn" not in review  # no official evidence yet
+    _holds_the_fact_check_fields(review)
+
+
+def test_a_review_url_template_must_hold_the_claim(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[publisher]\nname = "D"\nurl = "https://d.example/"\nreview_url = "https://d.example/x"\n'
+    )
+    result = CliRunner().invoke(cli, ["--config", str(path), "config", "check"])
+    assert result.exit_code == 2
+    assert "publisher.review_url: expected a URL template with {claim} in it" in result.stderr
 
 
 def test_verify_changes_nothing_when_nothing_changed(workdir: Path, database_url: str) -> None:
