@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
 import sys
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,6 +93,48 @@ def configure_logging(verbose: bool, quiet: bool) -> None:
     # user can act on, and a parse that fails is reported by us, naming the page.
     for parser in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
         logging.getLogger(parser).setLevel(logging.DEBUG if verbose else logging.ERROR)
+
+
+class TerminalProgress:
+    """A progress line on stderr ("sources fetched [#####-----] 12/40"), redrawn in place;
+    each stage ends on its own line."""
+
+    WIDTH = 24
+
+    def __init__(self) -> None:
+        self.stage: str | None = None
+        self.drawn = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self.stage:
+            self.finish()
+            self.stage = stage
+        now = time.monotonic()
+        if done < total and now - self.drawn < 0.1:
+            return  # at most ten redraws a second
+        self.drawn = now
+        filled = self.WIDTH * done // max(total, 1)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        click.echo(f"\r{stage} [{bar}] {done}/{total}", nl=False, err=True)
+
+    def finish(self) -> None:
+        if self.stage is not None:
+            click.echo(err=True)
+            self.stage = None
+
+
+@contextlib.contextmanager
+def progress_for(app: App, as_json: bool) -> Iterator[TerminalProgress | None]:
+    """A progress line when a person watches: stderr is a terminal, and neither --quiet nor
+    --json was asked for (cron, scripts and pipes get none)."""
+    if as_json or app.quiet or not sys.stderr.isatty():
+        yield None
+        return
+    progress = TerminalProgress()
+    try:
+        yield progress
+    finally:
+        progress.finish()
 
 
 def _json_value(value: Any) -> Any:

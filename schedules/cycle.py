@@ -32,7 +32,7 @@ from scraper.fetch import Fetched, Fetcher, FetchPolicy
 from verifier.store import Store
 from verifier.store.models import utcnow
 from verifier.store.repository import TitleRegistry
-from verifier.store.verification import VerdictChange
+from verifier.store.verification import Progress, VerdictChange
 
 logger = logging.getLogger(__name__)
 
@@ -139,6 +139,7 @@ def run_cycle(
     now: dt.datetime | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
     stop: threading.Event | None = None,
+    progress: Progress | None = None,
 ) -> CycleReport:
     """Run one cycle over the due sources; a failing source is reported, never raised.
 
@@ -153,11 +154,19 @@ def run_cycle(
     if not due:
         return report
 
+    fetched_count = 0
+
+    async def fetch_one(fetcher: Fetcher, source: Due) -> Fetching:
+        nonlocal fetched_count
+        result = await _fetch_source(fetcher, source, config.http.max_articles)
+        fetched_count += 1
+        if progress is not None:
+            progress("sources fetched", fetched_count, len(due))
+        return result
+
     async def fetch_all() -> list[Fetching]:
         async with Fetcher(fetch_policy(config), transport=transport) as fetcher:
-            work = asyncio.gather(
-                *(_fetch_source(fetcher, d, config.http.max_articles) for d in due)
-            )
+            work = asyncio.gather(*(fetch_one(fetcher, d) for d in due))
             while not work.done():
                 if stop is not None and stop.is_set():
                     work.cancel()
@@ -172,7 +181,7 @@ def run_cycle(
     if stop is not None and stop.is_set():
         report.stopped = True
     rules = Rules.from_config(config)
-    for fetching in fetched:
+    for written, fetching in enumerate(fetched, start=1):
         if stop is not None and stop.is_set():
             report.stopped = True
             break
@@ -188,4 +197,6 @@ def run_cycle(
         report.changes += [(names[c.title_id], c) for c in changes]
         if outcome.error:
             logger.warning("source %s failed: %s", outcome.name, outcome.error)
+        if progress is not None:
+            progress("sources written", written, len(fetched))
     return report

@@ -23,6 +23,7 @@ from schedules.status import beat, pending_alerts
 from verifier.store import Store
 from verifier.store.models import utcnow
 from verifier.store.repository import TitleRegistry
+from verifier.store.verification import Progress
 
 logger = logging.getLogger(__name__)
 
@@ -36,13 +37,15 @@ def cycle_job(
     transport: httpx.AsyncBaseTransport | None = None,
     stop: threading.Event | None = None,
     heartbeat: bool = False,
+    progress: Progress | None = None,
 ) -> CycleReport:
     """One cycle under the cycle lock; raises ``Busy`` if another is running.
 
     ``heartbeat`` logs one line about it (the daemon's; a cron run prints its summary).
     """
     with exclusive(store, "cycle"):
-        report = run_cycle(store, config, registry_for, now=now, transport=transport, stop=stop)
+        report = run_cycle(store, config, registry_for, now=now, transport=transport, stop=stop,
+                           progress=progress)  # fmt: skip
         finished = now or utcnow()
         with store.transaction() as session:
             beat(session, "cycle", finished, {"summary": report.summary(), **report.as_json()})

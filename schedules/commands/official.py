@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from schedules.app import App, echo_json, echo_table, pass_app, season_text
+from schedules.app import App, echo_json, echo_table, pass_app, progress_for, season_text
 from schedules.commands.verdicts import change_rows, changes_text, echo_changes
 from schedules.outbox import Outbox, Rules
 from verifier.errors import InputError
@@ -83,9 +83,10 @@ def import_command(
             source_url=slate.source_url or source_url or first.source_url,
             announced=slate.announced or (announced.date() if announced else first.announced),
         )
-    with app.store().transaction() as session:
+    with app.store().transaction() as session, progress_for(app, as_json) as progress:
         registry = app.registry(session)
-        recorded = record_and_reverify(session, registry, statements, role="official", slate=slate)
+        recorded = record_and_reverify(session, registry, statements, role="official",
+                                       slate=slate, progress=progress)  # fmt: skip
         changes = change_rows(registry, recorded.changes)
         outbox = Outbox(session, Rules.from_config(app.config), utcnow())
         outbox.officials(recorded.new)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from schedules.app import App, echo_json, pass_app
+from schedules.app import App, echo_json, pass_app, progress_for
 from schedules.commands.verdicts import echo_changes
 from schedules.jobs import cycle_job, send_job
 from schedules.locks import Busy
@@ -24,7 +24,8 @@ def run(app: App, once: bool, as_json: bool) -> None:
     """
     store = app.store()
     try:
-        report = cycle_job(store, app.config, app.registry)
+        with progress_for(app, as_json) as progress:
+            report = cycle_job(store, app.config, app.registry, progress=progress)
     except Busy:
         click.echo("another run is in progress; nothing done")
         return

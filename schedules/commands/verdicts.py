@@ -7,7 +7,15 @@ from typing import Any
 
 import click
 
-from schedules.app import App, echo_json, echo_table, pass_app, season_text, shorten
+from schedules.app import (
+    App,
+    echo_json,
+    echo_table,
+    pass_app,
+    progress_for,
+    season_text,
+    shorten,
+)
 from schedules.outbox import Outbox, Rules
 from verifier.store.models import utcnow
 from verifier.store.reports import ClaimView, list_claims, verdict_history
@@ -131,9 +139,9 @@ def claims(app: App, title: str | None, limit: int | None, as_json: bool) -> Non
 @pass_app
 def verify(app: App, as_json: bool) -> None:
     """Verify every stored claim again (after changing titles, aliases or scopes)."""
-    with app.store().transaction() as session:
+    with app.store().transaction() as session, progress_for(app, as_json) as progress:
         registry = app.registry(session)
-        changes = reverify(session, None)
+        changes = reverify(session, None, progress=progress)
         rows = change_rows(registry, changes)
         outbox = Outbox(session, Rules.from_config(app.config), utcnow())
         outbox.claims(changes)

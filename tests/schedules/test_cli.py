@@ -81,3 +81,57 @@ def test_a_postgresql_url_without_the_driver_names_the_extra(
         "PostgreSQL driver is not installed; install it with: pip install "
         "'rumour-verifier[postgresql]'\n"
     )
+
+
+def _run_with_stderr(args: list[str], *, terminal: bool, env: dict[str, str]) -> tuple[str, str]:
+    """Run the CLI in a real process, its stderr a pseudo-terminal or a pipe."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "from schedules.cli import main; main()", *args]
+    if not terminal:
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+        return done.stdout, done.stderr
+    controller, follower = pty.openpty()
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=follower, env=env) as process:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal closed: the process is done
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        stdout = process.stdout.read().decode() if process.stdout else ""
+    os.close(controller)
+    return stdout, b"".join(chunks).decode()
+
+
+def test_a_progress_line_when_a_person_watches_and_none_for_scripts(tmp_path: Path) -> None:
+    import datetime as dt
+    import os
+
+    from verifier.store import open_store
+    from verifier.store.repository import StatementSpec, TitleRegistry
+    from verifier.store.verification import record_and_reverify
+    from verifier.windows import Window
+
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    store = open_store(url)
+    with store.transaction() as session:
+        specs = [StatementSpec(f"Title {i}", 1, Window.from_value("2027-03"), "rumour",
+                               announced=dt.date(2026, 11, 1)) for i in range(3)]  # fmt: skip
+        record_and_reverify(session, TitleRegistry(session), specs, role="claim")
+    store.close()
+    env = {**os.environ, "RUMOUR_DATABASE_URL": url, "XDG_CONFIG_HOME": str(tmp_path)}
+    stdout, stderr = _run_with_stderr(["verify"], terminal=True, env=env)
+    assert "0 verdict(s) changed" in stdout
+    assert "titles verified [########################] 3/3" in stderr, stderr
+    for terminal, extra in ((True, ["--json"]), (True, ["--quiet"]), (False, [])):
+        args = ["--quiet", "verify"] if extra == ["--quiet"] else ["verify", *extra]
+        _, stderr = _run_with_stderr(args, terminal=terminal, env=env)
+        assert "titles verified" not in stderr, (terminal, extra, stderr)

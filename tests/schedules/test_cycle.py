@@ -366,3 +366,16 @@ def test_a_slate_tables_season_column_gives_the_rows_season(
             (1, "2026-05"),
             (2, "2026-10"),
         ]
+
+
+def test_a_cycle_tells_its_progress_source_by_source(setup: tuple[Path, Store]) -> None:
+    config, store = setup
+    settings = load_config(config)[0]
+    seen: list[tuple[str, int, int]] = []
+    run_cycle(store, settings, lambda s: TitleRegistry(s), now=NOW,
+              progress=lambda stage, done, total: seen.append((stage, done, total)))  # fmt: skip
+    fetched = [s for s in seen if s[0] == "sources fetched"]
+    written = [s for s in seen if s[0] == "sources written"]
+    assert sorted(d for _, d, _ in fetched) == [1, 2, 3] and {t for *_, t in fetched} == {3}
+    assert written == [("sources written", i, 3) for i in (1, 2, 3)]
+    assert seen.index(fetched[-1]) < seen.index(written[0])  # fetched, then written

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -112,7 +112,13 @@ def row_window(row: Any) -> Window:
     return Window(row.window_start, row.window_end, row.granularity, row.window_value)
 
 
-def _chunks(session: Session, ids: Collection[int] | None) -> Iterator[list[int]]:
+# Told how far work has got: (what is being done, how many done, of how many).
+Progress = Callable[[str, int, int], None]
+
+
+def _chunks(
+    session: Session, ids: Collection[int] | None, progress: Progress | None = None
+) -> Iterator[list[int]]:
     """Title ids in chunks, so memory stays bounded however many claims there are."""
     if ids is None:
         ids = session.scalars(
@@ -121,6 +127,8 @@ def _chunks(session: Session, ids: Collection[int] | None) -> Iterator[list[int]
     ordered = sorted(ids)
     for i in range(0, len(ordered), _CHUNK):
         yield ordered[i : i + _CHUNK]
+        if progress is not None:
+            progress("titles verified", min(i + _CHUNK, len(ordered)), len(ordered))
 
 
 def _in_titles(chunk: list[int] | None) -> list[ColumnElement[bool]]:
@@ -202,11 +210,12 @@ def reverify(
     *,
     as_of: dt.date | None = None,
     now: dt.datetime | None = None,
+    progress: Progress | None = None,
 ) -> list[VerdictChange]:
     """Decide the claims of ``title_ids`` (None: every claim); record and return changes."""
     now = now or utcnow()
     changes: list[VerdictChange] = []
-    for chunk in _chunks(session, title_ids):
+    for chunk in _chunks(session, title_ids, progress):
         evidence = _Evidence(session, chunk)
         claims = session.execute(
             select(
@@ -278,6 +287,7 @@ def record_and_reverify(
     slate: SlateSpec | None = None,
     as_of: dt.date | None = None,
     now: dt.datetime | None = None,
+    progress: Progress | None = None,
 ) -> Recorded:
     """Record claims or official statements, then re-verify what they can change.
 
@@ -290,9 +300,9 @@ def record_and_reverify(
         session, registry, specs, role=role, document_id=document_id, slate=slate_row
     )
     if slate_changed:
-        changes = reverify(session, None, as_of=as_of, now=now)
+        changes = reverify(session, None, as_of=as_of, now=now, progress=progress)
     elif changed:
-        changes = reverify(session, changed, as_of=as_of, now=now)
+        changes = reverify(session, changed, as_of=as_of, now=now, progress=progress)
     else:
         changes = []
     return Recorded(new, changes)
