@@ -123,6 +123,9 @@ class SourceConfig(_Strict):
     cron: Annotated[str, AfterValidator(_check_cron)] | None = None
     slate: Slate | None = None
     enabled: bool = True
+    # Links found on this source (feed entries, redirects) may lead to internal addresses
+    # (a newsroom's intranet); without it only the source's own host may be internal.
+    allow_private: bool = False
 
     @field_validator("every")
     @classmethod

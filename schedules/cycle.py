@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy.orm import Session
@@ -29,6 +30,7 @@ from schedules.sources import Due, due_sources, sync_sources
 from scraper.errors import FetchError, ScraperError
 from scraper.feeds import Entry, Listing, parse_feed, parse_sitemap
 from scraper.fetch import Fetched, Fetcher, FetchPolicy
+from scraper.guard import Resolver, Scope, system_resolver
 from verifier.store import Store
 from verifier.store.models import utcnow
 from verifier.store.repository import TitleRegistry
@@ -77,16 +79,22 @@ class CycleReport:
         }
 
 
-async def _fetch_source(fetcher: Fetcher, due: Due, max_articles: int) -> Fetching:
+async def _fetch_source(
+    fetcher: Fetcher, due: Due, max_articles: int, allow_private: bool = False
+) -> Fetching:
     result = Fetching(due)
+    # The configured URL's own host may be anywhere; what its pages link to may not be internal.
+    scope = Scope(urlsplit(due.url).hostname, allow_private)
     try:
-        result.page = await fetcher.fetch(due.url, etag=due.etag, last_modified=due.last_modified)
+        result.page = await fetcher.fetch(
+            due.url, etag=due.etag, last_modified=due.last_modified, scope=scope
+        )
         if due.kind == "page" or result.page.not_modified:
             return result
         parse = parse_feed if due.kind == "feed" else parse_sitemap
         listing = parse(result.page.body, result.page.final_url)
         if due.kind == "sitemap":
-            listing = await _expand_index(fetcher, listing)
+            listing = await _expand_index(fetcher, listing, scope)
         result.listing = listing
     except ScraperError as exc:
         result.error = exc
@@ -96,7 +104,7 @@ async def _fetch_source(fetcher: Fetcher, due: Due, max_articles: int) -> Fetchi
 
     async def article(entry: Entry) -> tuple[Entry, Fetched | FetchError]:
         try:
-            return entry, await fetcher.fetch(entry.url)
+            return entry, await fetcher.fetch(entry.url, scope=scope)
         except FetchError as exc:
             return entry, exc
 
@@ -104,14 +112,16 @@ async def _fetch_source(fetcher: Fetcher, due: Due, max_articles: int) -> Fetchi
     return result
 
 
-async def _expand_index(fetcher: Fetcher, listing: Listing, limit: int = 10) -> Listing:
+async def _expand_index(
+    fetcher: Fetcher, listing: Listing, scope: Scope, limit: int = 10
+) -> Listing:
     """A sitemap index's sitemaps (the first ``limit``), read one level deep."""
     children = [e for e in listing.entries if e.sitemap][:limit]
     entries = [e for e in listing.entries if not e.sitemap]
     skipped = listing.skipped
     for child in children:
         try:
-            page = await fetcher.fetch(child.url)
+            page = await fetcher.fetch(child.url, scope=scope)
             part = parse_sitemap(page.body, page.final_url)
         except ScraperError as exc:
             logger.warning("%s", exc)
@@ -140,6 +150,7 @@ def run_cycle(
     transport: httpx.AsyncBaseTransport | None = None,
     stop: threading.Event | None = None,
     progress: Progress | None = None,
+    resolver: Resolver = system_resolver,
 ) -> CycleReport:
     """Run one cycle over the due sources; a failing source is reported, never raised.
 
@@ -155,17 +166,19 @@ def run_cycle(
         return report
 
     fetched_count = 0
+    allow_private = {s.name for s in config.sources if s.allow_private}
 
     async def fetch_one(fetcher: Fetcher, source: Due) -> Fetching:
         nonlocal fetched_count
-        result = await _fetch_source(fetcher, source, config.http.max_articles)
+        private = source.name in allow_private
+        result = await _fetch_source(fetcher, source, config.http.max_articles, private)
         fetched_count += 1
         if progress is not None:
             progress("sources fetched", fetched_count, len(due))
         return result
 
     async def fetch_all() -> list[Fetching]:
-        async with Fetcher(fetch_policy(config), transport=transport) as fetcher:
+        async with Fetcher(fetch_policy(config), transport=transport, resolver=resolver) as fetcher:
             work = asyncio.gather(*(fetch_one(fetcher, d) for d in due))
             while not work.done():
                 if stop is not None and stop.is_set():

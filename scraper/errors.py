@@ -17,7 +17,8 @@ class FetchError(ScraperError):
 
     ``kind`` says why, for the fetch log and for back-off decisions: ``http``
     (``status`` set), ``timeout``, ``network``, ``too_large``, ``robots``,
-    ``scheme``, ``redirects`` or ``content_type``. ``retry_after`` is the
+    ``scheme``, ``redirects``, ``content_type`` or ``refused`` (an internal address a
+    link found on a page may not lead to; scraper/guard.py). ``retry_after`` is the
     server's Retry-After in seconds, when it sent one.
     """
 

@@ -36,6 +36,16 @@ import httpx
 from protego import Protego
 
 from scraper.errors import FetchError
+from scraper.guard import (
+    Refused,
+    Resolver,
+    Scope,
+    guarded_transport,
+    reset_scope,
+    set_scope,
+    system_resolver,
+    vet,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -98,9 +108,11 @@ class Fetcher:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
         jitter: Callable[[], float] = random.random,
+        resolver: Resolver = system_resolver,
     ) -> None:
         self.policy = policy
         self._transport = transport
+        self._resolver = resolver
         self._sleep = sleep
         self._clock = clock
         self._jitter = jitter
@@ -113,7 +125,7 @@ class Fetcher:
             headers={"User-Agent": self.policy.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=self.policy.timeout,
             follow_redirects=False,
-            transport=self._transport,
+            transport=self._transport or guarded_transport(self._resolver),
         )
         return self
 
@@ -129,9 +141,28 @@ class Fetcher:
         return self._hosts[origin]
 
     async def fetch(
-        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        scope: Scope | None = None,
     ) -> Fetched:
-        """GET ``url``, following redirects; conditional when ``etag``/``last_modified`` given."""
+        """GET ``url``, following redirects; conditional when ``etag``/``last_modified`` given.
+
+        With a ``scope`` (scraper/guard.py), a hop to an internal address it does not allow
+        is refused before any connection (``kind="refused"``, never retried)."""
+        token = set_scope(scope)
+        try:
+            return await self._fetch(url, etag, last_modified, scope)
+        except Refused as exc:
+            raise FetchError(f"{url}: {exc}", kind="refused") from exc
+        finally:
+            reset_scope(token)
+
+    async def _fetch(
+        self, url: str, etag: str | None, last_modified: str | None, scope: Scope | None
+    ) -> Fetched:
         current = url
         conditional: dict[str, str] = {}
         if etag:
@@ -142,6 +173,8 @@ class Fetcher:
             scheme = urlsplit(current).scheme
             if scheme not in ("http", "https"):
                 raise FetchError(f"{url}: redirected to a non-http(s) URL {current}", kind="scheme")
+            if scope is not None:
+                await self._vet(url, current)
             await self._check_robots(url, current)
             result, location = await self._with_retries(url, current, conditional)
             if location is None:
@@ -152,6 +185,17 @@ class Fetcher:
         raise FetchError(
             f"{url}: more than {self.policy.max_redirects} redirects", kind="redirects"
         )
+
+    async def _vet(self, url: str, current: str) -> None:
+        """Refuse, before any request, a hop the scope does not allow (a pooled connection
+        would not be checked again)."""
+        parts = urlsplit(current)
+        host = parts.hostname or ""
+        try:
+            await vet(host, parts.port or (443 if parts.scheme == "https" else 80), self._resolver)
+        except OSError as exc:
+            raise FetchError(f"{url}: host unreachable (cannot resolve {host}: {exc})",
+                             kind="network") from exc  # fmt: skip
 
     async def _check_robots(self, url: str, current: str) -> None:
         if not self.policy.robots:
@@ -347,7 +391,8 @@ def _describe(exc: BaseException) -> str:
 
 async def fetch_page(url: str, *, user_agent: str, timeout: float = 20.0,
                      transport: httpx.AsyncBaseTransport | None = None) -> Fetched:  # fmt: skip
-    """One URL by hand (``rumour check``): no robots.txt, one retry, no host delay."""
+    """One URL by hand (``rumour check``): no robots.txt, one retry, no host delay. The URL
+    may be anywhere; a redirect to another host may not lead to an internal address."""
     policy = FetchPolicy(user_agent, timeout=timeout, retries=1, host_delay=0, robots=False)
     async with Fetcher(policy, transport=transport) as fetcher:
-        return await fetcher.fetch(url)
+        return await fetcher.fetch(url, scope=Scope(urlsplit(url).hostname))
