@@ -17,6 +17,7 @@ import click
 from sqlalchemy.orm import Session
 
 from schedules.config import RumourConfig, load_config, resolve_database_url
+from schedules.secrets import MaskingFormatter, mask, remember
 from verifier.store import Store, open_store
 from verifier.store.repository import TitleRegistry, TitleSpec
 from verifier.store.verification import reverify
@@ -36,6 +37,7 @@ class App:
     def loaded_config(self) -> tuple[RumourConfig, Path | None]:
         if self._config is None:
             self._config = load_config(self.config_path)
+            remember(self._config[0].alerts.smtp.resolved_password())
         return self._config
 
     def use_config(self, config: RumourConfig, path: Path) -> None:
@@ -82,7 +84,7 @@ pass_app = click.make_pass_decorator(App)
 def configure_logging(verbose: bool, quiet: bool) -> None:
     level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -147,7 +149,7 @@ def _json_value(value: Any) -> Any:
 
 
 def echo_json(value: Any) -> None:
-    click.echo(json.dumps(value, indent=2, ensure_ascii=False, default=_json_value))
+    click.echo(mask(json.dumps(value, indent=2, ensure_ascii=False, default=_json_value)))
 
 
 def echo_table(headers: list[str], rows: list[list[str]]) -> None:
@@ -166,7 +168,7 @@ def echo_table(headers: list[str], rows: list[list[str]]) -> None:
     click.echo(line(headers))
     click.echo(line(["-" * w for w in widths[:-1]] + ["-" * len(headers[-1])]))
     for row in rows:
-        click.echo(line(row))
+        click.echo(mask(line(row)))
 
 
 def season_text(season: int | None, part: int | None = None) -> str:

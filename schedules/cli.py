@@ -27,6 +27,7 @@ from schedules.commands.run import run
 from schedules.commands.sources import sources_group
 from schedules.commands.verdicts import claims, verdicts, verify
 from schedules.errors import ConfigError, ScheduleError
+from schedules.secrets import mask
 from verifier import extractor_build
 from verifier.errors import VerifierError
 
@@ -45,8 +46,10 @@ class RumourGroup(click.Group):
         except (ScheduleError, VerifierError) as exc:
             app = ctx.find_object(App)
             if app is not None and app.verbose:
-                traceback.print_exc()
-            for line in str(exc).splitlines() or [""]:  # a config with many mistakes: one each
+                click.echo(mask(traceback.format_exc()), err=True, nl=False)
+            for line in mask(str(exc)).splitlines() or [
+                ""
+            ]:  # a config with many mistakes: one each
                 click.echo(f"rumour: error: {line}", err=True)
             ctx.exit(EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_FAILURE)
         finally:

@@ -33,6 +33,7 @@ Example::
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 import re
 import tomllib
@@ -54,6 +55,8 @@ from pydantic import (
 )
 
 from schedules.errors import ConfigError
+
+logger = logging.getLogger(__name__)
 
 APP_NAME = "rumour"
 ENV_CONFIG = "RUMOUR_CONFIG"
@@ -476,7 +479,36 @@ def load_config(path: Path | None) -> tuple[RumourConfig, Path | None]:
         raise ConfigError(f"{chosen}: not valid TOML: {exc}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{chosen}: cannot read the config file: {exc}") from exc
-    return parse_config(data, str(chosen), text), chosen
+    config = parse_config(data, str(chosen), text)
+    warning = exposed_secrets(chosen, config)
+    if warning:
+        logger.warning("%s", warning)
+    return config, chosen
+
+
+def _secrets(config: RumourConfig) -> list[str]:
+    """The secrets the file itself holds (not those it names environment variables for)."""
+    found = []
+    if config.alerts.smtp.password:
+        found.append("alerts.smtp.password")
+    if config.database.url and urlsplit(config.database.url).password:
+        found.append("the password in database.url")
+    return found
+
+
+def exposed_secrets(path: Path, config: RumourConfig) -> str | None:
+    """A warning when a config file holding secrets may be read by other users."""
+    secrets = _secrets(config)
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if not secrets or not mode & 0o077:
+        return None
+    return (
+        f"{path} holds {' and '.join(secrets)} and other users may read it; "
+        f"run: chmod 600 {path} (or keep the secret in an environment variable: password_env)"
+    )
 
 
 def resolve_database_url(config: RumourConfig, override: str | None = None) -> str:

@@ -7,9 +7,17 @@
 Messages name the URL or file and what to do.
 """
 
+import re
+
+# A password inside a URL ("https://user:pw@host/"): never in a message, a log or the database.
+_URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^\s:/@]+:)[^\s@/]+@", re.I)
+
 
 class ScraperError(Exception):
-    """Base class for errors from fetching and parsing."""
+    """Base class for errors from fetching and parsing; a URL's password is masked."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(_URL_PASSWORD.sub(r"\1********@", message))
 
 
 class FetchError(ScraperError):
