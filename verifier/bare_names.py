@@ -35,6 +35,7 @@ from verifier.names import (
     read_on,
 )
 from verifier.scan import Words, lowered
+from verifier.sentences import MAX_SENTENCE
 from verifier.titles import AMBIGUOUS_WORDS
 
 # Auxiliaries and adverbs between a subject and its release verb: "is also set for",
@@ -321,9 +322,12 @@ def conjuncts(name: str, *, listed: bool) -> list[str]:
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    return left, min(stops, default=len(text))
+    # looked for no further than a sentence can run (verifier.sentences), or text without
+    # full stops would cost a search of the whole text for each name
+    low, high = max(0, start - MAX_SENTENCE), min(len(text), end + MAX_SENTENCE)
+    stop = max(text.rfind(". ", low, start), text.rfind("\n", low, start))
+    stops = [i for i in (text.find(". ", end, high), text.find("\n", end, high)) if i >= 0]
+    return (stop + 1 if stop >= 0 else low), min(stops, default=high)
 
 
 _KIND = Words(rf"\b(?:{KIND_NOUN}|called|dubbed)\s+")

@@ -32,8 +32,41 @@ _AFTER_STOP = r"[.!?]*[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9\u0080-\uffff])"
 _BOUNDARY = re.compile(rf"\.{_AFTER_STOP}|!{_AFTER_STOP}|\?{_AFTER_STOP}|\n\n*")
 
 
+# No sentence of news runs this long; text without sentence ends (a dump, a hostile page) is
+# read in pieces of about this size, so that the rules, which look along a sentence for each
+# date in it, take time in proportion to the text, not to its square.
+MAX_SENTENCE = 1500
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most ``MAX_SENTENCE`` characters, each cut after a
+    comma or a space where one is near the limit."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(", ", start, limit), text.rfind("; ", start, limit))
+        if cut <= start + MAX_SENTENCE // 2:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, limit)
+        cut = cut + 1 if cut > start else limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
 def split_sentences(text: str, field: str = "text") -> list[Sentence]:
-    """Sentences with offsets; paragraphs are runs of lines without a blank line."""
+    """Sentences with offsets; paragraphs are runs of lines without a blank line. A "sentence"
+    longer than ``MAX_SENTENCE`` is read in pieces."""
+    return [
+        Sentence(first, last, s.paragraph, s.field)
+        for s in _split(text, field)
+        for first, last in (
+            _pieces(text, s.start, s.end) if s.end - s.start > MAX_SENTENCE else [(s.start, s.end)]
+        )
+    ]
+
+
+def _split(text: str, field: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start, paragraph = 0, 0
     wrapped = "\n" in text and hard_wrapped(text)

@@ -11,8 +11,10 @@ season is "시즌2" after it or a "2" that ends it ("지옥2").
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from verifier.claim import Claim, quote_between
 from verifier.korean.dates import KoreanDate, korean_dates
@@ -113,8 +115,11 @@ def korean_claims(
         if dates and RATINGS.search(body) is None:
             stance = _stance(body, official, released)
             numbers = [int(n) for n in SEASON_NUMBER.findall(body)]
+            # the sentence's, once: per date they would cost dates × names
+            roles = _Roles(set(_modifiers(body, mentions)), _blanked(body, mentions),
+                           clause_ends(body, mentions))  # fmt: skip
             for date in dates:
-                chosen = _chosen(body, date, mentions, last, dates, last_bare)
+                chosen = _chosen(body, date, mentions, last, dates, roles, last_bare)
                 if chosen is None:
                     continue
                 first = chosen[0]
@@ -165,7 +170,8 @@ def korean_claims(
                     # ▲'C'이 방송되며 ... 지난 1일 'A'가 첫화를 방영했다")
                     claim.listed = date.window.granularity == "year" or len(chosen) >= 3
                     claims.append(claim)
-        arguments = [m for m in mentions if m not in _modifiers(body, mentions)]
+        described = set(_modifiers(body, mentions))
+        arguments = [m for m in mentions if m not in described]
         if arguments:  # (a work named only to describe someone is not what comes next)
             last = arguments
             # a line that only lists names ("'형사록' 'D·P' '경이로운 소문'"): what the next
@@ -231,16 +237,16 @@ def _lines_of(text: str, sentence: Sentence) -> list[Sentence]:
 def _finest(claims: list[Claim]) -> list[Claim]:
     """Less a window that holds a finer one given the same title and season by the same
     sentence ("이번 하반기 최고의 기대작 ... 11월 19일 공개된다": November 19)."""
+    same: dict[tuple[str, int | None, int | None], list[Claim]] = {}
+    for claim in claims:  # (compared within their sentence only: a page may hold thousands)
+        same.setdefault((claim.title, claim.season, claim.quotes[0].start), []).append(claim)
     kept = []
     for claim in claims:
         finer = any(
             other is not claim
-            and other.title == claim.title
-            and other.season == claim.season
-            and other.quotes[0].start == claim.quotes[0].start
             and other.window != claim.window
             and claim.window.contains(other.window)
-            for other in claims
+            for other in same[(claim.title, claim.season, claim.quotes[0].start)]
         )
         if not finer:
             kept.append(claim)
@@ -273,12 +279,22 @@ def _named_seasons(text: str, sentences: list[Sentence], names: dict[str, Name])
     return {title: next(iter(numbers)) for title, numbers in found.items() if len(numbers) == 1}
 
 
+@dataclass(frozen=True)
+class _Roles:
+    """What one sentence's names are, read once for all its dates."""
+
+    modifiers: set[Mention]  # names that describe another word (``_modifiers``)
+    plain: str  # the sentence with its names blanked out (``_blanked``)
+    ends: list[tuple[int, int]]  # where its clauses end (``clause_ends``)
+
+
 def _chosen(
     body: str,
     date: KoreanDate,
     mentions: list[Mention],
     last: list[Mention],
     dates: list[KoreanDate],
+    roles: _Roles,
     bare_list: bool = False,
 ) -> list[Mention] | None:
     """The titles a release date in ``body`` speaks of, or None if it is no release date."""
@@ -294,8 +310,8 @@ def _chosen(
     ]
     if listed:
         return listed[:1]  # "'광장'(2분기)", "# 지옥 – 11월 19일": a list's name and its date
-    start, end = _clause(body, date.start, mentions)
-    plain = _blanked(body, mentions)  # a name's own words are no cue ("'열녀박씨 계약결혼뎐'")
+    start, end = _clause(body, date.start, roles.ends)
+    plain = roles.plain  # a name's own words are no cue ("'열녀박씨 계약결혼뎐'")
     release = RELEASE.search(plain, date.end, end) or RELEASE.search(plain, date.end)
     if release is None:
         release = RELEASE.search(plain, start, date.start)
@@ -331,7 +347,7 @@ def _chosen(
     ending = OTHER.search(plain, release.end(), release.end() + 10)  # "편성을 잠정 중단"
     if ending is not None:
         return None  # "'X' 방영을 끝으로 ... 중단한다": the end of a run
-    arguments = [m for m in mentions if m not in _modifiers(body, mentions)]
+    arguments = [m for m in mentions if m not in roles.modifiers]  # (a set)
     here = [m for m in arguments if start <= m.start < end]
     paired = _paired(date, [d for d in dates if start <= d.start < end], here)
     if paired:
@@ -477,16 +493,33 @@ def _paired(date: KoreanDate, dates: list[KoreanDate], names: list[Mention]) -> 
     return [m for m in names if date.end <= m.start < stop]
 
 
-def _clause(body: str, at: int, mentions: list[Mention] | None = None) -> tuple[int, int]:
-    """The clause around ``at``; a name's own words end none ("'당신의 운명을 쓰고 있습니다'")."""
-    start, end = 0, len(body)
+def clause_ends(body: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Where the sentence's clauses end (start and end of each mark), in order; a name's own
+    words end none ("'당신의 운명을 쓰고 있습니다'")."""
+    names: list[list[int]] = []  # the names' spans, overlapping ones merged, in order
+    for first, last in sorted((n.start, n.end) for n in mentions):
+        if names and first <= names[-1][1]:
+            names[-1][1] = max(names[-1][1], last)
+        else:
+            names.append([first, last])
+    starts = [first for first, _ in names]
+    ends = []
     for m in _CLAUSE_END.finditer(body):
-        if mentions and any(n.start <= m.start() < n.end for n in mentions):
-            continue
-        if m.end() <= at:
-            start = m.end()
-        elif m.start() >= at:
-            end = m.end()
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < names[i][1]:
+            continue  # inside a name
+        ends.append((m.start(), m.end()))
+    return ends
+
+
+def _clause(body: str, at: int, ends: list[tuple[int, int]]) -> tuple[int, int]:
+    """The clause around ``at``, between the clause ends before and after it."""
+    start, end = 0, len(body)
+    for mark_start, mark_end in ends:
+        if mark_end <= at:
+            start = mark_end
+        elif mark_start >= at:
+            end = mark_end
             break
     return start, end
 
