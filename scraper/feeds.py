@@ -42,9 +42,20 @@ def _http_url(base: str, link: str | None) -> str | None:
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 
+def _stamp_date(stamp: time.struct_time | None) -> dt.date | None:
+    try:
+        return dt.date.fromtimestamp(time.mktime(stamp)) if stamp else None
+    except (OverflowError, ValueError, OSError):
+        return None  # a date no calendar holds
+
+
 def parse_feed(body: bytes, url: str) -> Listing:
     """RSS or Atom entries, newest first as the feed lists them."""
-    parsed = feedparser.parse(body)
+    try:
+        parsed = feedparser.parse(body)
+    except (UnicodeError, ValueError, TypeError, RecursionError) as exc:
+        # feedparser trips on some broken input ("&#xD800;", a lone surrogate)
+        raise ParseError(f"{url}: not a readable RSS or Atom feed ({exc})") from exc
     if not parsed.entries and parsed.get("bozo"):
         reason = parsed.get("bozo_exception")
         raise ParseError(f"{url}: not a readable RSS or Atom feed ({reason})")
@@ -56,7 +67,7 @@ def parse_feed(body: bytes, url: str) -> Listing:
             skipped += 1
             continue
         stamp = item.get("published_parsed") or item.get("updated_parsed")
-        published = dt.date.fromtimestamp(time.mktime(stamp)) if stamp else None
+        published = _stamp_date(stamp)
         entries.append(Entry(link, item.get("title"), published))
     return Listing(entries, skipped)
 
