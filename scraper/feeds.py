@@ -87,7 +87,10 @@ def parse_sitemap(body: bytes, url: str) -> Listing:
         raise ParseError(f"{url}: not a readable sitemap ({exc})") from exc
     if root is None:
         raise ParseError(f"{url}: not a readable sitemap (empty)")
-    name = etree.QName(root).localname
+    try:
+        name = etree.QName(root).localname
+    except ValueError as exc:  # a recovered tree whose root is no element name ("<https:")
+        raise ParseError(f"{url}: not a readable sitemap ({exc})") from exc
     if name not in ("urlset", "sitemapindex"):
         raise ParseError(f"{url}: not a sitemap (root element <{name}>)")
     nested = name == "sitemapindex"
