@@ -15,7 +15,7 @@ import contextlib
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -79,7 +79,7 @@ class CycleReport:
         }
 
 
-async def _fetch_source(
+async def fetch_source(
     fetcher: Fetcher, due: Due, max_articles: int, allow_private: bool = False
 ) -> Fetching:
     result = Fetching(due)
@@ -151,6 +151,8 @@ def run_cycle(
     stop: threading.Event | None = None,
     progress: Progress | None = None,
     resolver: Resolver = system_resolver,
+    names: Collection[str] | None = None,
+    everything: bool = False,
 ) -> CycleReport:
     """Run one cycle over the due sources; a failing source is reported, never raised.
 
@@ -160,7 +162,7 @@ def run_cycle(
     now = now or utcnow()
     with store.transaction() as session:
         sync_sources(session, config.sources, now)
-        due = due_sources(session, now)
+        due = due_sources(session, now, names=names, everything=everything)
     report = CycleReport()
     if not due:
         return report
@@ -171,7 +173,7 @@ def run_cycle(
     async def fetch_one(fetcher: Fetcher, source: Due) -> Fetching:
         nonlocal fetched_count
         private = source.name in allow_private
-        result = await _fetch_source(fetcher, source, config.http.max_articles, private)
+        result = await fetch_source(fetcher, source, config.http.max_articles, private)
         fetched_count += 1
         if progress is not None:
             progress("sources fetched", fetched_count, len(due))
@@ -204,10 +206,10 @@ def run_cycle(
             outcome, changes = process(
                 session, registry, registry.catalogue(), fetching, now, outbox
             )
-            names = {c.title_id: registry.name(c.title_id) for c in changes}
+            title_names = {c.title_id: registry.name(c.title_id) for c in changes}
         report.alerts += outbox.queued
         report.sources.append(outcome)
-        report.changes += [(names[c.title_id], c) for c in changes]
+        report.changes += [(title_names[c.title_id], c) for c in changes]
         if outcome.error:
             logger.warning("source %s failed: %s", outcome.name, outcome.error)
         if progress is not None:

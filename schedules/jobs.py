@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import httpx
 from sqlalchemy.orm import Session
@@ -38,6 +38,8 @@ def cycle_job(
     stop: threading.Event | None = None,
     heartbeat: bool = False,
     progress: Progress | None = None,
+    names: Collection[str] | None = None,
+    everything: bool = False,
 ) -> CycleReport:
     """One cycle under the cycle lock; raises ``Busy`` if another is running.
 
@@ -45,7 +47,7 @@ def cycle_job(
     """
     with exclusive(store, "cycle"):
         report = run_cycle(store, config, registry_for, now=now, transport=transport, stop=stop,
-                           progress=progress)  # fmt: skip
+                           progress=progress, names=names, everything=everything)  # fmt: skip
         finished = now or utcnow()
         with store.transaction() as session:
             beat(session, "cycle", finished, {"summary": report.summary(), **report.as_json()})

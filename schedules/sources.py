@@ -10,7 +10,9 @@ all coming due in the same second.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from apscheduler.triggers.cron import CronTrigger
@@ -18,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from schedules.config import SourceConfig
+from verifier.errors import InputError
 from verifier.store.models import FeedEntry, Source
 from verifier.store.repository import SlateSpec
 
@@ -62,25 +65,49 @@ class Due:
     seen: frozenset[str]
 
 
-def due_sources(session: Session, now: dt.datetime) -> list[Due]:
-    due = []
-    for source in session.scalars(
-        select(Source).where(Source.enabled).order_by(Source.next_due_at, Source.id)
-    ):
-        if source.next_due_at is not None and _aware(source.next_due_at) > now:
-            continue
-        seen: frozenset[str] = frozenset()
-        if source.kind != "page":
-            seen = frozenset(
-                session.scalars(select(FeedEntry.url).where(FeedEntry.source_id == source.id))
-            )
-        slate = None
-        if source.slate_year is not None and source.slate_scope:
-            slate = SlateSpec(source.slate_year, source.slate_scope, source.slate_complete,
-                              source_url=source.url)  # fmt: skip
-        due.append(Due(source.id, source.name, source.url, source.kind, source.role,
-                        source.etag, source.last_modified, slate, seen))  # fmt: skip
-    return due
+def due_sources(
+    session: Session,
+    now: dt.datetime,
+    *,
+    names: Collection[str] | None = None,
+    everything: bool = False,
+) -> list[Due]:
+    """The enabled sources whose time has come; ``everything``: all enabled ones now;
+    ``names``: those sources now, enabled or not (an unknown name is an ``InputError``)."""
+    query = select(Source).order_by(Source.next_due_at, Source.id)
+    if names is not None:
+        known = set(session.scalars(select(Source.name)))
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            close = difflib.get_close_matches(unknown[0], sorted(known), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise InputError(f"no source named {unknown[0]!r}{hint}")
+        query = query.where(Source.name.in_(list(names)))
+    else:
+        query = query.where(Source.enabled)
+    return [
+        due_of(session, source)
+        for source in session.scalars(query)
+        if names is not None
+        or everything
+        or source.next_due_at is None
+        or _aware(source.next_due_at) <= now
+    ]
+
+
+def due_of(session: Session, source: Source) -> Due:
+    """What fetching ``source`` needs: its URL, validators, slate and the entries seen."""
+    seen: frozenset[str] = frozenset()
+    if source.kind != "page":
+        seen = frozenset(
+            session.scalars(select(FeedEntry.url).where(FeedEntry.source_id == source.id))
+        )
+    slate = None
+    if source.slate_year is not None and source.slate_scope:
+        slate = SlateSpec(source.slate_year, source.slate_scope, source.slate_complete,
+                          source_url=source.url)  # fmt: skip
+    return Due(source.id, source.name, source.url, source.kind, source.role,
+               source.etag, source.last_modified, slate, seen)  # fmt: skip
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:

@@ -13,9 +13,14 @@ from schedules.sender import SendReport
 
 @click.command("run")
 @click.option("--once", is_flag=True, required=True, help="Run one cycle and exit (for cron).")
+@click.option(
+    "--all", "everything", is_flag=True, help="Fetch every enabled source now, due or not."
+)
+@click.option("--source", "names", multiple=True, metavar="NAME",
+              help="Only this source, now (repeatable; disabled ones too).")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the cycle's outcome as JSON.")
 @pass_app
-def run(app: App, once: bool, as_json: bool) -> None:
+def run(app: App, once: bool, everything: bool, names: tuple[str, ...], as_json: bool) -> None:
     """Fetch the due sources, extract claims, verify them, alert, and report.
 
     Exits 0 when the cycle ran, even if some sources failed (they are listed,
@@ -25,7 +30,8 @@ def run(app: App, once: bool, as_json: bool) -> None:
     store = app.store()
     try:
         with progress_for(app, as_json) as progress:
-            report = cycle_job(store, app.config, app.registry, progress=progress)
+            report = cycle_job(store, app.config, app.registry, progress=progress,
+                               names=names or None, everything=everything)  # fmt: skip
     except Busy:
         click.echo("another run is in progress; nothing done")
         return

@@ -7,20 +7,27 @@ database alone, for a config file that is managed elsewhere.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from schedules import config_edit
-from schedules.app import App, echo_json, echo_table, pass_app, shorten
+from schedules.app import App, echo_json, echo_table, pass_app, season_text, shorten
 from schedules.config import ENV_CONFIG, RumourConfig, SourceConfig, default_config_path
-from schedules.sources import sync_sources
+from schedules.cycle import fetch_policy, fetch_source
+from schedules.ingest import Fetching, process
+from schedules.sources import due_sources, sync_sources
+from scraper.fetch import Fetcher
 from verifier.errors import InputError
-from verifier.store.models import Source, utcnow
+from verifier.store.models import Document, Source, Statement, utcnow
+from verifier.store.repository import TitleRegistry
 
 
 @click.group("sources")
@@ -172,3 +179,75 @@ def enable_source(app: App, name: str) -> None:
 def disable_source(app: App, name: str) -> None:
     """Stop fetching a source, keeping everything it gave."""
     _change(app, name, "disable")
+
+
+@sources_group.command("test")
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print what was found as JSON.")
+@pass_app
+def test_source(app: App, name: str, as_json: bool) -> None:
+    """Fetch one source now and show what a cycle would store, storing nothing.
+
+    Documents, claims with the verdicts they would get, and official rows; the
+    source's validators are left out, so the page is fetched whole.
+    """
+    store = app.store()
+    now = utcnow()
+    session = store.sessions()
+    try:
+        sync_sources(session, app.config.sources, now)
+        (due,) = due_sources(session, now, names=[name])
+        due = replace(due, etag=None, last_modified=None)
+        private = any(s.name == name and s.allow_private for s in app.config.sources)
+
+        async def fetch() -> Fetching:
+            async with Fetcher(fetch_policy(app.config)) as fetcher:
+                return await fetch_source(fetcher, due, app.config.http.max_articles, private)
+
+        fetching = asyncio.run(fetch())
+        last_document = session.scalar(select(func.max(Document.id))) or 0
+        last_statement = session.scalar(select(func.max(Statement.id))) or 0
+        registry = app.registry(session)
+        outcome, _ = process(session, registry, registry.catalogue(), fetching, now, None)
+        documents: list[dict[str, Any]] = [
+            {"url": d.url, "headline": d.headline, "published": d.published}
+            for d in session.scalars(select(Document).where(Document.id > last_document))
+        ]
+        statements = session.scalars(
+            select(Statement).where(Statement.id > last_statement).order_by(Statement.id)
+        ).all()
+        claims = [_statement_row(registry, s) for s in statements if s.role == "claim"]
+        officials = [_statement_row(registry, s) for s in statements if s.role == "official"]
+    finally:
+        session.rollback()  # a test stores nothing
+        session.close()
+    if as_json:
+        echo_json({"source": name, "state": outcome.state, "error": outcome.error,
+                   "documents": documents, "claims": claims, "officials": officials})  # fmt: skip
+        return
+    click.echo(f"{name}: {outcome.state}" + (f": {outcome.error}" if outcome.error else ""))
+    click.echo(f"{len(documents)} new document(s), {len(claims)} claim(s), "
+               f"{len(officials)} official row(s); nothing was stored")  # fmt: skip
+    for document in documents:
+        click.echo(f"  document {document['url']}: {document['headline'] or '(no headline)'}")
+    for rows in (claims, officials):
+        if rows:
+            echo_table(
+                ["title", "season", "window", "stance", "label", "quote"],
+                [[r["title"], season_text(r["season"], r["part"]), r["window"], r["stance"],
+                  r["label"] or "-", shorten(r["quote"], 70)] for r in rows],
+            )  # fmt: skip
+
+
+def _statement_row(registry: TitleRegistry, statement: Statement) -> dict[str, Any]:
+    quotes = statement.quotes or []
+    return {
+        "title": registry.name(statement.title_id),
+        "season": statement.season,
+        "part": statement.part,
+        "window": statement.window_value,
+        "stance": statement.stance,
+        "label": statement.label,
+        "reason": statement.reason,
+        "quote": " ".join(str(quotes[0].get("text", "")).split()) if quotes else "",
+    }

@@ -379,3 +379,45 @@ def test_a_cycle_tells_its_progress_source_by_source(setup: tuple[Path, Store]) 
     assert sorted(d for _, d, _ in fetched) == [1, 2, 3] and {t for *_, t in fetched} == {3}
     assert written == [("sources written", i, 3) for i in (1, 2, 3)]
     assert seen.index(fetched[-1]) < seen.index(written[0])  # fetched, then written
+
+
+def _cli(config: Path, *args: str) -> Result:
+    result = CliRunner().invoke(cli, ["--config", str(config), *args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_sources_test_shows_what_a_cycle_would_store_and_stores_nothing(
+    setup: tuple[Path, Store], site: Site
+) -> None:
+    config, store = setup
+    result = _cli(config, "sources", "test", "news", "--json")
+    found = json.loads(result.stdout)
+    assert found["state"] == "fetched" and found["error"] is None
+    assert [d["headline"] for d in found["documents"]] == [
+        "Moon Court season 2 release date rumours"
+    ]
+    assert [(c["title"], c["season"], c["window"], c["stance"], c["label"])
+            for c in found["claims"]] == [("Moon Court", 2, "2026-12", "rumour", "unsupported")]  # fmt: skip
+    assert (count(store, Document), count(store, Statement), count(store, FeedEntry)) == (0, 0, 0)
+    table = _cli(config, "sources", "test", "slate").stdout
+    assert "slate: fetched" in table and "2 official row(s); nothing was stored" in table
+    missing = CliRunner().invoke(cli, ["--config", str(config), "sources", "test", "newz"])
+    assert missing.exit_code == 1
+    assert "no source named 'newz'; did you mean 'news'?" in missing.stderr
+    assert count(store, Document) == 0
+
+
+def test_run_once_can_take_every_source_now_or_only_some(
+    setup: tuple[Path, Store], site: Site
+) -> None:
+    config, _ = setup
+    first = json.loads(_cli(config, "run", "--once", "--json").stdout)
+    assert first["sources"]["fetched"] + first["sources"]["failed"] == 3
+    nothing_due = json.loads(_cli(config, "run", "--once", "--json").stdout)
+    assert sum(nothing_due["sources"].values()) == 0
+    everything = json.loads(_cli(config, "run", "--once", "--all", "--json").stdout)
+    assert sum(everything["sources"].values()) == 3
+    hits = site.hits["/slate"]
+    only = json.loads(_cli(config, "run", "--once", "--source", "slate", "--json").stdout)
+    assert sum(only["sources"].values()) == 1 and site.hits["/slate"] == hits + 1
