@@ -84,8 +84,28 @@ class ClaimSet:
                     existing.quotes.append(quote)
 
     def ordered(self) -> list[Claim]:
-        """The claims in order, less a line-up's window for a season the text dates finer."""
-        return [c for c in self._by_key.values() if not (c.listed and self._finer(c))]
+        """The claims in order, less a line-up's window for a season the text dates finer,
+        and less a window that holds a finer one the same sentence gives the same season
+        ("this October, in the Fall 2020 anime season": October)."""
+        return [
+            c
+            for c in self._by_key.values()
+            if not (c.listed and self._finer(c)) and not self._finer_beside(c)
+        ]
+
+    def _finer_beside(self, claim: Claim) -> bool:
+        if len(claim.quotes) != 1:
+            return False  # told elsewhere too: a claim of its own
+        (quote,) = claim.quotes
+        outer = claim.window
+        return any(
+            other is not claim
+            and other.part == claim.part
+            and other.window != outer
+            and outer.contains(other.window)
+            and any(q.start == quote.start and q.field == quote.field for q in other.quotes)
+            for other in self._by_season.get(claim.key[:2], ())
+        )
 
     def _finer(self, claim: Claim) -> bool:
         outer = claim.window

@@ -175,6 +175,17 @@ class Cue:
         return self.kind in ("strong", "weak")
 
 
+def _opens_clause(text: str, at: int) -> bool:
+    """Nothing but a sentence's or clause's opening before ``at``: no subject to return."""
+    before = text[max(0, at - 8) : at].rstrip(" \t\"'“‘(")
+    return (
+        not text[:at].strip()
+        or before.endswith((",", ";", ":", "—", "–", "\n"))
+        or before.lower().endswith((" and", " but", " so"))
+        or before.lower() in ("and", "but", "so")
+    )
+
+
 def find_cues(text: str) -> list[Cue]:
     """Every event word in ``text``, in order; where two overlap the release cue wins."""
     cues = [Cue(m.start(), m.end(), "speech") for m in STATEMENT.finditer(text)]
@@ -190,6 +201,8 @@ def find_cues(text: str) -> list[Cue]:
             text, max(0, m.start() - 40), m.start()
         ):
             continue  # "premiered on StreamHub back in April" looks back; it does not return
+        if m.group().startswith(("back", "Back")) and _opens_clause(text, m.start()):
+            continue  # "Back in March 2019, the finale ...": when, not a return
         if not any(s < m.end() and m.start() < e for s, e in taken):
             cues.append(Cue(m.start(), m.end(), "weak"))
             taken.append((m.start(), m.end()))
