@@ -66,7 +66,9 @@ _GIVEN_UP_AFTER = re.compile(
     r"\s*(?:에서\s+\S+로|에서\s*\d|(?:\S+\s*){0,3}?(?:예정|개봉|공개|방송)\S*?\s*(?:이었으나|이었지만|이던|이었던|였으나|였던|이었다|였다)|"
     # "오는 3월 12일로 예정돼 있던 개봉일을", "오는 9일 관객을 찾으려고 했던", "10일 개봉을 내정했던"
     r"(?:\S+\s*){0,3}?\S*(?:예정돼\s*있던|예정되어\s*있던|예정됐던|려고\s*했던|려던|내정했던|예정했던|"
-    r"예정하고\s*있었지만|잡았던|잡혀\s*있던))"
+    r"예정하고\s*있었지만|잡았던|잡혀\s*있던|려(?:고)?\s*했으나|려(?:고)?\s*했지만)|"
+    # "3월 12일이었던 개봉일을 미뤘다", "각각 3월 5일, 3월 26일이었던 개봉 일정을": a date that was
+    r"(?:\s*,\s*(?:\d{1,2}월\s*)?\d{1,2}일)*\s*(?:이었던|였던|이던)\s*(?:\S+\s*)?(?:개봉|공개|방송|방영|첫\s*방송))"
 )
 # A sentence that ends by telling what was done: its bare day is the telling's.
 # (a past ending: a syllable with final ㅆ, then 다: 했다, 짰다, 봤다)
@@ -111,9 +113,11 @@ def korean_dates(
         return []
     stamps = [(m.start(), m.end()) for m in _STAMP.finditer(text)]
     found: list[KoreanDate] = []
+    named_day: dt.date | None = None  # the last day the sentence named with its month
     for m in _PHRASE.finditer(text):
         if not m.group().strip() or any(a <= m.start() < b for a, b in stamps):
             continue
+        day_before, named_day = named_day, _named_day(m, published, named_day, past=past)
         if _GIVEN_UP_BEFORE.search(text, max(0, m.start() - 8), m.start()) or _GIVEN_UP_AFTER.match(
             text, m.end()
         ):
@@ -137,6 +141,9 @@ def korean_dates(
             continue
         told = (past or lead == "지난") and lead != "오는"  # "오는 10월 7일" is to come
         resolved = _resolve(m, published, past=told, month_before=month_before)
+        if m.group("sameday") and not lead and day_before is not None and resolved is not None:
+            # "4월 10일 개봉하려 했으나 17일로 변경": a bare day after a dated one is in its month
+            resolved = (Window.day(_same_month(day_before, int(m.group("sameday")))), True)
         if resolved is not None:
             found.append(KoreanDate(m.start(), m.end(), resolved[0], resolved[1]))
     if "연말마다" in text:  # "2021년 <A>, 2022년 <B> ... 연말마다 공개했다": each year's end
@@ -147,6 +154,33 @@ def korean_dates(
             for d in found
         ]
     return _ranges(text, found)
+
+
+def _named_day(
+    m: re.Match[str], published: dt.date | None, before: dt.date | None, *, past: bool
+) -> dt.date | None:
+    """The day a phrase names with its month ("4월 10일"), given up or not; else ``before``."""
+    if not (m.group("month") or m.group("dotm")) or not (m.group("day") or m.group("dotd")):
+        return before
+    lead = m.group("lead") or m.group("ylead")
+    told = (past or lead == "지난") and lead != "오는"
+    resolved = _resolve(m, published, past=told, month_before=None)
+    if resolved is None or resolved[0].granularity != "day" or resolved[0].start is None:
+        return before
+    return resolved[0].start
+
+
+def _same_month(before: dt.date, day: int) -> dt.date:
+    """``day`` in the month of ``before``, or the next month's when it is earlier."""
+    for step in (0, 1):
+        index = before.year * 12 + before.month - 1 + step
+        try:
+            date = dt.date(index // 12, index % 12 + 1, day)
+        except ValueError:
+            continue
+        if date >= before:
+            return date
+    return before
 
 
 def _ranges(text: str, found: list[KoreanDate]) -> list[KoreanDate]:
