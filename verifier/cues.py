@@ -91,6 +91,8 @@ WEAK_RELEASE = Words(
     # a broadcast slot: "takes over the slot on July 4", "in the Friday slot starting May 8"
     r"takes?\s+over\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:slot|timeslot)|(?:in|into)\s+the\s+(?:[\w'-]+\s+){0,3}?(?:slot|timeslot)|(?:be|is|are|'s)\s+(?:(?:finally|officially|now|also)\s+)?back\s+(?:for|with|on|this|next|in)|on\s+netflix|new\s+episodes|expect\s+the\s+(?:debut|launch|return)|the\s+launch\s+of|"
     r"(?:can|will|should)\s+expect|expected\s+(?:in|on|by|around|this|next)|"
+    # "Look for Season 4 of X in 2020", "look for a return in 2021": expect it then
+    r"look\s+for\s+(?:season|series|part|it|them|new\s+episodes|(?:a|the|its)\s+(?:return|premiere|debut|release|launch|(?:new|next)\s+season))\b|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
     r"|see\s+(?:[\w'\":]+\s+){1,5}season|binge(?:-watch)?\s+(?:it|them|the|all)\b|will\s+(?:see|feature|bring)|brings|release|"
     r"in\s+(?:theaters|theatres|cinemas)\s+(?:by|on|in|from)|(?:premiere|launch|debut|streaming)\s+window|window\s+for\s+(?:the\s+|a\s+|its\s+|this\s+)?"
