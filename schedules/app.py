@@ -139,6 +139,16 @@ def progress_for(app: App, as_json: bool) -> Iterator[TerminalProgress | None]:
         progress.finish()
 
 
+def write_output(path: Path, body: bytes) -> None:
+    """Write a command's output file whole or not at all (a temporary file, then a rename)."""
+    try:
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(body)
+        tmp.replace(path)
+    except OSError as exc:
+        raise click.FileError(str(path), exc.strerror) from exc
+
+
 def _json_value(value: Any) -> Any:
     """Dates and moments as ISO 8601, a moment always with its zone (UTC when stored)."""
     if isinstance(value, dt.datetime):

@@ -258,6 +258,11 @@ class HttpConfig(_Strict):
     robots: bool = True
 
 
+def slug(text: str) -> str:
+    """A name in a URL's words: "Moon Court: Part 2" -> "moon-court-part-2"."""
+    return "-".join(re.findall(r"\w+", text.lower()))
+
+
 class PublisherConfig(_Strict):
     """Who publishes the fact-checks (``rumour export --format claimreview``): the
     organisation, its site, and where each claim's review is read."""
@@ -287,8 +292,7 @@ class PublisherConfig(_Strict):
     def review_page(self, claim: int, title: str) -> str:
         if self.review_url is None:
             return f"{self.url}#claim-{claim}"
-        slug = "-".join(re.findall(r"\w+", title.lower())) or "claim"
-        return self.review_url.format(claim=claim, slug=slug)
+        return self.review_url.format(claim=claim, slug=slug(title) or "claim")
 
 
 class RumourConfig(_Strict):

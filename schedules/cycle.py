@@ -132,6 +132,11 @@ async def _expand_index(
     return Listing(entries, skipped)
 
 
+def private_sources(config: RumourConfig) -> set[str]:
+    """The sources whose links may lead into this network (``allow_private``)."""
+    return {s.name for s in config.sources if s.allow_private}
+
+
 def fetch_policy(config: RumourConfig) -> FetchPolicy:
     http = config.http
     return FetchPolicy(
@@ -168,7 +173,7 @@ def run_cycle(
         return report
 
     fetched_count = 0
-    allow_private = {s.name for s in config.sources if s.allow_private}
+    allow_private = private_sources(config)
 
     async def fetch_one(fetcher: Fetcher, source: Due) -> Fetching:
         nonlocal fetched_count

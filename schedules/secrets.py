@@ -9,12 +9,10 @@ or from its environment variable), registered when the config is loaded.
 from __future__ import annotations
 
 import logging
-import re
 
-MASK = "********"
-_URL_PASSWORD = re.compile(
-    r"(?P<head>\b[a-z][a-z0-9+.-]*://[^\s:/@]+:)(?P<password>[^\s@/]+)@", re.I
-)
+from scraper.errors import mask_url_passwords
+
+MASK = "********"  # as scraper.errors masks a URL's password
 _known: set[str] = set()
 
 
@@ -26,7 +24,7 @@ def remember(secret: str | None) -> None:
 
 
 def mask(text: str) -> str:
-    text = _URL_PASSWORD.sub(lambda m: f"{m['head']}{MASK}@", text)
+    text = mask_url_passwords(text)
     for secret in sorted(_known, key=len, reverse=True):
         text = text.replace(secret, MASK)
     return text

@@ -13,11 +13,16 @@ import re
 _URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^\s:/@]+:)[^\s@/]+@", re.I)
 
 
+def mask_url_passwords(text: str) -> str:
+    """``text`` with every URL's password as ``********``."""
+    return _URL_PASSWORD.sub(r"\1********@", text)
+
+
 class ScraperError(Exception):
     """Base class for errors from fetching and parsing; a URL's password is masked."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(_URL_PASSWORD.sub(r"\1********@", message))
+        super().__init__(mask_url_passwords(message))
 
 
 class FetchError(ScraperError):

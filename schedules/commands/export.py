@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from schedules.app import App, pass_app
+from schedules.app import App, pass_app, write_output
 from schedules.config import PublisherConfig
 from schedules.errors import ConfigError
 from verifier.store.reports import ClaimView, list_claims
@@ -170,10 +170,5 @@ def export(
     if output is None:
         click.echo(text, nl=False)
         return
-    try:
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(text, "utf-8")
-        tmp.replace(output)
-    except OSError as exc:
-        raise click.FileError(str(output), exc.strerror) from exc
+    write_output(output, text.encode("utf-8"))
     click.echo(f"wrote {len(views)} claims to {output}", err=True)

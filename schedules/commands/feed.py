@@ -11,7 +11,6 @@ by those three, so a calendar moves the event in place when the date moves
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +21,9 @@ from icalendar import Calendar, Event
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from schedules.app import App, pass_app
+from schedules.app import App, pass_app, write_output
 from schedules.commands.export import claim_in_words
+from schedules.config import slug
 from verifier.store.models import Statement, Verdict, utcnow
 from verifier.store.reports import OfficialView, claim_views, list_officials
 from verifier.verdicts import Decision
@@ -115,10 +115,6 @@ def atom(session: Session, app: App, *, title_id: int | None, limit: int) -> byt
     return bytes(feed.atom_str(pretty=True))
 
 
-def _slug(text: str) -> str:
-    return "-".join(re.findall(r"\w+", text.lower())) or "title"
-
-
 def calendar(officials: list[OfficialView], now: dt.datetime) -> bytes:
     grouped: dict[tuple[str, int | None, int | None], list[OfficialView]] = {}
     for official in officials:  # oldest announcement first, as listed
@@ -139,7 +135,7 @@ def calendar(officials: list[OfficialView], now: dt.datetime) -> bytes:
             + (f" part {part}" if part is not None else "")
         )
         event = Event()
-        event.add("uid", f"{_slug(title)}-s{season or 0}-p{part or 0}@rumour-verifier")
+        event.add("uid", f"{slug(title) or 'title'}-s{season or 0}-p{part or 0}@rumour-verifier")
         event.add(
             "summary",
             f"{name}: {window.describe()} ({'released' if current.released else 'official'})",
@@ -187,10 +183,5 @@ def feed(app: App, feed_format: str, output: Path | None, title: str | None, lim
     if output is None:
         click.echo(body.decode("utf-8"), nl=False)
         return
-    try:
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_bytes(body)
-        tmp.replace(output)
-    except OSError as exc:
-        raise click.FileError(str(output), exc.strerror) from exc
+    write_output(output, body)
     click.echo(f"wrote {output}", err=True)

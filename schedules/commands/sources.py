@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from schedules import config_edit
 from schedules.app import App, echo_json, echo_table, pass_app, season_text, shorten
 from schedules.config import ENV_CONFIG, RumourConfig, SourceConfig, default_config_path
-from schedules.cycle import fetch_policy, fetch_source
+from schedules.cycle import fetch_policy, fetch_source, private_sources
 from schedules.ingest import Fetching, process
 from schedules.sources import due_sources, sync_sources
 from scraper.fetch import Fetcher
@@ -198,7 +198,7 @@ def test_source(app: App, name: str, as_json: bool) -> None:
         sync_sources(session, app.config.sources, now)
         (due,) = due_sources(session, now, names=[name])
         due = replace(due, etag=None, last_modified=None)
-        private = any(s.name == name and s.allow_private for s in app.config.sources)
+        private = name in private_sources(app.config)
 
         async def fetch() -> Fetching:
             async with Fetcher(fetch_policy(app.config)) as fetcher:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -402,9 +403,10 @@ def test_alerts_test_sends_a_test_email_or_says_why_not(
     assert result.stderr.count("\n") == 1
 
 
-def test_alerts_list_and_send_show_the_outbox(
+def _contradicted_outbox(
     tmp_path: Path, database_url: str, store: Store, mail: MailServer
-) -> None:
+) -> Callable[..., Result]:
+    """A config file for the CLI, two alerts waiting, and ``rumour alerts ...`` to run."""
     config_path = _cli_config(tmp_path, database_url, mail.smtp_config())
     config, _ = load_config(config_path)
     contradict(store, config)
@@ -414,6 +416,13 @@ def test_alerts_list_and_send_show_the_outbox(
         assert result.exit_code == 0, result.output
         return result
 
+    return run
+
+
+def test_alerts_list_and_send_show_the_outbox(
+    tmp_path: Path, database_url: str, store: Store, mail: MailServer
+) -> None:
+    run = _contradicted_outbox(tmp_path, database_url, store, mail)
     rows = json.loads(run("list", "--json").stdout)
     assert [(r["kind"], r["status"], r["subject"]) for r in rows] == [
         ("verdict_change", "pending", SUBJECT),
@@ -427,14 +436,10 @@ def test_alerts_list_and_send_show_the_outbox(
 def test_alerts_send_says_what_waits_after_a_failure_and_now_sends_it(
     tmp_path: Path, database_url: str, store: Store, mail: MailServer
 ) -> None:
-    config_path = _cli_config(tmp_path, database_url, mail.smtp_config())
-    config, _ = load_config(config_path)
-    contradict(store, config)
+    run = _contradicted_outbox(tmp_path, database_url, store, mail)
 
     def send(*args: str) -> str:
-        result = CliRunner().invoke(cli, ["--config", str(config_path), "alerts", "send", *args])
-        assert result.exit_code == 0, result.output
-        return result.stdout
+        return run("send", *args).stdout
 
     mail.stop()
     assert send().startswith("0 emails sent (0 alerts), 2 alerts deferred: cannot connect")
