@@ -34,13 +34,12 @@ import json
 import re
 from dataclasses import dataclass
 
-import charset_normalizer
 import lxml.etree
 import lxml.html
 import trafilatura
 from htmldate import find_date
 
-from scraper.errors import ParseError
+from scraper.encoding import decode
 
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "td",
               "th", "dt", "dd", "pre", "div", "section", "article", "header", "br", "tr"}  # fmt: skip
@@ -65,51 +64,6 @@ class ParsedDocument:
     headline: str | None
     published: dt.date | None
     text: str
-
-
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w-]+)""", re.I
-)
-_SINGLE_BYTE = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"}
-
-
-def sniff_charset(body: bytes, declared: str | None = None) -> str | None:
-    """The charset to try first: the header's, else a meta tag's or XML declaration's,
-    else a detector's guess. A single-byte header charset on bytes that are valid
-    UTF-8 with non-ASCII text is a common server mistake; UTF-8 wins then."""
-    if declared and declared.lower() in _SINGLE_BYTE and not body.isascii():
-        try:
-            body.decode("utf-8")
-            return "utf-8"
-        except UnicodeDecodeError:
-            pass
-    if declared:
-        return declared
-    match = _META_CHARSET.search(body[:4096])
-    if match:
-        return (match.group(1) or match.group(2)).decode("ascii")
-    if body.isascii():
-        return "utf-8"
-    try:
-        body.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(body[:65536]).best()
-        return best.encoding if best else None
-
-
-def decode(body: bytes, declared: str | None = None) -> str:
-    """Bytes to text: the sniffed charset, then UTF-8, then Windows-1252 (never fails)."""
-    if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ParseError("input looks binary (NUL bytes), not HTML or text")
-    for encoding in (sniff_charset(body, declared), "utf-8-sig", "cp1252"):
-        if not encoding:
-            continue
-        try:
-            return body.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return body.decode("latin-1")
 
 
 _HTML_TAG = re.compile(
