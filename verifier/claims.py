@@ -361,8 +361,10 @@ def _dated_claims(
             quote = quote_between(doc.original[sentence.field], offset + left, offset + right,
                            sentence.field)  # fmt: skip
             scheduled = _scheduled(doc, window, past)  # a date to come, told as settled
+            # "set for late 2027, perhaps as soon as September": the hedge is September's
+            hedged = _HEDGED_ALTERNATIVE.search(body, date.end, right)
             stance = classify_stance(
-                clause,
+                clause if hedged is None else body[left : hedged.start()],
                 official_source=doc.official or doc.slate_year is not None or scheduled,
                 past=past,
             )
@@ -384,6 +386,7 @@ def _asks(body: str, titles: list[TitleMention]) -> bool:
 _RELEASE_NOUN_CUE = re.compile(r"(?i)(?:re)?releases?|premieres?|debuts?|launch|arrival|return")
 _TOLD_AS_PAST = Words(r"\b(?:was|were|came|had|did|went|got|took|made|arrived|ended|began)\b")
 _RESPECTIVELY = Words(r"\brespectively\b")
+_HEDGED_ALTERNATIVE = Words(r",\s*(?:or\s+)?(?:perhaps|possibly|maybe|potentially)\s")
 # The date a release is moved to, its old date or the move's size maybe between ("from April
 # to November" is read as one move, dated where it starts).
 _MOVED_TO = Words(

@@ -262,9 +262,27 @@ def release_cue(
     if best[1].kind == "weak":
         left = max(clause[0] if clause else 0, veto_from)
         earlier = [c for c in cues if left <= c.start and c.end <= best[1].start]
-        if earlier and earlier[-1].kind == "other":
+        if (
+            earlier
+            and earlier[-1].kind == "other"
+            and not _own_predicate(text, earlier[-1], best[1])
+        ):
             return None
     return best[1]
+
+
+def _own_predicate(text: str, other: Cue, weak: Cue) -> bool:
+    """Whether a weak cue after another event has a predicate of its own: "X wraps filming
+    this spring and is set for 2027" (not "Filming was to begin in May but was pushed back":
+    one subject)."""
+    return bool(
+        text
+        and not _opens_clause(text, other.start)
+        and _OWN_PREDICATE.search(text, other.end, weak.start)
+    )
+
+
+_OWN_PREDICATE = Words(r"\band\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s")
 
 
 RUMOUR = Words(

@@ -33,7 +33,7 @@ _OPEN_BEFORE = Words(
     r"(?:not\s+until|no\s+earlier\s+than|not\s+before|not\s+any\s+earlier\s+than|"
     r"(?:n't|not|never)\b[^.;]{0,60}?\b(?:before|until)|at\s+the\s+earliest\s+in|"
     # "we'll have to wait until at least next winter"
-    r"wait\s+(?:until|till)\s+at\s+least|(?:until|till)\s+at\s+least|as\s+early\s+as|"
+    r"wait\s+(?:until|till)\s+at\s+least|(?:until|till)\s+at\s+least|as\s+(?:early|soon)\s+as|"
     # "an earliest release date of 2025", "the earliest it could arrive is 2025"
     r"earliest\s+(?:possible\s+)?(?:release\s+|premiere\s+|return\s+)?(?:date|window)\s+(?:is|of|on|would\s+be|could\s+be|in)|"
     r"\bthe\s+earliest\b[^.;]{0,60}?\b(?:is|would\s+be|will\s+be))\s+(?:the\s+)?$"
@@ -160,6 +160,8 @@ def resolve_phrases(
     mentions: list[DateMention] = []
     anchor = published  # undated text: a year-less date follows the last date with a year
     year_lead: int | None = None  # "In 2023, the anime ran from July to September": 2023's July
+    # A later year the sentence has named: "mid-2027, possibly as early as June" is 2027's June.
+    ahead: int | None = None
     for start, end, first, last in _merge_ranges(text, found):
         if first.unit == "year" and last is None and text.startswith(("'s ", "’s "), end):
             continue  # "(2025's Superman)", "2020's biggest hit": a year that tells of a work
@@ -173,6 +175,16 @@ def resolve_phrases(
         window = resolve(first, anchor, past=past, slate_year=slate_year)
         if window is None:
             continue
+        if (
+            ahead is not None
+            and not first.has_year
+            and first.rel is None
+            and window.start is not None
+            and window.start.year < ahead
+        ):
+            window = resolve(replace(first, year=ahead), anchor, slate_year=slate_year) or window
+        elif first.has_year and first.year and published and first.year > published.year:
+            ahead = first.year
         if last is not None:
             other = resolve(last, anchor, past=past, slate_year=slate_year)
             if other is None:
