@@ -54,6 +54,8 @@ _AUX_BEFORE = re.compile(
     rf"\s+[^,()\n.;]{{1,80}}?(?=,\s+(?:which|that)\b))?"
     rf"(?:,\s+(?:which|that|who|both|each|all|starring|featuring|"
     rf"(?:directed|written|produced|created)\s+by|based\s+on)\s+[^,()\n.;]{{1,80}}?,|"
+    # an appositive noun phrase: "X, the sequel to the 2019 hit, will premiere"
+    rf",\s+(?:the|a|an)\s+[^,()\n.;]{{1,80}}?,|"
     rf",\s+which|"
     rf",\s+that)?((?:\s+{_AUX})*)\s+\Z"
 )

@@ -264,6 +264,8 @@ def _dated_claims(
     found: list[Claim] = []
     slate = len({t.title for t in titles}) > 1 or MANY_TITLES.search(body) is not None
     for i, date in enumerate(dates):
+        if any(t.start <= date.start and date.end <= t.end for t in titles):
+            continue  # a year in a name ("its place on 'The Best of 2025' lists") is no date
         left, right = clause_span(body, date.start, date.end)
         when = _WHEN_RELEASED.match(body, date.end)  # "in 2022 – when season 4 aired"
         if when:

@@ -138,6 +138,10 @@ _NOT_SUBTITLE = {"season", "series", "part", "volume", "episode", "release", "ca
                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"} | _LEAD_STRIP  # fmt: skip
 
 
+# "X 2: Episode Oracle": an instalment word and a name, not a number ("X: Episode 5", "Part II")
+_NAMED_INSTALMENT = re.compile(r"(?:Episode|Chapter|Volume)[ \t]+(?![IVX]+\b)[A-Z][a-z][\w'&-]*")
+
+
 def subtitle_end(text: str, end: int) -> int | None:
     """Where the subtitle after a name ending at ``end`` ends: a spin-off's own name
     ("X: The Challenge"), not a headline's lead-in ("X: Everything We Know")."""
@@ -146,7 +150,9 @@ def subtitle_end(text: str, end: int) -> int | None:
         return None
     words = found.group(1).split()
     core = [w for w in words if w not in ("The", "A", "An")]
-    if not core or core[0].lower() in _NOT_SUBTITLE or _date_like(found.group(1)):
+    if not core or _date_like(found.group(1)):
+        return None
+    if core[0].lower() in _NOT_SUBTITLE and not _NAMED_INSTALMENT.fullmatch(" ".join(core[:2])):
         return None
     if words[-1].lower() in _SMALL or any(_MARKER.fullmatch(w) for w in words):
         return None

@@ -217,7 +217,12 @@ _SOURCE_OF = re.compile(
 _DESCRIBED_BY = Words(
     r"(?:\b(?:from|by)\s+(?:the\s+)?(?:makers?|creators?|directors?|writers?|team|studio|people|"
     r"producers?|showrunners?|minds?)\s+(?:behind|of)|\bsame\s+(?:world|universe)\s+as|"
-    r"\bthe\s+world\s+of|\bin\s+the\s+vein\s+of)\s+(?:(?:19|20)\d\d'?s\s+)?['\"“‘]?\Z"
+    r"\bthe\s+world\s+of|\bin\s+the\s+vein\s+of)\s+(?:(?:19|20)\d\d'?s\s+)?['\"“‘]?\Z|"
+    # the work another is made from, in an aside: "Y, an adaptation of the X game, premieres"
+    # (but "the anime adaptation of X" is X)
+    r",\s+an?\s+(?:[\w-]+\s+)?adaptation\s+of\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:hit|popular|bestselling|best-selling|acclaimed|original|classic|beloved)\s+)?"
+    r"(?:(?:manga|novel|light\s+novel|webtoon|web\s+novel|video\s+game|game|comic|book)\s+)?['\"“‘]?\Z"
 )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from verifier.discovery import subtitle_end
 from verifier.scan import Words
 from verifier.titles import ORDINAL, ORDINAL_WORDS, Catalogue, SeasonMention, TitleMention
 
@@ -78,6 +79,11 @@ def sequel_seasons(
     for mention in mentions:
         after = _NUMBER_AFTER.match(text, mention.end)
         if after is not None and _NUMBERED.match(mention.title) is None:
+            subtitled = subtitle_end(text, after.end(1))
+            if subtitled is not None:  # "X 2: The Long Night": a sequel's name, whole
+                name = f"{mention.title} {after.group(1)}: {text[after.end(1) + 1 : subtitled].strip()}"
+                found.append(TitleMention(mention.start, subtitled, name))
+                continue
             if catalogue.canonical(mention.title) is None:
                 if film_text is None:
                     film_text = filmic(whole)

@@ -36,6 +36,9 @@ AMBIGUOUS_WORDS = {
     "these", "those", "either", "neither",
     # the trade's abbreviations: "OTT releases", "a TV slate", "10 p.m. KST"
     "ott", "tv", "vod", "svod", "avod", "imax", "kst", "est", "pst", "pt", "et", "gmt", "ist",
+    "ct", "edt", "pdt", "bst", "jst", "cet", "utc",
+    # a clock time's two zones: "8 p.m. ET/PT"
+    "et/pt", "pt/et", "est/pst", "pst/est", "edt/pdt", "pdt/edt", "et/ct", "ct/et",
 }  # fmt: skip
 
 
