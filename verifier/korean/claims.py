@@ -68,6 +68,7 @@ def korean_claims(
     claims: list[Claim] = []
     last: list[Mention] = []
     last_bare = False
+    last_season: int | None = None  # the one season the sentence that named them gave all
     special_before = -1  # the paragraph whose sentence before told of films on TV (특선 영화)
     month_before: Window | None = None
     carried: tuple[Window, str, int] | None = None  # a window given to people, for a while
@@ -145,6 +146,9 @@ def korean_claims(
                     ):
                         # "시즌2는 ... 방송한다", "'X'도 2월 편성을 목표로 시즌2 제작에": one work
                         season = numbers[0]
+                    if season is None and mention.start < 0 and not numbers:
+                        # "'A' 'B' 'C'가 시즌2로 돌아온다. 다음 달 공개되는 이들 작품": theirs
+                        season = last_season
                     if mention.start >= 0 and _RELEASED_BEFORE_NAME.fullmatch(
                         body, date.end, mention.start
                     ):
@@ -177,6 +181,8 @@ def korean_claims(
             # a line that only lists names ("'형사록' 'D·P' '경이로운 소문'"): what the next
             # sentence, with no subject, speaks of is all of them
             last_bare = not _NOT_A_NAME.sub("", _blanked(body, mentions))
+            told = {int(n) for n in SEASON_NUMBER.findall(_blanked(body, mentions))}
+            last_season = told.pop() if len(told) == 1 else None
     return _finest(claims)
 
 
@@ -367,6 +373,9 @@ def _chosen(
         return [m for m in arguments if ARGUMENT_AFTER.match(body, m.end)] or arguments
     if mentions:
         return None  # only works named to describe another
+    if last and _THESE_WORKS.search(body):
+        # "다음 달 공개되는 이들 작품": all the works just named
+        return [Mention(-1, -1, m.name) for m in last]
     if MANY.search(body):
         return None  # "2월 17일 두 편의 드라마가 편성을 확정했다": works not named here
     if (
@@ -387,6 +396,11 @@ _ADNOMINAL_BEFORE = re.compile(
 )
 
 
+# The works just named, all of them: "이들 작품", "이 드라마들", "세 작품 모두".
+_THESE_WORKS = re.compile(
+    r"이들\s*(?:작품|드라마|시리즈|영화|신작|화제작)|이\s*(?:작품|드라마|시리즈|영화)들|"
+    r"(?:두|세|네)\s*(?:작품|드라마|시리즈|영화)\s*(?:모두|다)"
+)
 _NOT_A_NAME = re.compile(r"[\s'‘’\"“”<>《》〈〉「」『』,·◆▲■#-]+")
 
 
