@@ -99,6 +99,9 @@ def korean_claims(
         for date in dates:
             if _LINEUP_AFTER.match(body, date.end) and date.window.granularity in _COARSE:
                 lineup = (date.window, _stance(body, official, released), index)
+        if dates and not mentions and MANY.search(body) and not past:
+            # "이달 OTT에는 신작이 대거 쏟아질 예정이다": the works named after it, their window
+            lineup = (dates[-1].window, _stance(body, official, released), index)
         if lineup is not None and index - lineup[2] <= 4 and not dates and _PLANNED.search(body):
             # "디즈니+ 시리즈로는 '형사록 시즌2'가 예정돼 있다" after "하반기 라인업을 선보였다":
             # a work of the line-up, its window
