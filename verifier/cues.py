@@ -76,6 +76,9 @@ WEAK_RELEASE = Words(
     r"(?:penciled|pencilled)\s+in\s+for|dated\s+(?:[\w'’:.-]+\s+){1,8}?for|"
     # "moved Challengers to April": what is moved may be a filming start ("filming ... was
     # pushed back eight months until January"), so a weak cue
+    # "moves from 7/31/2020 to 3/19/2021", "moved X from January 2021 to October": the move,
+    # up to its dates
+    rf"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)(?:\s+(?!(?:to|until|till)\b|\d)[\w'’\":.-]*\w){{0,5}}?(?=[\"'’]?\s+from\s+(?:{DATE_START}))|"
     r"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)\s+(?:[\w'’\":.-]+\s+){1,5}?(?:to|until|till)|"
     # a field of a listing: "Date: September 10th", "Broadcast Date: January 31, 2020"
     r"(?<!\w\s)date\s*:|wait\s+(?:until|till)|(?:won't|will\s+not|wouldn't)\s+be\s+(?:out\s+)?until|(?:is|are|be|(?<=')s|(?<=')re)\s+coming|"

@@ -79,6 +79,11 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+\Z")
 _MOVE_VERB = re.compile(
     r"\b(?:push|mov|shift|delay|postpon|bump|reschedul)\w*\s+(?:back\s+)?from\b"
 )
+# Where a move goes when it has no date: "to undated", "to TBD", "to an undetermined date".
+_NO_NEW_DATE = Words(
+    r"\s*,?\s*(?:to\s+)?(?:undated|tbd|tba|(?:an?\s+)?(?:undetermined|unspecified|unknown|"
+    r"later|future|new)\s+date(?!\s+(?:of|in|on)\b)|indefinitely|off\s+the\s+calendar)\b"
+)
 _MOVED_FROM = Words(
     r"\b(?:push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|delay(?:s|ed|ing)?|"
     r"postpon(?:e|es|ed|ing)|bump(?:s|ed|ing)?|reschedul(?:e|es|ed|ing)|brought|bring(?:s|ing)?)"
@@ -172,6 +177,12 @@ def resolve_phrases(
             last = replace(last, year=year_lead) if last is not None and not last.has_year else last
         if first.unit == "year" and first.year is not None and _YEAR_LEAD.search(text, 0, start):
             year_lead = first.year
+        if (
+            last is None
+            and _NO_NEW_DATE.match(text, end)
+            and _MOVED_FROM.search(text, max(0, start - 120), start)
+        ):
+            continue  # "moves from 6/12/2020 to undated": the date it had, and none now
         window = resolve(first, anchor, past=past, slate_year=slate_year)
         if window is None:
             continue

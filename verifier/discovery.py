@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from verifier.bare_names import bare_titles, conjuncts, lower_case_words
 from verifier.headings import heading_titles
 from verifier.lines import listing_names
-from verifier.names import ABBREVIATIONS, LEAD_WORDS, NETWORKS, PLACING, before_date
+from verifier.names import ABBREVIATIONS, LEAD_WORDS, NETWORKS, PERSON_BEFORE, PLACING, before_date
 from verifier.scan import Words
 from verifier.shapes import shaped_names
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, ORDINAL_WORDS, tokens
@@ -343,6 +343,8 @@ def discover_titles(text: str) -> list[str]:
         found = _title_before(text, end, season_next=season_next)
         if found and _FIELD_BEFORE.search(text, max(0, found[0] - 30), found[0]):
             continue  # "Current status: Scripting Release date: Q4 2022": a field's value
+        if found and PERSON_BEFORE.search(text, max(0, found[0] - 30), found[0]):
+            continue  # '"Fatherhood" starring Kevin Hart moves from': a person, not the work
         if found:  # "... Vampire Academy and We Are Lady Parts Season 2": two names
             names.extend(conjuncts(found[1], listed=False))
     for m in _POSSESSIVE_SEASON.finditer(text):  # "Squid Game's second season"

@@ -177,3 +177,10 @@ def _trimmed(
     first, last = chosen[0], chosen[-1]
     name = text[first[0] : last[0] + len(last[1])].strip("\"'.,:;")
     return (first[0], name) if name else None
+
+
+# A person named after a work: "starring A", "directed by B", "opposite C".
+PERSON_BEFORE = re.compile(
+    r"(?i)\b(?:starring|featuring|co-starring|(?:directed|written|produced|created|helmed)\s+by|"
+    r"opposite|alongside)\s+\Z"
+)

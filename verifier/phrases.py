@@ -62,14 +62,15 @@ ALTERNATIVES: dict[str, str] = {
     "dmy": rf"{WD}?(?:the\s+)?{D}\s+(?:of\s+)?{M}(?:,?\s+{Y}|\s+{RELY})?",
     "my": rf"(?:(?i:early|mid|late)[-\s]+)?{M},?\s+(?:of\s+)?{Y}",
     "quarter": rf"(?:Q[1-4]\s*(?:of\s+)?{Y}|{Y}\s*Q[1-4]|Q[1-4]\s+(?:of\s+)?{RELY}|Q[1-4](?![\w-])|"
-    rf"(?i:the\s+)?{ORD}\s+(?i:quarter)(?:\s+of\s+(?:{Y}|{RELY}|(?i:the\s+year)))?(?!\s+(?i:of)\b))",
+    # ("the first quarter 2021", "first quarter of 2021")
+    rf"(?i:the\s+)?{ORD}\s+(?i:quarter)(?:\s+(?:of\s+)?{Y}|\s+of\s+(?:{RELY}|(?i:the\s+year)))?(?!\s+(?i:of)\b))",
     # "next quarter", "this quarter": the publication date's quarter, or the one after it
     "relquarter": r"(?i:(?:this|next|last|the\s+next|the\s+coming)\s+quarter)(?![\w-])",
     # "a winter launch looks likelier": a season named for a release, no year given
     "seasonfor": rf"(?:(?i:a|an)\s+{SEASON}(?=[-\s](?i:launch|release|premiere|debut|return|bow)\b)|"
     rf"{SEASON}(?=\s+(?i:at\s+the\s+(?:very\s+)?(?:earliest|latest)|or\s+later)))",
     "half": rf"(?:H[12]\s+{Y}|{Y}\s+H[12]|(?i:the\s+)?(?i:first|second|latter|back|front)\s+"
-    rf"(?i:half)(?:\s+of\s+(?:{Y}|{RELY}|(?i:the\s+year)))?(?!\s+(?i:of)\b))",  # not "of the season"
+    rf"(?i:half)(?:\s+(?:of\s+)?{Y}|\s+of\s+(?:{RELY}|(?i:the\s+year)))?(?!\s+(?i:of)\b))",  # not "of the season"
     "season": rf"(?:(?i:(?:this|next|last|early|mid|late|the)[-\s]+)?{SEASON}(?:[\"'”’]?\s+(?:of\s+)?{Y}|\s+{RELY})"
     rf"|(?i:(?:this|next|last|the|early|late|mid)[-\s]+){SEASON}(?![\w-])"
     rf"|{SEASON}(?=\s+(?:or|to|and|through|into)\s+(?:(?i:early|late)\s+)?{SEASON}))",

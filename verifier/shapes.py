@@ -18,7 +18,7 @@ import re
 
 from verifier.cues import DATE_START
 from verifier.lines import DAY
-from verifier.names import read_back
+from verifier.names import PERSON_BEFORE, read_back
 from verifier.scan import Words
 from verifier.titles import AMBIGUOUS_WORDS
 
@@ -125,7 +125,7 @@ def shaped_names(text: str) -> list[str]:
         # "Avatar 2 has been moved from December 17, 2021, to ...", "Mickey 17 moves to March
         # 7": the Title Case name before a verb of moving that a date follows
         found = read_back(text, moving.start())
-        if found is not None:
+        if found is not None and not PERSON_BEFORE.search(text, max(0, found[0] - 30), found[0]):
             name = found[1]
             first = name.split()[0]
             if (
