@@ -57,7 +57,13 @@ from verifier.referents import (
     past_successes,
 )
 from verifier.scan import Words
-from verifier.sentences import Sentence, clause_span, segment_span, split_sentences
+from verifier.sentences import (
+    Sentence,
+    clause_span,
+    segment_span,
+    speech_around,
+    split_sentences,
+)
 from verifier.titles import (
     Catalogue,
     SeasonMention,
@@ -267,6 +273,9 @@ def _dated_claims(
         if any(t.start <= date.start and date.end <= t.end for t in titles):
             continue  # a year in a name ("its place on 'The Best of 2025' lists") is no date
         left, right = clause_span(body, date.start, date.end)
+        quoted = speech_around(body, date.start, date.end)
+        if quoted is not None:  # 'StreamHub posted a photo, saying: "X returns in May."'
+            left, right = max(left, quoted[0]), min(right, quoted[1])
         when = _WHEN_RELEASED.match(body, date.end)  # "in 2022 – when season 4 aired"
         if when:
             right = max(right, when.end())

@@ -148,3 +148,22 @@ def segment_span(body: str, start: int, end: int) -> tuple[int, int]:
     left = max(body.rfind(",", 0, start), body.rfind(";", 0, start)) + 1
     right_candidates = [i for i in (body.find(",", end), body.find(";", end)) if i >= 0]
     return left, min(right_candidates) if right_candidates else len(body)
+
+
+# The opening of quoted speech: a colon or comma, then the quote ('saying: "', 'quoting, "').
+_SPEECH_OPENS = re.compile(r"[:,]\s*[\"“]\Z")
+
+
+def speech_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The quoted speech of ``text`` that holds [start, end), opened after a colon or comma
+    ('the streamer wrote: "X returns in May"'): a sentence of its own, whose words around
+    the quote do not speak of its dates."""
+    opening = max(text.rfind('"', 0, start), text.rfind("“", 0, start))
+    if opening < 0 or not _SPEECH_OPENS.search(text, 0, opening + 1):
+        return None
+    if text[:opening].count('"') % 2:
+        return None  # that mark closes a quote
+    closing = [i for i in (text.find('"', end), text.find("”", end)) if i >= 0]
+    if not closing or len(text[opening + 1 : min(closing)].split()) < 3:
+        return None
+    return opening + 1, min(closing)
