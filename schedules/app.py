@@ -38,6 +38,8 @@ class App:
         if self._config is None:
             self._config = load_config(self.config_path)
             remember(self._config[0].alerts.smtp.resolved_password())
+            for secret in self._config[0].service_secrets():
+                remember(secret)  # a token in a recipient's URL
         return self._config
 
     def use_config(self, config: RumourConfig, path: Path) -> None:

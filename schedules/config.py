@@ -55,6 +55,7 @@ from pydantic import (
 
 from schedules.config_errors import describe
 from schedules.errors import ConfigError
+from schedules.services import check_service, is_service, secret_values, variables
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +102,22 @@ def _check_cron(value: str) -> str:
 
 HttpUrl = Annotated[str, AfterValidator(_check_http_url)]
 Email = Annotated[str, AfterValidator(_check_email)]
+
+
+def _check_recipient(value: str) -> str:
+    """An email address, or a notification service's URL that Apprise can send to."""
+    if is_service(value):
+        return check_service(value)
+    try:
+        return _check_email(value)
+    except ValueError:
+        raise ValueError(
+            f"expected an email address or a notification URL (slack://…, json://host/path), "
+            f"got {value!r}"
+        ) from None
+
+
+Address = Annotated[str, AfterValidator(_check_recipient)]
 AlertEvent = Literal["verdict_change", "new_claim", "official_date", "source_failing"]
 Delivery = Literal["immediate", "digest"]
 
@@ -153,9 +170,10 @@ class SourceConfig(_Strict):
 
 
 class Recipient(_Strict):
-    """An alert recipient; a bare address in the config means ``{address = ...}``."""
+    """An alert recipient: an email address or a notification service's URL (Apprise:
+    ``slack://…``, ``json://…``); a bare string in the config means ``{address = ...}``."""
 
-    address: Email
+    address: Address
     delivery: Delivery | None = None  # None: the [alerts] delivery
 
     @model_validator(mode="before")
@@ -312,6 +330,26 @@ class RumourConfig(_Strict):
             seen.add(source.name)
         return self
 
+    def addresses(self) -> list[str]:
+        """Every alert recipient, global and per title, once each, in config order."""
+        found = [r.address for r in self.alerts.recipients]
+        found += [r.address for title in self.titles for r in title.recipients]
+        return list(dict.fromkeys(found))
+
+    def service_secrets(self) -> list[str]:
+        """The tokens and passwords written into recipients' service URLs."""
+        return [secret for address in self.addresses() for secret in secret_values(address)]
+
+    def warnings(self) -> list[str]:
+        """What is set but will not work as it stands (``config check`` says it)."""
+        found = self.alerts.smtp.warnings()
+        for address in self.addresses():
+            for name in variables(address) if is_service(address) else ():
+                if not os.environ.get(name):
+                    found.append(f"recipient {address} names ${name}, which is not set in this "
+                                 "environment: messages to it will wait until it is")  # fmt: skip
+        return found
+
 
 def default_config_path() -> Path:
     return platformdirs.user_config_path(APP_NAME) / "config.toml"
@@ -359,6 +397,8 @@ def _secrets(config: RumourConfig) -> list[str]:
         found.append("alerts.smtp.password")
     if config.database.url and urlsplit(config.database.url).password:
         found.append("the password in database.url")
+    if config.service_secrets():
+        found.append("a token in a recipient's URL")
     return found
 
 

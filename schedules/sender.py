@@ -1,4 +1,5 @@
-"""Sending the outbox: due alerts over SMTP, each batch once, retried with backoff.
+"""Sending the outbox: due alerts by email (SMTP) or to notification services (Apprise),
+each batch once, retried with backoff.
 
 ``send_due`` first gives the digest rows that have come due a batch per
 recipient (a digest's contents are fixed from then on), then sends each due
@@ -6,7 +7,10 @@ batch as one email and marks its rows sent. A server that is down, refuses
 the login or fails TLS defers every due row with a growing delay (one minute,
 doubling, at most an hour) and one log line per attempt; nothing is dropped. A
 recipient the server refuses for good (5xx) marks that batch failed, visible in
-``rumour alerts list`` and ``rumour status``.
+``rumour alerts list`` and ``rumour status``. A recipient that is a service URL
+(``schedules.services``) is posted to through Apprise, one message per batch, in
+the same way: a service that cannot be reached defers its own batches (others go
+on), and one that refuses the message (HTTP 4xx) marks its batch failed.
 
 Delivery is at least once: a crash after the server accepted an email and
 before its rows are marked sent would send it again, with the same Message-ID,
@@ -30,8 +34,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from schedules.config import RumourConfig, SmtpConfig
-from schedules.errors import ScheduleError
 from schedules.messages import Item, compose
+from schedules.services import DeliveryError, is_service, post
 from schedules.status import beat
 from verifier.store import Store
 from verifier.store.models import Alert, utcnow
@@ -42,12 +46,8 @@ MAX_BACKOFF = dt.timedelta(hours=1)
 MAX_BATCHES = 500  # per run; the rest wait for the next one
 
 
-class SmtpError(ScheduleError):
-    """Sending failed; ``permanent`` when trying again cannot help (a 5xx refusal)."""
-
-    def __init__(self, message: str, *, permanent: bool = False) -> None:
-        super().__init__(message)
-        self.permanent = permanent
+class SmtpError(DeliveryError):
+    """Sending email failed; ``permanent`` when trying again cannot help (a 5xx refusal)."""
 
 
 class Transport(Protocol):
@@ -154,6 +154,7 @@ class SmtpTransport:
 @dataclass
 class SendReport:
     sent: int = 0  # emails
+    posted: int = 0  # messages to notification services
     alerts: int = 0  # outbox rows in them
     deferred: int = 0  # rows tried again later
     failed: int = 0  # rows refused for good
@@ -162,7 +163,9 @@ class SendReport:
     waiting_until: str | None = None  # the first of those tries, ISO 8601
 
     def summary(self) -> str:
-        text = f"{self.sent} emails sent ({self.alerts} alerts)"
+        text = f"{self.sent} emails sent"
+        text += f", {self.posted} service messages posted" if self.posted else ""
+        text += f" ({self.alerts} alerts)"
         if self.deferred:
             text += f", {self.deferred} alerts deferred"
         if self.failed:
@@ -173,6 +176,12 @@ class SendReport:
             text += (f"; {self.waiting} alerts wait after a failed try, the next at "
                      f"{first:%Y-%m-%d %H:%M} UTC (`rumour alerts send --now` tries them now)")  # fmt: skip
         return text
+
+    def problem(self, error: str) -> None:
+        """One more thing that went wrong this run (each service's own, once)."""
+        known = self.error.split("; ") if self.error else []
+        if error not in known:
+            self.error = "; ".join([*known, error])
 
     def as_json(self) -> dict[str, Any]:
         return self.__dict__.copy()
@@ -198,18 +207,19 @@ def _form_digests(session: Session, now: dt.datetime) -> None:
         session.execute(update(Alert).where(Alert.id.in_(ids)).values(batch=batch))
 
 
-def _due_batches(session: Session, now: dt.datetime) -> list[str]:
+def _due_batches(session: Session, now: dt.datetime) -> list[tuple[str, str]]:
+    """The due batches, each with its recipient (one batch has one)."""
     query = (
-        select(Alert.batch)
+        select(Alert.batch, func.min(Alert.recipient))
         .where(Alert.status == "pending", Alert.batch.is_not(None), Alert.next_attempt_at <= now)
         .group_by(Alert.batch)
         .order_by(Alert.batch)
         .limit(MAX_BATCHES)
     )
-    return [batch for batch in session.scalars(query) if batch is not None]
+    return [(batch, recipient) for batch, recipient in session.execute(query) if batch is not None]
 
 
-def _settle(store: Store, batch: str, now: dt.datetime, error: SmtpError | None) -> int:
+def _settle(store: Store, batch: str, now: dt.datetime, error: DeliveryError | None) -> int:
     """Mark a batch's rows sent, failed, or deferred; returns how many rows."""
     with store.transaction() as session:
         rows = session.scalars(
@@ -281,22 +291,58 @@ def retry_now(store: Store, now: dt.datetime) -> int:
         return len(rows)
 
 
-def _send_batches(store: Store, config: RumourConfig, batches: list[str], now: dt.datetime,
-                  transport: Transport | None, report: SendReport) -> None:  # fmt: skip
+def _batch_items(store: Store, batch: str) -> tuple[list[Item], str]:
+    """The pending alerts of a batch, in order, and their recipient."""
+    with store.transaction() as session:
+        rows = session.scalars(
+            select(Alert).where(Alert.batch == batch, Alert.status == "pending").order_by(Alert.id)
+        ).all()
+        return [Item(row.kind, row.payload) for row in rows], rows[0].recipient if rows else ""
+
+
+def _send_batches(store: Store, config: RumourConfig, batches: list[tuple[str, str]],
+                  now: dt.datetime, transport: Transport | None,
+                  report: SendReport) -> None:  # fmt: skip
+    emails = [batch for batch, recipient in batches if not is_service(recipient)]
+    by_service: dict[str, list[str]] = defaultdict(list)
+    for batch, recipient in batches:
+        if is_service(recipient):
+            by_service[recipient].append(batch)
+    if emails:
+        _send_emails(store, config, emails, now, transport, report)
+    for batches_of_one in by_service.values():
+        _post_batches(store, batches_of_one, now, report)
+
+
+def _post_batches(store: Store, batches: list[str], now: dt.datetime, report: SendReport) -> None:
+    """One service's batches, in order; one it cannot take now waits with the rest."""
+    for index, batch in enumerate(batches):
+        items, recipient = _batch_items(store, batch)
+        if not items:
+            continue
+        try:
+            post(recipient, items, now)
+        except DeliveryError as exc:
+            report.problem(str(exc))
+            if exc.permanent:
+                report.failed += _settle(store, batch, now, exc)
+                continue
+            for waiting in batches[index:]:
+                report.deferred += _settle(store, waiting, now, exc)
+            return
+        report.alerts += _settle(store, batch, now, None)
+        report.posted += 1
+
+
+def _send_emails(store: Store, config: RumourConfig, batches: list[str], now: dt.datetime,
+                 transport: Transport | None, report: SendReport) -> None:  # fmt: skip
     alerts = config.alerts
     remaining = list(batches)
     try:
         with transport or SmtpTransport(alerts.smtp) as connection:
             while remaining:
                 batch = remaining[0]
-                with store.transaction() as session:
-                    rows = session.scalars(
-                        select(Alert)
-                        .where(Alert.batch == batch, Alert.status == "pending")
-                        .order_by(Alert.id)
-                    ).all()
-                    items = [Item(row.kind, row.payload) for row in rows]
-                    recipient = rows[0].recipient if rows else ""
+                items, recipient = _batch_items(store, batch)
                 if items:
                     message = compose(
                         items, sender=alerts.sender, recipient=recipient, batch=batch, now=now
@@ -307,13 +353,13 @@ def _send_batches(store: Store, config: RumourConfig, batches: list[str], now: d
                         if not exc.permanent:
                             raise
                         report.failed += _settle(store, batch, now, exc)
-                        report.error = str(exc)
+                        report.problem(str(exc))
                         remaining.pop(0)
                         continue
                     report.alerts += _settle(store, batch, now, None)
                     report.sent += 1
                 remaining.pop(0)
     except SmtpError as exc:
-        report.error = str(exc)
+        report.problem(str(exc))
         for batch in remaining:
             report.deferred += _settle(store, batch, now, exc)

@@ -5,11 +5,13 @@
     site.route("/c", handler=lambda request: ...)            anything else
 
 ``site.hits[path]`` counts requests, ``site.requests`` keeps (path, headers),
-``site.max_in_flight`` the most requests served at once.
+``site.posted`` the bodies POSTed, as (path, content type, body) (a webhook
+receiver), ``site.max_in_flight`` the most requests served at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections import Counter
@@ -31,14 +33,15 @@ class Reply:
 
 
 class Site:
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.routes: dict[str, list[Reply] | Callable[[BaseHTTPRequestHandler], Reply]] = {}
         self.hits: Counter[str] = Counter()
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.posted: list[tuple[str, str, bytes]] = []
         self.in_flight = 0
         self.max_in_flight = 0
         self._lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
         self.server.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
 
@@ -88,6 +91,15 @@ class Site:
                 finally:
                     with site._lock:
                         site.in_flight -= 1
+
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                reply = site._reply(self)
+                if reply.status < 300:
+                    with site._lock:
+                        site.posted.append((self.path, self.headers.get("Content-Type", ""), body))
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self._serve(reply)
 
             def _serve(self, reply: Reply) -> None:
                 if reply.delay:

@@ -10,6 +10,7 @@ from schedules.jobs import send_job
 from schedules.locks import Busy
 from schedules.messages import Item, subject, test_message
 from schedules.sender import SmtpError, SmtpTransport, retry_now
+from schedules.services import DeliveryError, is_service, masked, post, service_name
 from verifier.errors import InputError
 from verifier.store.models import Alert, utcnow
 
@@ -18,7 +19,7 @@ STATUSES = ("pending", "sent", "failed")
 
 @click.group("alerts")
 def alerts_group() -> None:
-    """Alert emails: the outbox, sending it, and a test email."""
+    """Alerts: the outbox, sending it (email and notification services), and a test message."""
 
 
 @alerts_group.command("list")
@@ -35,7 +36,7 @@ def list_alerts(app: App, status: str | None, limit: int, as_json: bool) -> None
         alerts = list(session.scalars(query))
     if as_json:
         echo_json([
-            {"id": a.id, "kind": a.kind, "recipient": a.recipient, "delivery": a.delivery,
+            {"id": a.id, "kind": a.kind, "recipient": masked(a.recipient), "delivery": a.delivery,
              "status": a.status, "subject": subject(Item(a.kind, a.payload)),
              "attempts": a.attempts, "created_at": a.created_at, "next_attempt_at": a.next_attempt_at,
              "sent_at": a.sent_at, "last_error": a.last_error}
@@ -49,7 +50,7 @@ def list_alerts(app: App, status: str | None, limit: int, as_json: bool) -> None
         ["id", "status", "to", "created", "subject / last error"],
         [
             [str(a.id), a.status + (f" ×{a.attempts}" if a.status != "sent" and a.attempts else ""),
-             a.recipient, a.created_at.strftime("%Y-%m-%d %H:%M"),
+             masked(a.recipient), a.created_at.strftime("%Y-%m-%d %H:%M"),
              shorten(a.last_error if a.last_error and a.status != "sent"
                      else subject(Item(a.kind, a.payload)), 90)]
             for a in alerts
@@ -78,24 +79,39 @@ def send_alerts(app: App, retry: bool, as_json: bool) -> None:
 
 
 @alerts_group.command("test")
-@click.option("--to", "recipient", help="Send here instead of to every configured recipient.")
+@click.option("--to", "recipient",
+              help="Send here (an email address or a service URL) instead of to every "
+                   "configured recipient.")  # fmt: skip
 @pass_app
 def test_alerts(app: App, recipient: str | None) -> None:
-    """Send a test email through the configured SMTP server, now, bypassing the outbox."""
+    """Send a test message to every recipient now, bypassing the outbox: email through the
+    configured SMTP server, service URLs through Apprise."""
     alerts = app.config.alerts
-    recipients = [recipient] if recipient else [r.address for r in alerts.recipients]
-    recipients += [] if recipient else [r.address for t in app.config.titles for r in t.recipients]
+    recipients = [recipient] if recipient else app.config.addresses()
     if not recipients:
         raise InputError(
             "no recipients: give --to ADDRESS or set [alerts] recipients in the config"
         )
     now = utcnow()
-    try:
-        with SmtpTransport(alerts.smtp) as smtp:
-            for address in dict.fromkeys(recipients):
-                smtp.send(test_message(sender=alerts.sender, recipient=address, now=now))
-                click.echo(
-                    f"sent a test email to {address} via {alerts.smtp.host}:{alerts.smtp.port}"
-                )
-    except SmtpError as exc:
-        raise InputError(str(exc)) from exc
+    services = [address for address in recipients if is_service(address)]
+    emails = [address for address in recipients if not is_service(address)]
+    failed = []
+    for address in services:
+        try:
+            post(address, [Item("test", {"at": now.isoformat()})], now)
+        except DeliveryError as exc:
+            failed.append(str(exc))
+            continue
+        click.echo(f"posted a test message to {service_name(address)} ({masked(address)})")
+    if emails:
+        try:
+            with SmtpTransport(alerts.smtp) as smtp:
+                for address in emails:
+                    smtp.send(test_message(sender=alerts.sender, recipient=address, now=now))
+                    click.echo(
+                        f"sent a test email to {address} via {alerts.smtp.host}:{alerts.smtp.port}"
+                    )
+        except SmtpError as exc:
+            failed.append(str(exc))
+    if failed:
+        raise InputError("; ".join(failed))

@@ -8,6 +8,7 @@ import click
 
 from schedules.app import App, echo_json, echo_table, pass_app
 from schedules.config import RumourConfig
+from schedules.services import masked
 from verifier.store import display_url
 
 MASK = "********"
@@ -20,6 +21,11 @@ def effective_config(config: RumourConfig, database_url: str) -> dict[str, Any]:
     smtp = data["alerts"]["smtp"]
     if config.alerts.smtp.resolved_password():
         smtp["password"] = MASK
+    for recipient in data["alerts"]["recipients"]:
+        recipient["address"] = masked(recipient["address"])  # a service URL's token
+    for title in data["titles"]:
+        for recipient in title["recipients"]:
+            recipient["address"] = masked(recipient["address"])
     return data
 
 
@@ -35,7 +41,7 @@ def check_config(app: App, as_json: bool) -> None:
     """Validate the config and print the effective settings (secrets masked)."""
     config, origin = app.loaded_config()
     data = effective_config(config, app.database_url)
-    warnings = config.alerts.smtp.warnings()
+    warnings = config.warnings()
     if as_json:
         echo_json({"file": str(origin) if origin else None, "config": data, "warnings": warnings})
         return

@@ -113,8 +113,8 @@ def test_every_mistake_is_reported_at_once_with_its_line_and_a_suggestion(tmp_pa
         "(got 30)",
         f"rumour: error: {path}:9: sources[0].slate.compleet: unknown key; did you mean "
         "`complete`?",
-        f"rumour: error: {path}:11: alerts.recipients[0].address: expected an email address, "
-        "got 'nobody'",
+        f"rumour: error: {path}:11: alerts.recipients[0].address: expected an email address "
+        "or a notification URL (slack://…, json://host/path), got 'nobody'",
     ]
 
 

@@ -83,6 +83,7 @@ def test_an_overlapping_run_does_nothing_and_exits_zero(
     assert outcome["new_claims"] == 1
     assert outcome["delivery"] == {
         "sent": 0,
+        "posted": 0,
         "alerts": 0,
         "deferred": 0,
         "failed": 0,
