@@ -24,6 +24,7 @@ from schedules.commands.demo import demo
 from schedules.commands.export import export
 from schedules.commands.feed import feed
 from schedules.commands.official import official_group
+from schedules.commands.report import report
 from schedules.commands.run import run
 from schedules.commands.sources import sources_group
 from schedules.commands.verdicts import claims, verdicts, verify
@@ -98,6 +99,7 @@ cli.add_command(claims)
 cli.add_command(verify)
 cli.add_command(export)
 cli.add_command(feed)
+cli.add_command(report)
 cli.add_command(run)
 cli.add_command(demo)
 cli.add_command(sources_group)

@@ -12,6 +12,7 @@ from schedules.app import config_registry, echo_table, season_text, shorten
 from schedules.config import RumourConfig
 from schedules.cycle import CycleReport, run_cycle
 from schedules.demo import FIRST_CYCLE, SECOND_CYCLE, DemoSite, Mailbox, demo_config
+from schedules.report import build_report
 from schedules.sender import send_due
 from verifier.store import Store, open_store
 from verifier.store.reports import list_claims
@@ -59,6 +60,16 @@ def _report(report: CycleReport) -> None:
             click.echo(f"   failed: {outcome.name}: {outcome.error}")
 
 
+def _site(store: Store, keep: Path | None) -> None:
+    """The static report of what the demo stored, kept after the demo ends."""
+    directory = keep / "report" if keep else Path(tempfile.mkdtemp(prefix="rumour-demo-report-"))
+    with store.transaction() as session:
+        written = build_report(session, directory, now=SECOND_CYCLE)
+    click.echo(f"\n4. The report (`rumour report --output DIR`), a static site to open in a "
+               f"browser: {written.titles} titles, {written.claims} claims, a timeline each:\n"
+               f"   {written.index.resolve().as_uri()}")  # fmt: skip
+
+
 @click.command("demo")
 @click.option("--keep", type=click.Path(path_type=Path, file_okay=False),
               help="Keep the demo database in this directory to explore it afterwards.")  # fmt: skip
@@ -104,6 +115,7 @@ def demo(keep: Path | None) -> None:
                         click.echo(f"     evidence: {evidence['window']['value']} at {evidence['url']}, "
                                    f"announced {evidence['announced'] or 'undated'}")  # fmt: skip
                 _emails(store, config, report)
+                _site(store, keep)
             finally:
                 store.close()
         if keep:
