@@ -372,7 +372,14 @@ def load_config(path: Path | None) -> tuple[RumourConfig, Path | None]:
     """Find and load the config; returns it with the file it came from (None: defaults)."""
     explicit = path is not None or bool(os.environ.get(ENV_CONFIG))
     chosen = path or Path(os.environ.get(ENV_CONFIG) or default_config_path())
-    if not chosen.exists():
+    try:
+        found = chosen.exists()
+    except OSError as exc:  # a directory on the way this user may not enter
+        raise ConfigError(
+            f"{chosen}: cannot read the config file: {exc.strerror or exc}; make it readable "
+            "by this user, or give another with --config"
+        ) from exc
+    if not found:
         if explicit:
             raise ConfigError(f"{chosen}: config file not found; create it or fix the path")
         return RumourConfig(), None
@@ -381,8 +388,13 @@ def load_config(path: Path | None) -> tuple[RumourConfig, Path | None]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{chosen}: not valid TOML: {exc}") from exc
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"{chosen}: cannot read the config file: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(
+            f"{chosen}: cannot read the config file: {exc.strerror or exc}; make it readable "
+            "by this user, or give another with --config"
+        ) from exc
     config = parse_config(data, str(chosen), text)
     warning = exposed_secrets(chosen, config)
     if warning:

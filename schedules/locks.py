@@ -59,11 +59,18 @@ def exclusive(store: Store, name: str) -> Iterator[None]:
                 connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
                 connection.commit()
         return
-    lock = FileLock(lock_path(store, name), timeout=0)
+    path = lock_path(store, name)
+    lock = FileLock(path, timeout=0)
     try:
         lock.acquire()
     except Timeout as exc:
         raise Busy(f"another {name} is in progress") from exc
+    except OSError as exc:  # a read-only directory, or something else in the lock's place
+        raise ScheduleError(
+            f"cannot create the lock file {path}: {exc.strerror or exc}; the directory "
+            f"{path.parent} must be writable by this user (SQLite writes its lock, -wal and "
+            "-shm files beside the database), or set database.url to a writable place"
+        ) from exc
     try:
         yield
     finally:

@@ -81,6 +81,14 @@ class Rules:
             day += dt.timedelta(days=1)
 
 
+def _strength(statement: Statement) -> tuple[bool, dt.date, int, int]:
+    """As the verdict rules rank official statements: an actual release first, then the
+    newest announcement, then the finer window (then the later row)."""
+    window = row_window(statement)
+    width = (window.end or dt.date.max) - (window.start or dt.date.min)
+    return (statement.released, statement.announced or dt.date.min, -width.days, statement.id)
+
+
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -169,22 +177,26 @@ class Outbox:
         if "official_date" not in self.rules.events or not statements:
             return
         titles = self._titles({s.title_id for s in statements})
+        # One fact per title, season and part: a page that gives a slate's year and a finer
+        # date for one title ("2027", "Q4 2027") alerts its date once, not "moved" too.
+        groups: dict[tuple[int, int | None, int | None], list[Statement]] = {}
         for statement in statements:
-            if statement.title_id not in titles:
-                continue
-            previous = self.session.scalars(
-                select(Statement)
-                .where(
+            if statement.title_id in titles:
+                key = (statement.title_id, statement.season, statement.part)
+                groups.setdefault(key, []).append(statement)
+        for group in groups.values():
+            statement = max(group, key=_strength)
+            first_new = min(s.id for s in group)
+            before = self.session.scalars(
+                select(Statement).where(
                     Statement.role == "official",
                     Statement.title_id == statement.title_id,
                     Statement.season.is_not_distinct_from(statement.season),
                     Statement.part.is_not_distinct_from(statement.part),
-                    Statement.id < statement.id,
+                    Statement.id < first_new,
                 )
-                .order_by(
-                    Statement.released.desc(), Statement.announced.desc(), Statement.id.desc()
-                )
-            ).first()
+            ).all()
+            previous = max(before, key=_strength) if before else None  # the date that held
             if previous is not None and previous.window_value == statement.window_value:
                 continue  # the same date again: nothing moved
             title = self.session.get_one(Title, statement.title_id)

@@ -133,6 +133,20 @@ def test_every_event_kind_can_be_switched_on(store: Store) -> None:
     assert alerts(store)[-1].payload["previous"]["window"]["value"] == "2027-02-12"
 
 
+def test_a_first_slate_with_a_year_and_a_finer_date_for_a_title_alerts_once(
+    store: Store,
+) -> None:
+    config = make_config({}, on=["official_date"])
+    year, quarter = official(value="2027"), official(value="2027-Q4")
+    assert record(store, config, [year, quarter], "official", T1) == 1
+    (row,) = alerts(store)
+    assert (row.payload["window"]["value"], row.payload["previous"]) == ("2027-Q4", None)
+    # A later page that moves it is news, against the date that held.
+    moved = official(value="2028-02-10", announced="2026-12-20")
+    assert record(store, config, [moved], "official", T1) == 1
+    assert alerts(store)[-1].payload["previous"]["window"]["value"] == "2027-Q4"
+
+
 def test_unwatched_titles_alert_only_when_all_titles_are_asked_for(store: Store) -> None:
     config = make_config({}, on=["verdict_change"])
     record(store, config, [rumour("Night Harbor")], "claim", T0)

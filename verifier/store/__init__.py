@@ -7,6 +7,7 @@ Nothing else in the project creates engines or sessions.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
+from filelock import FileLock, Timeout
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -135,6 +137,68 @@ def upgrade_schema(engine: Engine) -> tuple[str | None, str]:
     head = code_head()
     if before == head:
         return before, head
+    with _migration_lock(engine):
+        before = database_revision(engine)  # another process may have upgraded it meanwhile
+        if before != head:
+            _upgrade(engine)
+    logger.debug("database %s upgraded from %s to %s", display_url(engine.url), before, head)
+    return before, head
+
+
+# The advisory-lock key that serialises schema upgrades on PostgreSQL.
+_MIGRATION_KEY = int.from_bytes(
+    hashlib.sha256(b"rumour-verifier:schema-upgrade").digest()[:8], "big", signed=True
+)
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """One schema upgrade at a time, across processes (and, on PostgreSQL, machines): an
+    advisory lock, or a file lock beside the SQLite file. Both vanish with their holder."""
+    if engine.dialect.name == "postgresql":
+        try:
+            connection = engine.connect()
+            connection.exec_driver_sql(f"SELECT pg_advisory_lock({_MIGRATION_KEY})")
+            connection.commit()
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"cannot reach database {display_url(engine.url)}: {_describe(exc)}; "
+                "check the URL and that the server is running"
+            ) from exc
+        try:
+            yield
+        finally:
+            connection.exec_driver_sql(f"SELECT pg_advisory_unlock({_MIGRATION_KEY})")
+            connection.commit()
+            connection.close()
+        return
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:" \
+            or database.startswith("file:"):  # fmt: skip
+        yield
+        return
+    path = Path(database).expanduser().resolve()
+    lock = FileLock(path.with_name(f"{path.name}.upgrade.lock"), timeout=300)
+    try:
+        lock.acquire()
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create the lock file {lock.lock_file}: {exc.strerror or exc}; the "
+            f"directory {path.parent} must be writable by this user (SQLite writes beside "
+            "the database file too)"
+        ) from exc
+    except Timeout as exc:
+        raise StoreError(
+            f"another process has been upgrading the schema of {path} for 5 minutes "
+            f"(it holds {lock.lock_file}); try again when it is done"
+        ) from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _upgrade(engine: Engine) -> None:
     config = _alembic_config()
     sqlite = engine.dialect.name == "sqlite"
     try:
@@ -160,8 +224,6 @@ def upgrade_schema(engine: Engine) -> tuple[str | None, str]:
         raise StoreError(
             f"cannot migrate database {display_url(engine.url)}: {_describe(exc)}"
         ) from exc
-    logger.debug("database %s upgraded from %s to %s", display_url(engine.url), before, head)
-    return before, head
 
 
 def _check_foreign_keys(connection: Connection, engine: Engine) -> None:
