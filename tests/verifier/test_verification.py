@@ -309,3 +309,27 @@ def test_a_korean_claim_is_verified_against_the_english_official_date(store: Sto
     assert _current(store, "All of Us Are Dead") == [
         (2, "2027-Q1", "confirmed", "official_within_claim")
     ]
+
+
+def test_the_fast_encoding_is_the_digest_and_the_json_of_the_evidence() -> None:
+    import json
+
+    from verifier.store.verification import _Encoder, digest
+    from verifier.verdicts import Decision, Official, Slate, decide
+
+    official = Official(Window.from_value("2027-02-12"), "https://s.example/a", 'said "x"',
+                        dt.date(2026, 11, 23), False, 4)  # fmt: skip
+    later = Official(Window.from_value("2027-03"), None, None, None, False, 5)
+    slate = Slate(2026, "Korean series", "https://s.example/slate", dt.date(2026, 1, 5), True)
+    decisions = [
+        decide(Window.from_value("2027-02"), [official, later], ()),
+        decide(Window.from_value("2026-12"), [], [slate]),
+        decide(Window.from_value("2027.."), [], ()),
+        Decision("confirmed", "odd", ({"kind": "other", "n": 1},)),
+    ]
+    encoder = _Encoder()
+    for decision in decisions * 2:  # the second time, from the encoder's memory
+        assert encoder.encode(decision) == (
+            digest(decision),
+            json.dumps(list(decision.evidence), sort_keys=True, default=str),
+        )
