@@ -75,6 +75,20 @@ def _before_verb(text: str, verb: int) -> re.Match[str] | None:
     return short
 
 
+# "The Moon Court anime", "the Glass Orchard adaptation": a Title Case name and a noun for a
+# work made from it and named after it (not "the Ana Cole series", named by a star, nor "the
+# X sequel", another work).
+_NAME_KIND = re.compile(
+    r"(?:^|\b(?i:the|its|their|this|that)\s+)((?:[A-Z0-9][\w'’:&!.-]*\s+(?:(?:of|the|and|in|on|to|a)\s+)?){0,6}"
+    r"[A-Z0-9][\w'’:&!.-]*)\s+(?i:anime|adaptation|musical)\Z"
+)
+
+
+# Words that describe the work rather than name it: "the Ana Cole-led series", "the
+# 16-episode series", "the Seoul-set drama".
+_DESCRIBING = re.compile(r"-[a-z]+\b|\b\d+\b")
+
+
 # The release verbs and predicates a title is the subject of.
 _RELEASE_VERB = Words(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|return(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|"
@@ -130,6 +144,14 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
         ):
             continue  # "X was postponed" names X; "Sony delayed it" names who delays
         found = read_back(text, before.start())
+        if found is None:
+            # "the Moon Court anime will premiere": the name before a noun for its kind
+            kind = _NAME_KIND.search(text, max(0, before.start() - 120), before.start())
+            found = (
+                (kind.start(1), kind.group(1))
+                if kind is not None and not _DESCRIBING.search(kind.group(1))
+                else None
+            )
         if found is None or text[max(0, found[0] - 2) : found[0]] in ('" ', "' "):
             continue  # 'Jonah "Jo" Park arrives': a person's name around a nickname
         start, name = found

@@ -236,9 +236,15 @@ def _implausible(window: Window, published: dt.date | None) -> bool:
     return year < 1990 or year > latest
 
 
+# A late-night slot told as the day before ("25:30", "1:30 a.m. (effectively, ...)").
+_EFFECTIVELY = re.compile(r"(?i)\((?:i\.e\.,?\s*|that\s+is,?\s*)?effectively,?\s*\Z")
+
+
 def _refined_by(date: DateMention, following: DateMention, body: str) -> bool:
     """ "this year on August 27th": the coarse window is only a lead-in to the finer one."""
     gap = body[date.end : following.start]
+    if _EFFECTIVELY.search(gap) and len(gap) <= 60:
+        return True  # "July 11 at 1:30 a.m. (effectively, July 12)": the day it really is
     inner, outer = following.window, date.window
     leads = re.match(r"\W*(?:(?:back|earlier|later|also)\s+)?in\s+\Z", body[: date.start], re.I)
     return (
