@@ -354,6 +354,8 @@ def _dated_claims(
         ordinal_season = None
         if first_few is not None and _FEW[first_few.group(1)] == len(dates):
             ordinal_season = i + 1  # "the first two seasons were released in 2018 and 2020"
+        elif _ONE_SEASON.search(body, left, right):
+            ordinal_season = 1  # "X only aired one season, in the spring of 2015"
         # "X first premiered in 2019 and its second season followed in 2022": a season between
         # this date and the next is the next one's
         own_seasons = [
@@ -412,6 +414,10 @@ _FIRST_FEW = Words(
     r"\b(?:(?:the|its|their)\s+first|aired|released|had|ran\s+for)\s+(two|three|four|five)\s+seasons\b"
 )
 _FEW = {"two": 2, "three": 3, "four": 4, "five": 5}
+_ONE_SEASON = Words(
+    r"\b(?:aired|ran\s+for|had|lasted|released)\s+(?:only\s+|just\s+)?(?:one|a\s+single)\s+"
+    r"season\b|\b(?:its|their)\s+(?:only|sole|single)\s+season\b"
+)
 
 
 # How near its release word a date counted from the page's must be: "premieres tomorrow",
