@@ -37,7 +37,8 @@ _PHRASE = re.compile(
     r"(?P<month>1[0-2]|0?[1-9])\s*월\s*(?:(?P<day>3[01]|[12]\d|0?[1-9])\s*일|" + _PART + r")?"
     r"|(?P<dotm>1[0-2]|0?[1-9])\.(?P<dotd>3[01]|[12]\d|0?[1-9])(?![\d.])"
     r"|(?P<half>상반기|하반기)"
-    r"|(?P<quarter>[1-4])\s*분기"
+    # "4분기", "사분기" ("이 분기" is "this quarter": 이 is left out)
+    r"|(?P<quarter>[1-4](?=\s*분기)|(?<![가-힣])[일삼사](?=분기))\s*분기"
     r"|(?P<season>봄|여름|가을|겨울)"
     r"|(?P<yearpart>연말|연초|연중|연내|올해\s*안|연말연시)(?!마다)"  # not "연말마다": each year's
     # "오는 17일", "18일로", "'디바'(23일)": a day of this month or the next; not a count of
@@ -52,11 +53,11 @@ _PHRASE = re.compile(
     r"|(?:(?P<ylead>오는|지난|올)\s*)?(?P<yearonly>(?:19|20)\d\d)\s*년(?!\s*(?:\d|만에|간|전|동안|생))"
     # "2023 넷플릭스 라인업": a year written bare before the line-up it names
     r"|(?<![\d.])(?P<lineyear>(?:19|20)\d\d)(?=\s+(?:[^\s\d]+\s+){0,2}?라인업)"
-    r"|(?P<relonly>올해|금년|내년|명년|내후년|지난해|작년)(?!\s*(?:\d|상반기|하반기|[1-4]\s*분기|봄|여름|가을|겨울|초|말|안))"
+    r"|(?P<relonly>올해|금년|내년|명년|내후년|지난해|작년)(?!\s*(?:\d|상반기|하반기|[1-4]\s*분기|[일삼사]분기|봄|여름|가을|겨울|초|말|안))"
 )
 # What every date phrase holds one of (a sentence with none has no date to read).
 _ANY_DATE = re.compile(
-    r"\d|올해|금년|내년|명년|내후년|지난해|작년|전년|반기|봄|여름|가을|겨울|연말|연초|연중|연내|설|추석|달"
+    r"\d|올해|금년|내년|명년|내후년|지난해|작년|전년|반기|분기|봄|여름|가을|겨울|연말|연초|연중|연내|설|추석|달"
 )
 # A date given up: "애초/당초/기존/원래 ..." before it, "에서 ...로" or "예정이었으나" after it.
 _GIVEN_UP_BEFORE = re.compile(
@@ -102,6 +103,10 @@ class KoreanDate:
     end: int
     window: Window
     yearless: bool
+
+
+# Sino-Korean numerals for the quarters: "사분기" is the fourth.
+_SINO = {"일": 1, "삼": 3, "사": 4}
 
 
 def korean_dates(
@@ -284,7 +289,7 @@ def _resolve(
     if m.group("half"):
         return Window.half(year, 1 if m.group("half") == "상반기" else 2), not given
     if m.group("quarter"):
-        quarter = int(m.group("quarter"))
+        quarter = _SINO.get(m.group("quarter")) or int(m.group("quarter"))
         passed = published is not None and quarter < (published.month - 1) // 3 + 1
         if not given and passed and m.group("lead") == "오는":
             year += 1  # "오는 1분기" written in the autumn: next year's
