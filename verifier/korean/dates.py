@@ -83,7 +83,7 @@ _TOLD = re.compile(rf"[{_PAST_SYLLABLES}]다[.\"'”’]*\s*$")
 _ORIGINALLY = re.compile(r"(?:^|\s)(?:당초|애초|원래)(?:에는|엔|은)?\s")
 # ... but the date it moves to: "6월 2일로 변경했다", "30일로 연기"
 _CHANGED_TO = re.compile(
-    r"\s*(?:\([^()]{1,6}\))?\s*(?:으)?로\s*(?:\S+\s*)?(?:연기|변경|옮|앞당|미뤄|미룬|미뤘|확정|바꿨|바꾼)"
+    r"\s*(?:\([^()]{1,6}\))?\s*(?:으)?로\s*(?:\S+\s*){0,2}?(?:연기|변경|옮|앞당|당겼|미뤄|미룬|미뤘|확정|바꿨|바꾼)"
 )
 # "... 이후 18년 만", "... 이후 처음": the date a span is counted from.
 _SINCE_AFTER = re.compile(
@@ -120,7 +120,11 @@ def korean_dates(
     stamps = [(m.start(), m.end()) for m in _STAMP.finditer(text)]
     found: list[KoreanDate] = []
     named_day: dt.date | None = None  # the last day the sentence named with its month
-    for m in _PHRASE.finditer(text):
+    phrases = list(_PHRASE.finditer(text))
+    # a date a release is moved to ("10일로 앞당겼다"): "지난 4일" opening the sentence is
+    # the day the move was made
+    moved = any(m.group().strip() and _CHANGED_TO.match(text, m.end()) for m in phrases)
+    for m in phrases:
         if not m.group().strip() or any(a <= m.start() < b for a, b in stamps):
             continue
         day_before, named_day = named_day, _named_day(m, published, named_day, past=past)
@@ -133,6 +137,9 @@ def korean_dates(
         if _SINCE_AFTER.match(text, m.end()):
             continue  # "2001년 4월 이후 18년 만이다": a point counted from, no release
         lead = m.group("lead") or m.group("ylead")
+        if moved and lead == "지난" and not text[: m.start()].strip() \
+                and not _CHANGED_TO.match(text, m.end()):  # fmt: skip
+            continue  # "지난 4일 배급사는 ... 16일에서 10일로 개봉을 앞당겼다"
         if (
             m.group("sameday")
             and not lead
@@ -146,6 +153,8 @@ def korean_dates(
             # (but "개봉일을 29일로 앞당긴다고 알렸다" names the new date)
             continue
         told = (past or lead == "지난") and lead != "오는"  # "오는 10월 7일" is to come
+        if told and lead != "지난" and _CHANGED_TO.match(text, m.end()):
+            told = False  # "16일에서 10일로 앞당겼다": where a release was moved is still to come
         resolved = _resolve(m, published, past=told, month_before=month_before)
         if m.group("sameday") and not lead and day_before is not None and resolved is not None:
             # "4월 10일 개봉하려 했으나 17일로 변경": a bare day after a dated one is in its month
