@@ -107,3 +107,21 @@ def store(database_url: str) -> Iterator[Store]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture(autouse=True)
+def _logging_left_as_found() -> Iterator[None]:
+    """A CLI test configures logging (the root's level and handler, libraries' levels): put
+    it back, so what one test set up does not reach the log records another test reads."""
+    import logging
+
+    root = logging.getLogger()
+    level, handlers = root.level, root.handlers[:]
+    loggers = {name: item.level for name, item in logging.Logger.manager.loggerDict.items()
+               if isinstance(item, logging.Logger)}  # fmt: skip
+    yield
+    root.setLevel(level)
+    root.handlers[:] = handlers
+    for name, item in logging.Logger.manager.loggerDict.items():
+        if isinstance(item, logging.Logger):
+            item.setLevel(loggers.get(name, logging.NOTSET))
