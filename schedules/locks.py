@@ -19,7 +19,7 @@ from filelock import FileLock, Timeout
 from sqlalchemy import text
 
 from schedules.errors import ScheduleError
-from verifier.store import Store
+from verifier.store import Store, advisory_key, sqlite_file
 
 logger = logging.getLogger(__name__)
 
@@ -28,17 +28,10 @@ class Busy(ScheduleError):
     """Another process holds the lock."""
 
 
-def _key(name: str) -> int:
-    """A stable signed 64-bit advisory-lock key for ``name``."""
-    digest = hashlib.sha256(f"rumour-verifier:{name}".encode()).digest()
-    return int.from_bytes(digest[:8], "big", signed=True)
-
-
 def lock_path(store: Store, name: str) -> Path:
     """Where the file lock for ``name`` lives: beside the SQLite file, else in the temp dir."""
-    database = store.engine.url.database
-    if database and database != ":memory:" and not database.startswith("file:"):
-        path = Path(database).expanduser().resolve()
+    path = sqlite_file(store.engine)
+    if path is not None:
         return path.with_name(f"{path.name}.{name}.lock")
     digest = hashlib.sha256(str(store.engine.url).encode()).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / f"rumour-{digest}.{name}.lock"
@@ -49,7 +42,7 @@ def exclusive(store: Store, name: str) -> Iterator[None]:
     """Hold the ``name`` lock for the block; raise ``Busy`` at once if another run holds it."""
     if store.engine.dialect.name == "postgresql":
         with store.engine.connect() as connection:
-            key = _key(name)
+            key = advisory_key(name)
             if not connection.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}):
                 raise Busy(f"another {name} is in progress")
             connection.commit()

@@ -17,16 +17,9 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from schedules.templating import template_environment
 
-_ENVIRONMENT = Environment(
-    loader=PackageLoader("schedules", "templates"),
-    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+_ENVIRONMENT = template_environment()
 MAX_SUBJECT = 180
 
 

@@ -13,7 +13,6 @@ history, official statements): the report of 10,000 claims is a few seconds.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -21,11 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from schedules.app import write_output
 from schedules.config import slug
+from schedules.templating import http_link, template_environment
 from verifier.store.models import Verdict
 from verifier.store.reports import ClaimView, OfficialView, list_claims, list_officials
 from verifier.verdicts import Decision
@@ -52,7 +52,6 @@ class Bar:
     y: int
     x: float
     width: float
-    open_start: bool
     open_end: bool
 
     @property
@@ -99,25 +98,13 @@ class Report:
     claims: int
 
 
-def _href(url: object) -> str:
-    """A link target for an http(s) URL; anything else ("javascript:…") gets no link."""
-    text = str(url or "")
-    return text if re.match(r"https?://[^\s\"'<>]+$", text, re.I) else ""
-
-
 def _season(season: int | None, part: int | None) -> str:
     text = f"S{season}" if season is not None else "film / series"
     return text + (f" part {part}" if part else "")
 
 
-_ENVIRONMENT = Environment(
-    loader=PackageLoader("schedules", "templates"),
-    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_ENVIRONMENT.filters["href"] = _href
+_ENVIRONMENT = template_environment()
+_ENVIRONMENT.filters["href"] = http_link
 _ENVIRONMENT.globals["season"] = _season
 _ENVIRONMENT.globals["labels"] = LABELS
 _ENVIRONMENT.globals["geometry"] = {"left": LEFT, "plot": PLOT, "right": RIGHT, "row": ROW}
@@ -170,8 +157,7 @@ def _layout(page: TitlePage) -> None:
         start = claim.window.start or first
         end = claim.window.end or last
         left, right = x(start), x(end + dt.timedelta(days=1))
-        page.bars.append(Bar(claim, y, left, max(right - left, 4.0), claim.window.start is None,
-                             claim.window.end is None))  # fmt: skip
+        page.bars.append(Bar(claim, y, left, max(right - left, 4.0), claim.window.end is None))
         rows[(claim.season, claim.part)].append(y)
     for official in page.officials:
         ys = rows.get((official.season, official.part)) or [TOP + (len(claims) - 1) * ROW]
@@ -213,13 +199,8 @@ def build_report(session: Session, directory: Path, *, now: dt.datetime) -> Repo
     context: dict[str, Any] = {"now": now, "pages": pages, "claims": len(claims)}
     title_template = _ENVIRONMENT.get_template("report_title.html")
     for page in pages:
-        _write(titles_dir / page.file, title_template.render(context, page=page))
-    _write(directory / "index.html", _ENVIRONMENT.get_template("report_index.html").render(context))
+        write_output(titles_dir / page.file, title_template.render(context, page=page).encode())
+    index = _ENVIRONMENT.get_template("report_index.html").render(context)
+    write_output(directory / "index.html", index.encode())
     shutil.copyfile(Path(__file__).parent / "templates" / "report.css", directory / "report.css")
     return Report(directory / "index.html", len(pages), len(claims))
-
-
-def _write(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)

@@ -26,10 +26,9 @@ from functools import cache
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
 from schedules.errors import ScheduleError
 from schedules.messages import Item, one_line, subject
+from schedules.templating import http_link, template_environment
 
 # A URL's scheme: "slack://", "json://". (An email address has none.)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*)://", re.I)
@@ -111,10 +110,7 @@ def check_service(address: str) -> str:
 def service_name(address: str) -> str:
     match = _SCHEME.match(address)
     scheme = match.group(1).lower() if match else ""
-    try:
-        return _schemes().get(scheme, scheme)
-    except Exception:  # Apprise missing or broken: the scheme still names it
-        return scheme
+    return _schemes().get(scheme, scheme)
 
 
 def masked(address: str) -> str:
@@ -151,22 +147,14 @@ def _markdown(text: object) -> str:
     return _MARKDOWN.sub(r"\\\1", one_line(text, 600))
 
 
-_ENVIRONMENT = Environment(
-    loader=PackageLoader("schedules", "templates"),
-    autoescape=False,  # Markdown: text is escaped by the ``md`` filter instead
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_ENVIRONMENT = template_environment(autoescape_html=False)  # Markdown: the ``md`` filter
 _ENVIRONMENT.filters["md"] = _markdown
 
 
 def _href(url: object) -> str:
     """An http(s) link target that cannot end the Markdown link early; "" for anything else."""
-    text = str(url or "")
-    if not re.match(r"https?://", text, re.I):
-        return ""
-    return quote(text, safe=":/?#@!$&'*+,;=%~-._")
+    link = http_link(url)
+    return quote(link, safe=":/?#@!$&'*+,;=%~-._") if link else ""
 
 
 _ENVIRONMENT.filters["href"] = _href

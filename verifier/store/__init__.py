@@ -145,10 +145,21 @@ def upgrade_schema(engine: Engine) -> tuple[str | None, str]:
     return before, head
 
 
-# The advisory-lock key that serialises schema upgrades on PostgreSQL.
-_MIGRATION_KEY = int.from_bytes(
-    hashlib.sha256(b"rumour-verifier:schema-upgrade").digest()[:8], "big", signed=True
-)
+def advisory_key(name: str) -> int:
+    """A stable signed 64-bit PostgreSQL advisory-lock key for the lock called ``name``."""
+    digest = hashlib.sha256(f"rumour-verifier:{name}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def sqlite_file(engine: Engine) -> Path | None:
+    """The SQLite database file of ``engine`` (None: another backend, or in memory)."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    return None if database.startswith("file:") else Path(database).expanduser().resolve()
+
+
+_MIGRATION_KEY = advisory_key("schema-upgrade")  # one schema upgrade at a time
 
 
 @contextmanager
@@ -172,12 +183,10 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
             connection.commit()
             connection.close()
         return
-    database = engine.url.database
-    if engine.dialect.name != "sqlite" or not database or database == ":memory:" \
-            or database.startswith("file:"):  # fmt: skip
+    path = sqlite_file(engine)
+    if path is None:
         yield
         return
-    path = Path(database).expanduser().resolve()
     lock = FileLock(path.with_name(f"{path.name}.upgrade.lock"), timeout=300)
     try:
         lock.acquire()
