@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from schedules.config import RumourConfig
 from schedules.cycle import CycleReport, run_cycle
 from schedules.locks import exclusive
-from schedules.sender import SendReport, Transport, send_due
+from schedules.sender import SendReport, send_due
+from schedules.smtp import Transport
 from schedules.status import beat, pending_alerts
 from verifier.store import Store
 from verifier.store.models import utcnow

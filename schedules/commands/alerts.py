@@ -9,8 +9,9 @@ from schedules.app import App, echo_json, echo_table, pass_app, shorten
 from schedules.jobs import send_job
 from schedules.locks import Busy
 from schedules.messages import Item, subject, test_message
-from schedules.sender import SmtpError, SmtpTransport, retry_now
+from schedules.sender import retry_now
 from schedules.services import DeliveryError, is_service, masked, post, service_name
+from schedules.smtp import SmtpError, SmtpTransport
 from verifier.errors import InputError
 from verifier.store.models import Alert, utcnow
 
