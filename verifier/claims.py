@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from verifier.claim import Claim, ClaimSet, quote_between
 from verifier.cues import (
@@ -52,6 +53,7 @@ from verifier.referents import (
     MANY_TITLES,
     choose_season,
     choose_titles,
+    exemplars,
     names_another_work,
     parenthesised,
     past_successes,
@@ -128,6 +130,10 @@ def extract_claims(
                 if not parenthesised(source, start, m.start)
                 and not names_another_work(body, m.start - start, m.end - start)
             ]
+            # works named as examples ("along with series like A and B") are not its subject
+            local = [replace(m, start=m.start - start, end=m.end - start) for m in named]
+            examples = {m.start + start for m in exemplars(body, local)}
+            named = [m for m in named if m.start not in examples]
             memory.read(
                 source[start:end],
                 [m.title for m in named],
@@ -138,6 +144,8 @@ def extract_claims(
             )
             if len({m.title for m in named}) > 1:  # "... include A, B season 2 and C"
                 memory.group = _group(doc, named, field_name)
+            elif named:
+                memory.group = {}  # a sentence about one work: "these series" are not before it
             if memory.heading and named and doc.lineup_year is not None:
                 section = lineup_section(doc, sentence, source[start:end], named[0])
                 if section is not None:  # "Moon Court" over its section of a 2027 line-up
@@ -320,9 +328,7 @@ def _dated_claims(
             and not past
             and cue is not None
             and _RELEASE_NOUN_CUE.fullmatch(body, cue.start, cue.end)
-            and not FUTURE.search(clause)
-            and _TOLD_AS_PAST.search(body)
-            and not FUTURE.search(body)
+            and _told_as_past(body, date)
         ):
             past = True  # "a renewal that came in July, ahead of the Season 2 release in August"
         # A year-dated window over before the page was written is a release that happened.
@@ -386,6 +392,14 @@ def _dated_claims(
             claim.listed = slate and window.granularity == "year"
             found.append(claim)
     return found, released
+
+
+def _told_as_past(body: str, date: DateMention) -> bool:
+    """Whether the verb last before the date is past and nothing after it looks ahead ("X
+    will be able to shave time off after a renewal that came in July, ahead of the season 2
+    release in August": the release in August came too)."""
+    verbs = list(_TOLD_AS_PAST.finditer(body, 0, date.start))
+    return bool(verbs) and not FUTURE.search(body, verbs[-1].end(), date.end)
 
 
 def _asks(body: str, titles: list[TitleMention]) -> bool:

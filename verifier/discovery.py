@@ -216,6 +216,8 @@ def _title_before(text: str, end: int, *, season_next: bool = False) -> tuple[in
             break
     chosen = _trim(chosen)
     name = _joined(text, chosen)
+    if name.endswith(("'s", "’s")) and len(name) > 4:
+        name = name[:-2]  # "Moon Court's Season 2": the owner's season
     if not name or len(name) < 2 or _date_like(name):
         return None
     if name.lower() in AMBIGUOUS_WORDS and not (

@@ -83,6 +83,13 @@ _DATE_FIELD = re.compile(rf"(?i)(?:release|premiere|air|airing|broadcast)\s+date
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
 
 
+# The paragraph's first sentence refers to a work further in: "In June, the studio said the
+# long-awaited sequel ...".
+_REFERS_WITHIN = re.compile(
+    r"(?:,|\b(?:said|says|announced|confirmed|revealed|that))\s+(?:the|this|its)\s+(?:[\w'’+-]+\s+){0,3}?"
+    r"(?:film|movie|series|show|drama|sequel|prequel|spin-?off|project|anime|adaptation|"
+    r"miniseries|remake|reboot)\b"
+)
 # A sentence of the paragraph that speaks of the work and of its release.
 _REFERS_LATER = re.compile(
     r"(?:^|[.!?]\s+)(?:The|This|It|It's|It’s)\s+(?:(?:movie|film|series|show|drama|anime|sequel)\s+)?"
@@ -125,7 +132,9 @@ def heading_titles(text: str) -> list[str]:
                 # a card of its own: "Moon Court" / "Where to watch: Netflix" / "Premiere date:
                 # May 5", its fields first
                 names.append(name.strip("\"'“”‘’"))
-        if _REFERS.match(after):
+        if _REFERS.match(after) or (
+            _REFERS_WITHIN.search(paragraph, 0, 160) and _DATED_RELEASE.search(paragraph)
+        ):  # "In June, the studio said the sequel to the 2014 hit ... now opens May 5"
             names.append(name.strip("\"'“”‘’"))
         elif "\n" in after and _REFERS_LATER.search(paragraph):
             # "The movie also stars X and debuts on March 10th." later in its paragraph

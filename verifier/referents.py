@@ -48,8 +48,9 @@ MANY_TITLES = Words(
 # "The fifth season will debut in 2027": another season of the work whose seasons the
 # paragraph is telling of.
 _SEASON_REFERENCE = Words(
-    r"\bthe\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|"
-    r"new|final|last|latest|upcoming)\s+)+season\b(?!\s+of\b)"
+    r"\bthe\s+(?:(?:long-|much-|highly\s+)?(?:awaited|anticipated)\s+)?(?:(?:first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new|final|last|latest|upcoming|"
+    r"\d{1,2}(?:st|nd|rd|th))\s+)+season\b(?!\s+of\b)"
 )
 # "The release date has now been pushed back": the release of the work just named.
 _RELEASE_REFERENCE = Words(
@@ -61,9 +62,23 @@ _BOTH = Words(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b")
 # All of the works the sentence before named: "Each series pushed to 2026 faces ...".
 _EACH = Words(
     r"\b(?:each|every|all)\s+(?:of\s+(?:the|these|those)\s+)?(?:series|shows|titles|films|dramas|"
-    r"seasons|movies)\b|\b(?:these|those|the\s+(?:three|four|five|six))\s+(?:series|shows|titles|"
-    r"films|dramas|seasons|movies)\b"
+    r"seasons|movies)\b|\b(?:(?:these|those)(?:\s+(?P<some>two|three|four|five|six|seven|eight))?|"
+    r"the\s+(?P<many>two|three|four|five|six|seven|eight))\s+(?:series|shows|titles|films|dramas|"
+    r"seasons|movies)\b"
 )
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def _all_of(body: str, left: int, right: int, group: dict[str, int | None]) -> bool:
+    """ "Each series pushed to 2026", "these three series": all the works just named (as
+    many as the sentence counts)."""
+    each = _EACH.search(body, left, right)
+    if each is None:
+        return False
+    count = each.group("some") or each.group("many")
+    return count is None or _COUNTS[count.lower()] == len(group)
+
+
 # "season 5 of X", "season 5 of the streamer's beloved supernatural series “X”", "the
 # second season of the hit prequel, X": a few words that describe the title before its name.
 # ("delayed, first to April and now to October" counts moves, not seasons)
@@ -200,6 +215,29 @@ def past_successes(body: str, titles: list[TitleMention]) -> list[TitleMention]:
         rest = [t for t in titles if t not in group]
         if rest or MANY_TITLES.search(body, group[-1].end):
             found.extend(group)
+    return found
+
+
+# Works named for comparison: "X is among its most elaborate shows, along with series like A,
+# B and the recently departed C": examples, not what the paragraph speaks of.
+_COMPARISON = Words(
+    r"\b(?:like|such\s+as|similar\s+to|unlike|compared\s+(?:to|with))\s+(?:the\s+)?[\"“‘']?\Z"
+)
+_CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:which|who|that|while|but)\b")
+
+
+def exemplars(body: str, titles: list[TitleMention]) -> list[TitleMention]:
+    """The titles a sentence names as examples of a kind: those from one named after "like"
+    or "such as" to the end of its clause."""
+    found: list[TitleMention] = []
+    for index, mention in enumerate(titles):
+        if mention in found or not _COMPARISON.search(
+            body, max(0, mention.start - 30), mention.start
+        ):
+            continue
+        end = _CLAUSE_END.search(body, mention.end)
+        limit = end.start() if end is not None else len(body)
+        found.extend(t for t in titles[index:] if t.start < limit)
     return found
 
 
@@ -342,7 +380,7 @@ def choose_titles(
         for mention in best:
             seen.setdefault(mention.title, mention)
         return [(title, mention) for title, mention in seen.items()]
-    if memory.group and not in_clause and _EACH.search(body, left, right):
+    if memory.group and not in_clause and _all_of(body, left, right, memory.group):
         return [(title, None) for title in memory.group]  # "Each series pushed to 2026 ..."
     if _BOTH.search(body):
         distinct = list(dict.fromkeys(reversed(memory.titles)))[:2]
