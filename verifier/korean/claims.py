@@ -102,11 +102,14 @@ def korean_claims(
         if dates and not mentions and MANY.search(body) and not past:
             # "이달 OTT에는 신작이 대거 쏟아질 예정이다": the works named after it, their window
             lineup = (dates[-1].window, _stance(body, official, released), index)
-        if lineup is not None and index - lineup[2] <= 4 and not dates and _PLANNED.search(body):
+        planned = _planned_clause(body, dates)
+        if lineup is not None and index - lineup[2] <= 4 and planned is not None:
             # "디즈니+ 시리즈로는 '형사록 시즌2'가 예정돼 있다" after "하반기 라인업을 선보였다":
-            # a work of the line-up, its window
+            # a work of the line-up, its window (in a clause of its own, after one dated
+            # otherwise: "오는 30일 'A'가 출격하며, 디즈니+로는 'B'가 예정돼 있다")
             quote = quote_between(original, sentence.start, sentence.end, field)
-            for mention in _listed_arguments(body, mentions):
+            inside = [m for m in mentions if m.start >= planned]
+            for mention in _listed_arguments(body, inside):
                 claim = Claim(mention.name.title, mention.name.season, lineup[0], lineup[1],
                               [quote])  # fmt: skip
                 claim.listed = True
@@ -203,6 +206,22 @@ _PLANNED = re.compile(
 )
 # The first of a list that goes on: "'A'를 시작으로 'B', 'C'".
 _FIRST_OF = re.compile(r"['’\"”>》〉」』]?\s*(?:[을를]|으로)?\s*시작으로")
+
+
+# A clause's end inside a sentence: "... 출격 대기 중이며, ...", "... 공개되고, ...".
+_CLAUSE_BREAK = re.compile(r"(?:며|고|으나|지만),\s")
+
+
+def _planned_clause(body: str, dates: list[KoreanDate]) -> int | None:
+    """Where the sentence's undated clause that plans a work begins: the whole sentence when
+    it has no date, else its last clause when no date is in it."""
+    if not dates:
+        return 0 if _PLANNED.search(body) else None
+    breaks = list(_CLAUSE_BREAK.finditer(body))
+    if not breaks or breaks[-1].end() <= dates[-1].end:
+        return None
+    start = breaks[-1].end()
+    return start if _PLANNED.search(body, start) else None
 
 
 def _listed_arguments(body: str, mentions: list[Mention]) -> list[Mention]:
