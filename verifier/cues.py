@@ -73,7 +73,10 @@ WEAK_RELEASE = Words(
     # "Release Date Confirmed For June 2026": confirmed for a date
     rf"confirmed\s+for(?=\s+(?:{DATE_START}))|"
     # "penciled in for 2027", "dated the second season of X for June 12"
-    r"(?:penciled|pencilled)\s+in\s+for|dated\s+(?:[\w'’:.-]+\s+){1,8}?for|"
+    # ("has dated “Panic Carefully,” a new thriller from A and B, for Feb. 26")
+    r"(?:penciled|pencilled)\s+in\s+for|dated\s+(?:[\w'’\"“”‘:.,/&-]+\s+){1,30}?for|"
+    # "set a new theatrical date of Sept. 3"
+    r"(?:theatrical|opening|new)\s+(?:release\s+)?dates?\b|"
     # "moved Challengers to April": what is moved may be a filming start ("filming ... was
     # pushed back eight months until January"), so a weak cue
     # "moves from 7/31/2020 to 3/19/2021", "moved X from January 2021 to October": the move,
@@ -289,7 +292,8 @@ _OWN_PREDICATE = Words(r"\band\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+
 
 
 RUMOUR = Words(
-    r"\b(?=\w)(?:rumou?r\w*|reportedly|reports?\s+(?:say|suggest|claim|indicate)\w*|according\s+to\s+"
+    # ("the long-rumored prequel" is a work long talked of, its date no rumour)
+    r"\b(?=\w)(?:(?<!long-)(?<!much-)rumou?r\w*|reportedly|reports?\s+(?:say|suggest|claim|indicate)\w*|according\s+to\s+"
     r"(?:reports?|the\s+latest\s+report|sources|insiders|a\s+report|previous\s+reports|leak\w*)|"
     r"insiders?|sources?\s+(?:say|said|claim|close)|leak\w*|speculat\w*|whisper\w*|tipped|"
     r"allegedly|unconfirmed|(?:some|many)\s+(?:fans\s+)?(?:believe|think|claim)|"

@@ -150,7 +150,16 @@ def untitled_slot(body: str, date: DateMention, titles_in_segment: bool) -> bool
     if titles_in_segment:
         return False
     left, right = segment_span(body, date.start, date.end)
+    if _RELATIVE_START.match(body, left):
+        # "an untitled film from A (who made X) and B, which will arrive on Aug. 13": the
+        # relative clause speaks of the work named before it
+        left = 0
     return _UNTITLED.search(body, left, right) is not None
+
+
+_RELATIVE_START = re.compile(
+    r"[\s,]*(?:which|that)\s+(?:will|is|was|would|has|had|opens|arrives)\b"
+)
 
 
 def not_about(

@@ -14,6 +14,7 @@ import re
 from verifier.cues import LATEST
 from verifier.dates import DateMention
 from verifier.document import RENEWED_FOR, SLATE_YEAR, DocumentContext, attaches
+from verifier.lists import KIND_NOUN
 from verifier.memory import Memory
 from verifier.names import NETWORKS
 from verifier.scan import Words
@@ -120,7 +121,8 @@ def _next_after(body: str, seasons: list[SeasonMention], date: DateMention) -> i
 
 # A sentence whose subject is the work just named: "It's ...", "The film ...".
 _PRONOUN_SUBJECT = Words(
-    r"\s*(?:it\b|it's\b|the\s+(?:[\w-]+\s+){0,3}?(?:film|movie|series|show|drama|sequel)\b)"
+    # ("With the sequel's 2027 release date, it will mark five years since X premiered")
+    r"\s*(?:(?:with|given|after|following)\s+)?(?:it\b|it's\b|the\s+(?:[\w-]+\s+){0,3}?(?:film|movie|series|show|drama|sequel)\b)"
 )
 
 # A comma stretch that describes the title before it: ", a series that", ", the drama which".
@@ -307,6 +309,31 @@ def name_before_parenthesis(
     return named[-1] if named else None
 
 
+# An aside about a person, in parentheses, that the name lies in: "(who helmed the original
+# “Deadpool”)".
+_RELATIVE_ASIDE = re.compile(r"\((?:who|whose|which)\b[^()]*\Z", re.I)
+# An apposition that tells what the work named before it is: '“Panic Carefully,” a new thriller
+# from the “Leave the World Behind” and “Homecoming” pair of ..., for Feb. 26'.
+_DESCRIBING = re.compile(
+    rf"[\"”’']?\s*,[\"”’']?\s*(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{KIND_NOUN}\s+(?:from|by|of|starring|"
+    r"written|directed|based)\b[^,;]*",
+    re.I,
+)
+
+
+def _described_in_apposition(body: str, titles: list[TitleMention]) -> list[TitleMention]:
+    """The titles inside an apposition describing the title before it ("X, a thriller from
+    the makers of Y, ...": Y)."""
+    if len(titles) < 2:
+        return []
+    found: list[TitleMention] = []
+    for first in titles:
+        apposition = _DESCRIBING.match(body, first.end)
+        if apposition is not None:
+            found.extend(t for t in titles if first.end < t.start and t.end <= apposition.end() + 2)
+    return found
+
+
 def parenthesised(text: str, start: int, position: int) -> bool:
     """Whether ``position`` lies inside parentheses opened after ``start`` (within 300
     characters: an aside is short, and a page of one endless line stays linear)."""
@@ -350,7 +377,9 @@ def choose_titles(
             titles, in_clause = [], []
     candidates = in_clause or titles
     plain = [t for t in candidates if not parenthesised(body, 0, t.start)]
-    candidates = plain or candidates
+    # "an untitled film from Tim Miller (who helmed the original "Deadpool")": a person's aside
+    candidates = plain or [t for t in candidates if not _RELATIVE_ASIDE.search(body, 0, t.start)]
+    candidates = [t for t in candidates if t not in _described_in_apposition(body, titles)]
     # 'directed by A of "X" (2011) and "Y" (2012), "Z" will premiere': works dated by a
     # year in parentheses are credits, named for what they were
     current = [t for t in candidates if not _YEAR_AFTER.match(body, t.end)]
