@@ -276,6 +276,16 @@ class HttpConfig(_Strict):
     robots: bool = True
 
 
+class FleetConfig(_Strict):
+    """Workers sharing a cycle on PostgreSQL (``schedules.leases``)."""
+
+    # how long a worker's claim on a host lasts unless renewed: a worker that dies holds its
+    # hosts this long
+    lease_seconds: float = Field(default=120.0, ge=5)
+    # hosts one worker claims at a time (default: http.concurrency)
+    hosts_per_batch: int | None = Field(default=None, ge=1, le=1024)
+
+
 def slug(text: str) -> str:
     """A name in a URL's words: "Moon Court: Part 2" -> "moon-court-part-2"."""
     return "-".join(re.findall(r"\w+", text.lower()))
@@ -316,6 +326,7 @@ class PublisherConfig(_Strict):
 class RumourConfig(_Strict):
     database: DatabaseConfig = DatabaseConfig()
     http: HttpConfig = HttpConfig()
+    fleet: FleetConfig = FleetConfig()
     sources: list[SourceConfig] = []
     titles: list[TitleConfig] = []
     alerts: AlertsConfig = AlertsConfig()

@@ -15,18 +15,22 @@ import contextlib
 import datetime as dt
 import logging
 import threading
+import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from schedules.config import RumourConfig
-from schedules.ingest import Fetching, SourceOutcome, process
+from schedules.ingest import Fetching, SourceOutcome, prepare, process
+from schedules.leases import Leases, worker_name
+from schedules.locks import one_writer
 from schedules.outbox import Outbox, Rules
-from schedules.sources import Due, due_sources, sync_sources
+from schedules.sources import Due, due_query, is_due, sync_sources
 from scraper.errors import FetchError, ScraperError
 from scraper.feeds import Entry, Listing, parse_feed, parse_sitemap
 from scraper.fetch import Fetched, Fetcher, FetchPolicy
@@ -158,35 +162,93 @@ def run_cycle(
     resolver: Resolver = system_resolver,
     names: Collection[str] | None = None,
     everything: bool = False,
+    leases: Leases | None = None,
 ) -> CycleReport:
     """Run one cycle over the due sources; a failing source is reported, never raised.
 
-    Setting ``stop`` (the daemon's shutdown) abandons fetches in flight and
-    writes no further source; what was not written stays due for next time.
+    The work goes in batches: claim a few hosts with due sources (``schedules.leases``:
+    other workers on the database take other hosts), fetch their due sources, write each
+    in its own transaction, let the hosts go, and claim the next few, until no host with
+    due sources is left unclaimed. Setting ``stop`` (the daemon's shutdown) abandons
+    fetches in flight and writes no further source; what was not written stays due.
     """
     now = now or utcnow()
+    leases = leases or Leases(worker_name(), config.fleet.lease_seconds)
     with store.transaction() as session:
+        one_writer(session, "sync")  # workers starting together bring the config in once
         sync_sources(session, config.sources, now)
-        due = due_sources(session, now, names=names, everything=everything)
+        registry_for(session)  # the config's titles, in line before anything is written
+        sources = session.scalars(due_query(session, names))
+        total = len([s for s in sources if names is not None or everything or is_due(s, now)])
     report = CycleReport()
-    if not due:
-        return report
+    counts = _Counts(total, progress)
+    hosts = config.fleet.hosts_per_batch or config.http.concurrency
+    done: set[int] = set()
+    try:
+        while not (stop is not None and stop.is_set()):
+            with store.transaction() as session:
+                batch = leases.claim_batch(session, now, hosts, names=names,
+                                           everything=everything, done=done)  # fmt: skip
+            if not batch:
+                break
+            done |= {d.id for d in batch}
+            fetched = _fetch_batch(store, config, batch, leases, counts, transport=transport,
+                                   stop=stop, resolver=resolver)  # fmt: skip
+            if stop is not None and stop.is_set():
+                report.stopped = True
+                break
+            _write_batch(store, config, registry_for, fetched, leases, now, report, counts, stop)
+            with store.transaction() as session:
+                leases.release(session)
+    finally:
+        _let_go(store, leases)
+    if stop is not None and stop.is_set() and total:
+        report.stopped = True  # (asked before the first batch, or during the last)
+    return report
 
-    fetched_count = 0
+
+@dataclass
+class _Counts:
+    """Progress over the whole cycle, batch after batch."""
+
+    total: int
+    progress: Progress | None
+    fetched: int = 0
+    written: int = 0
+
+    def tell(self, stage: str) -> None:
+        if self.progress is not None:
+            done = self.fetched if stage == "sources fetched" else self.written
+            self.progress(stage, done, max(self.total, done))
+
+
+def _fetch_batch(
+    store: Store,
+    config: RumourConfig,
+    batch: list[Due],
+    leases: Leases,
+    counts: _Counts,
+    *,
+    transport: httpx.AsyncBaseTransport | None,
+    stop: threading.Event | None,
+    resolver: Resolver,
+) -> list[Fetching]:
+    """Fetch a batch's sources concurrently, renewing the claims on their hosts meanwhile;
+    official sources first in the result, so that the claims written after them meet them."""
     allow_private = private_sources(config)
+    renew_every = leases.length.total_seconds() / 3
 
     async def fetch_one(fetcher: Fetcher, source: Due) -> Fetching:
-        nonlocal fetched_count
         private = source.name in allow_private
         result = await fetch_source(fetcher, source, config.http.max_articles, private)
-        fetched_count += 1
-        if progress is not None:
-            progress("sources fetched", fetched_count, len(due))
+        counts.fetched += 1
+        counts.tell("sources fetched")
         return result
 
     async def fetch_all() -> list[Fetching]:
         async with Fetcher(fetch_policy(config), transport=transport, resolver=resolver) as fetcher:
-            work = asyncio.gather(*(fetch_one(fetcher, d) for d in due))
+            work = asyncio.gather(*(fetch_one(fetcher, d) for d in batch))
+            renewed = time.monotonic()
             while not work.done():
                 if stop is not None and stop.is_set():
                     work.cancel()
@@ -194,29 +256,75 @@ def run_cycle(
                         await work
                     return []
                 await asyncio.wait({work}, timeout=0.2)
+                if time.monotonic() - renewed >= renew_every:
+                    await asyncio.to_thread(_renew, store, leases)
+                    renewed = time.monotonic()
             return list(work.result())
 
-    # Official sources first, so that news claims of this cycle meet this cycle's evidence.
-    fetched = sorted(asyncio.run(fetch_all()), key=lambda f: f.due.role != "official")
-    if stop is not None and stop.is_set():
-        report.stopped = True
+    return sorted(asyncio.run(fetch_all()), key=lambda f: f.due.role != "official")
+
+
+def _write_batch(
+    store: Store,
+    config: RumourConfig,
+    registry_for: Callable[[Session], TitleRegistry],
+    fetched: list[Fetching],
+    leases: Leases,
+    now: dt.datetime,
+    report: CycleReport,
+    counts: _Counts,
+    stop: threading.Event | None,
+) -> None:
+    """Write each fetched source in its own transaction: read ahead outside it (parsing
+    and extraction), then written one worker at a time, if this worker still holds the
+    source's host."""
     rules = Rules.from_config(config)
-    for written, fetching in enumerate(fetched, start=1):
+    renewed = time.monotonic()
+    for fetching in fetched:
         if stop is not None and stop.is_set():
             report.stopped = True
-            break
+            return
+        if time.monotonic() - renewed >= leases.length.total_seconds() / 3:
+            _renew(store, leases)
+            renewed = time.monotonic()
         with store.transaction() as session:
+            catalogue = TitleRegistry(session).catalogue()
+            prepared = prepare(session, fetching, catalogue)
+        with store.transaction() as session:
+            one_writer(session)
+            if not leases.holds(session, fetching.due.url):
+                logger.warning("source %s: this worker's claim on its host expired and another "
+                               "worker took it; its fetch is left to that worker",
+                               fetching.due.name)  # fmt: skip
+                continue
             registry = registry_for(session)
             outbox = Outbox(session, rules, now)
-            outcome, changes = process(
-                session, registry, registry.catalogue(), fetching, now, outbox
-            )
+            outcome, changes = process(session, registry, catalogue, fetching, now, outbox,
+                                       prepared)  # fmt: skip
             title_names = {c.title_id: registry.name(c.title_id) for c in changes}
         report.alerts += outbox.queued
         report.sources.append(outcome)
         report.changes += [(title_names[c.title_id], c) for c in changes]
         if outcome.error:
             logger.warning("source %s failed: %s", outcome.name, outcome.error)
-        if progress is not None:
-            progress("sources written", written, len(fetched))
-    return report
+        counts.written += 1
+        counts.tell("sources written")
+
+
+def _renew(store: Store, leases: Leases) -> None:
+    try:
+        with store.transaction() as session:
+            leases.renew(session)
+    except SQLAlchemyError as exc:  # the next renewal, or the write's check, tells more
+        logger.warning("could not renew this worker's claims on hosts: %s", exc)
+
+
+def _let_go(store: Store, leases: Leases) -> None:
+    """Give up the claims still held (a stopped or failed batch): its sources stay due."""
+    if not leases.held:
+        return
+    try:
+        with store.transaction() as session:
+            leases.release(session)
+    except SQLAlchemyError as exc:  # they expire on their own
+        logger.warning("could not give up this worker's claims on hosts: %s", exc)

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from schedules.config import RumourConfig
 from schedules.jobs import cycle_job, send_job
 from schedules.locks import Busy
+from schedules.workers import Workers
 from verifier.store import Store
 from verifier.store.repository import TitleRegistry
 
@@ -54,9 +55,13 @@ class Daemon:
         *,
         tick: float = 60.0,
         shutdown_timeout: float = 30.0,
+        cycle_only: bool = False,
+        workers: Workers | None = None,
     ) -> None:
         self.store, self.config, self.registry_for = store, config, registry_for
         self.tick, self.shutdown_timeout = tick, shutdown_timeout
+        # a worker of ``--workers N`` runs cycles alone; its parent sends, and watches it
+        self.cycle_only, self.workers = cycle_only, workers
         self.stop = threading.Event()
         self._running = 0
         self._idle = threading.Condition()
@@ -106,6 +111,8 @@ class Daemon:
         once = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
         self.scheduler.add_job(self._cycle, every, id="cycle", name="cycle", next_run_time=now,
                                **once)  # fmt: skip
+        if self.cycle_only:
+            return
         self.scheduler.add_job(self._send, every, args=[False], id="send", name="send",
                                next_run_time=now, **once)  # fmt: skip
         self.scheduler.add_job(
@@ -123,14 +130,24 @@ class Daemon:
         try:
             self.schedule()
             self.scheduler.start()
-            logger.info(
-                "daemon started: due sources checked every %gs, digests at %s %s",
-                self.tick, self.config.alerts.digest_at, self.config.alerts.timezone,
-            )  # fmt: skip
+            if self.cycle_only:
+                logger.info("worker started: due sources checked every %gs", self.tick)
+            else:
+                logger.info(
+                    "daemon started: due sources checked every %gs, digests at %s %s",
+                    self.tick, self.config.alerts.digest_at, self.config.alerts.timezone,
+                )  # fmt: skip
+            if self.workers is not None:
+                self.workers.start()
             while not self.stop.wait(1.0):
-                pass
+                if self.workers is not None:
+                    self.workers.watch()
+            if self.workers is not None:
+                self.workers.stop(self.shutdown_timeout)
             return self._shut_down()
         finally:
+            if self.workers is not None:
+                self.workers.kill()
             for number, handler in previous.items():
                 signal.signal(number, handler)
 

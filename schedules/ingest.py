@@ -25,7 +25,8 @@ from scraper.document import ParsedDocument, parse_document
 from scraper.errors import FetchError, ParseError, ScraperError
 from scraper.feeds import Entry, Listing
 from scraper.fetch import Fetched
-from scraper.slates import parse_slate
+from scraper.slates import SlateRow, parse_slate
+from verifier.claim import Claim
 from verifier.claims import extract_claims
 from verifier.dates import parse_window
 from verifier.store.models import Document, FeedEntry, FetchLog, Source, Statement
@@ -70,21 +71,73 @@ def content_hash(document: ParsedDocument) -> str:
     return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A fetched page read before its source's write transaction: parsed, and (unless its
+    content was stored before) its claims extracted and its slate table read."""
+
+    parsed: ParsedDocument
+    digest: str
+    claims: list[Claim] | None  # None: content already stored, nothing extracted
+    slate: list[SlateRow]
+
+
+def prepare(session: Session, fetching: Fetching, catalogue: Catalogue) -> dict[int, Prepared]:
+    """The CPU-bound part of writing a source — parsing pages, extracting claims, reading
+    slate tables — done ahead, outside the write (workers sharing a cycle write one at a
+    time); ``session`` is only read. Keyed by ``id()`` of each fetched page; a page that
+    does not parse is left for the write to report."""
+    pages: list[tuple[Fetched, dt.date | None]] = []
+    if fetching.error is None and fetching.page is not None and not fetching.page.not_modified:
+        if fetching.due.kind == "page":
+            pages.append((fetching.page, None))
+        else:
+            pages += [
+                (r, e.published) for e, r in fetching.articles if not isinstance(r, FetchError)
+            ]
+    prepared: dict[int, Prepared] = {}
+    for fetched, hint in pages:
+        try:
+            parsed = parse_document(fetched.body, url=fetched.final_url, charset=fetched.charset)
+        except ParseError:
+            continue
+        digest = content_hash(parsed)
+        if session.scalar(select(Document.id).where(Document.content_hash == digest)):
+            prepared[id(fetched)] = Prepared(parsed, digest, None, [])
+            continue
+        published = parsed.published or hint
+        claims = extract_claims(parsed.text, headline=parsed.headline, published=published,
+                                catalogue=catalogue)  # fmt: skip
+        prepared[id(fetched)] = Prepared(parsed, digest, claims, _slate_rows(fetching.due, fetched))
+    return prepared
+
+
+def _slate_rows(due: Due, fetched: Fetched) -> list[SlateRow]:
+    if due.role != "official" or "html" not in fetched.content_type:
+        return []
+    return parse_slate(fetched.body.decode(fetched.charset or "utf-8", "replace"))
+
+
 class _Writer:
     """Everything one source yields, written in the caller's transaction."""
 
     def __init__(self, session: Session, registry: TitleRegistry, catalogue: Catalogue,
-                 due: Due, outcome: SourceOutcome, now: dt.datetime) -> None:  # fmt: skip
+                 due: Due, outcome: SourceOutcome, now: dt.datetime,
+                 prepared: dict[int, Prepared] | None = None) -> None:  # fmt: skip
         self.session, self.registry, self.catalogue = session, registry, catalogue
         self.due, self.outcome, self.now = due, outcome, now
+        self.prepared = prepared or {}
         self.titles: set[int] = set()  # titles whose claims or evidence changed
         self.officials: list[Statement] = []  # new official statements
         self.everything = False  # a slate changed: every claim may be absent from it
 
     def document(self, url: str, fetched: Fetched, hint: dt.date | None = None) -> int | None:
         """Store a fetched page; returns its id when its content is new, else None."""
-        parsed = parse_document(fetched.body, url=fetched.final_url, charset=fetched.charset)
-        digest = content_hash(parsed)
+        prepared = self.prepared.get(id(fetched))
+        if prepared is None:
+            parsed = parse_document(fetched.body, url=fetched.final_url, charset=fetched.charset)
+            prepared = Prepared(parsed, content_hash(parsed), None, [])
+        parsed, digest = prepared.parsed, prepared.digest
         if self.session.scalar(select(Document.id).where(Document.content_hash == digest)):
             return None
         document = self.session.scalars(
@@ -101,14 +154,22 @@ class _Writer:
         document.fetched_at = self.now
         self.session.flush()
         self.outcome.new_documents += 1
-        self._statements(document, parsed, fetched)
+        self._statements(document, parsed, fetched, prepared)
         return document.id
 
-    def _statements(self, document: Document, parsed: ParsedDocument, fetched: Fetched) -> None:
+    def _statements(self, document: Document, parsed: ParsedDocument, fetched: Fetched,
+                    prepared: Prepared) -> None:  # fmt: skip
         official = self.due.role == "official"
         published = document.published
         announced = published or self.now.date()
         url = document.canonical_url or document.url
+        claims = prepared.claims
+        if claims is None:  # not read ahead
+            claims = extract_claims(parsed.text, headline=parsed.headline, published=published,
+                                    catalogue=self.catalogue)  # fmt: skip
+            rows = _slate_rows(self.due, fetched)
+        else:
+            rows = prepared.slate
         specs = [
             StatementSpec(
                 c.title,
@@ -120,14 +181,11 @@ class _Writer:
                 url,
                 announced,
             )
-            for c in extract_claims(
-                parsed.text, headline=parsed.headline, published=published, catalogue=self.catalogue
-            )
+            for c in claims
         ]
-        if official and "html" in fetched.content_type:
+        if rows:
             slate_year = self.due.slate.year if self.due.slate else None
-            html = fetched.body.decode(fetched.charset or "utf-8", "replace")
-            for row in parse_slate(html):
+            for row in rows:
                 window = _row_window(row.when, published or self.now.date(), slate_year)
                 if window is not None:
                     named = f"{row.title} (season {row.season})" if row.season else row.title
@@ -167,13 +225,15 @@ def _row_window(when: str, published: dt.date, slate_year: int | None) -> Window
 
 
 def process(session: Session, registry: TitleRegistry, catalogue: Catalogue, fetching: Fetching,
-            now: dt.datetime, outbox: Outbox | None = None) -> tuple[SourceOutcome, list[VerdictChange]]:  # fmt: skip
-    """Write one source's yield; its alerts go to ``outbox`` in the same transaction."""
+            now: dt.datetime, outbox: Outbox | None = None,
+            prepared: dict[int, Prepared] | None = None) -> tuple[SourceOutcome, list[VerdictChange]]:  # fmt: skip
+    """Write one source's yield (read ahead by ``prepare``, if it was); its alerts go to
+    ``outbox`` in the same transaction."""
     due = fetching.due
     source = session.get_one(Source, due.id)
     failures_before = source.failure_count
     outcome = SourceOutcome(due.name)
-    writer = _Writer(session, registry, catalogue, due, outcome, now)
+    writer = _Writer(session, registry, catalogue, due, outcome, now, prepared)
     page, error = fetching.page, fetching.error
     if page is not None:
         session.add(FetchLog(source_id=due.id, url=due.url, started_at=now, status_code=page.status,

@@ -1,12 +1,14 @@
 """The recurring jobs that cron and the daemon share: a cycle, and sending alerts.
 
-Each job holds its lock (``schedules.locks``) while it runs, so a cron run
-that overlaps a daemon's cycle, or another cron run, does nothing and says
-so. Each leaves a heartbeat row for ``rumour status`` and one log line.
+The sender holds its lock (``schedules.locks``) while it runs, and so does a
+cycle on SQLite, so a cron run that overlaps a daemon's, or another cron run,
+does nothing there and says so; on PostgreSQL overlapping cycles share the
+work instead (``schedules.leases``). Each leaves a heartbeat row for ``rumour status`` and one log line.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import threading
@@ -17,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from schedules.config import RumourConfig
 from schedules.cycle import CycleReport, run_cycle
-from schedules.locks import exclusive
+from schedules.locks import exclusive, one_writer
 from schedules.sender import SendReport, send_due
 from schedules.smtp import Transport
 from schedules.status import beat, pending_alerts
@@ -42,15 +44,19 @@ def cycle_job(
     names: Collection[str] | None = None,
     everything: bool = False,
 ) -> CycleReport:
-    """One cycle under the cycle lock; raises ``Busy`` if another is running.
+    """One cycle. On SQLite, under the cycle lock (``Busy`` if another is running: SQLite
+    has one writer, so one worker); on PostgreSQL, shared with the other workers running
+    one (``schedules.leases``).
 
     ``heartbeat`` logs one line about it (the daemon's; a cron run prints its summary).
     """
-    with exclusive(store, "cycle"):
+    shared = store.engine.dialect.name == "postgresql"
+    with contextlib.nullcontext() if shared else exclusive(store, "cycle"):
         report = run_cycle(store, config, registry_for, now=now, transport=transport, stop=stop,
                            progress=progress, names=names, everything=everything)  # fmt: skip
         finished = now or utcnow()
         with store.transaction() as session:
+            one_writer(session)
             beat(session, "cycle", finished, {"summary": report.summary(), **report.as_json()})
             if heartbeat:
                 logger.info(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from schedules.errors import ScheduleError
 from verifier.store import Store, advisory_key, sqlite_file
@@ -68,3 +69,11 @@ def exclusive(store: Store, name: str) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def one_writer(session: Session, name: str = "write") -> None:
+    """Wait, inside ``session``'s transaction, until no other worker's transaction holds
+    ``name`` (PostgreSQL: a transaction-level advisory lock, let go at commit or rollback).
+    SQLite has one writer at a time anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": advisory_key(name)})

@@ -14,9 +14,10 @@ import difflib
 import hashlib
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 from apscheduler.triggers.cron import CronTrigger
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from schedules.config import SourceConfig
@@ -74,25 +75,30 @@ def due_sources(
 ) -> list[Due]:
     """The enabled sources whose time has come; ``everything``: all enabled ones now;
     ``names``: those sources now, enabled or not (an unknown name is an ``InputError``)."""
-    query = select(Source).order_by(Source.next_due_at, Source.id)
-    if names is not None:
-        known = set(session.scalars(select(Source.name)))
-        unknown = [n for n in names if n not in known]
-        if unknown:
-            close = difflib.get_close_matches(unknown[0], sorted(known), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise InputError(f"no source named {unknown[0]!r}{hint}")
-        query = query.where(Source.name.in_(list(names)))
-    else:
-        query = query.where(Source.enabled)
     return [
         due_of(session, source)
-        for source in session.scalars(query)
-        if names is not None
-        or everything
-        or source.next_due_at is None
-        or _aware(source.next_due_at) <= now
+        for source in session.scalars(due_query(session, names))
+        if names is not None or everything or is_due(source, now)
     ]
+
+
+def due_query(session: Session, names: Collection[str] | None = None) -> Select[Any]:
+    """The sources a cycle may fetch, earliest due first: the enabled ones, or those named
+    (an unknown name is an ``InputError``)."""
+    query = select(Source).order_by(Source.next_due_at, Source.id)
+    if names is None:
+        return query.where(Source.enabled)
+    known = set(session.scalars(select(Source.name)))
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], sorted(known), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise InputError(f"no source named {unknown[0]!r}{hint}")
+    return query.where(Source.name.in_(list(names)))
+
+
+def is_due(source: Source, now: dt.datetime) -> bool:
+    return source.next_due_at is None or _aware(source.next_due_at) <= now
 
 
 def due_of(session: Session, source: Source) -> Due:

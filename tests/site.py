@@ -6,7 +6,8 @@
 
 ``site.hits[path]`` counts requests, ``site.requests`` keeps (path, headers),
 ``site.posted`` the bodies POSTed, as (path, content type, body) (a webhook
-receiver), ``site.max_in_flight`` the most requests served at once.
+receiver), ``site.max_in_flight`` the most requests served at once, ``site.max_delaying`` the most
+at once inside their reply's delay (the server at work, not a reply's last bytes).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ class Site:
         self.posted: list[tuple[str, str, bytes]] = []
         self.in_flight = 0
         self.max_in_flight = 0
+        self.delaying = 0  # requests inside their reply's delay: the server "at work"
+        self.max_delaying = 0
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
         self.server.daemon_threads = True
@@ -103,7 +106,12 @@ class Site:
 
             def _serve(self, reply: Reply) -> None:
                 if reply.delay:
+                    with site._lock:
+                        site.delaying += 1
+                        site.max_delaying = max(site.max_delaying, site.delaying)
                     time.sleep(reply.delay)
+                    with site._lock:
+                        site.delaying -= 1
                 body = reply.body.encode() if isinstance(reply.body, str) else reply.body
                 self.send_response(reply.status)
                 if reply.content_type:

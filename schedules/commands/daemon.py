@@ -8,7 +8,9 @@ import click
 
 from schedules.app import App, echo_json, pass_app, shorten
 from schedules.daemon import Daemon
+from schedules.errors import ScheduleError
 from schedules.status import gather_status
+from schedules.workers import Workers
 from verifier.store.models import utcnow
 
 
@@ -17,11 +19,28 @@ from verifier.store.models import utcnow
               help="Seconds between checks for due sources and alerts.")  # fmt: skip
 @click.option("--shutdown-timeout", type=click.FloatRange(min=0), default=30.0, show_default=True,
               help="Seconds that work in flight may take to finish after SIGTERM.")  # fmt: skip
+@click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Processes sharing the cycle (PostgreSQL only): this one, which also sends "
+                   "alerts, and N-1 more.")  # fmt: skip
+@click.option("--cycle-only", is_flag=True, hidden=True)  # a worker started by --workers
 @pass_app
-def daemon(app: App, tick: float, shutdown_timeout: float) -> None:
+def daemon(app: App, tick: float, shutdown_timeout: float, workers: int, cycle_only: bool) -> None:
     """Run cycles, send alerts and digests on a schedule until SIGTERM or Ctrl-C."""
-    runner = Daemon(app.store(), app.config, app.registry, tick=tick,
-                    shutdown_timeout=shutdown_timeout)  # fmt: skip
+    store = app.store()
+    extra = None
+    if workers > 1:
+        if store.engine.dialect.name != "postgresql":
+            raise ScheduleError(
+                f"--workers {workers} needs PostgreSQL: SQLite lets one process write at a "
+                "time, so its cycle has one worker; set database.url to a postgresql:// URL, "
+                "or run without --workers"
+            )
+        flags = ("-v",) if app.verbose else ("-q",) if app.quiet else ()
+        extra = Workers(workers - 1, app.database_url, app.loaded_config()[1], tick,
+                        shutdown_timeout, flags)  # fmt: skip
+    runner = Daemon(store, app.config, app.registry, tick=tick,
+                    shutdown_timeout=shutdown_timeout, cycle_only=cycle_only,
+                    workers=extra)  # fmt: skip
     raise SystemExit(runner.run())
 
 

@@ -76,3 +76,15 @@ def test_a_config_file_this_user_cannot_reach_is_one_line(
     assert result.exit_code == 2
     assert "cannot read the config file: Permission denied; make it readable" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_workers_need_postgresql(tmp_path: Path) -> None:
+    config = tmp_path / "rumour.toml"
+    config.write_text("")
+    env = {**os.environ, "RUMOUR_DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}",
+           "RUMOUR_CONFIG": str(config)}  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", RUN, "daemon", "--workers", "2"], env=env,
+                            capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0, result.stderr  # one line, no traceback
+    assert "--workers 2 needs PostgreSQL" in result.stderr

@@ -68,11 +68,17 @@ def test_a_second_holder_of_a_lock_is_turned_away_until_the_first_lets_go(store:
         pass
 
 
-def test_an_overlapping_run_does_nothing_and_exits_zero(
+def test_an_overlapping_run_does_nothing_on_sqlite_and_shares_the_cycle_on_postgresql(
     tmp_path: Path, database_url: str, site: Site, store: Store
 ) -> None:
     site.route("/moon", body=ARTICLE)
     config = write_config(tmp_path / "config.toml", database_url, site)
+    if store.engine.dialect.name == "postgresql":
+        # runs on PostgreSQL share a cycle (schedules.leases): the cycle lock is SQLite's
+        with exclusive(store, "cycle"):
+            result = rumour(config, "run", "--once")
+        assert result.exit_code == 0 and "1 new claims" in result.output, result.output
+        return
     with exclusive(store, "cycle"):
         result = rumour(config, "run", "--once")
     assert (result.exit_code, result.output) == (0, "another run is in progress; nothing done\n")

@@ -272,6 +272,18 @@ class Heartbeat(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+class HostLease(Base):
+    """A worker's claim on one host's due sources (``schedules.leases``): while it holds it,
+    no other worker fetches from that host, so per-host politeness holds fleet-wide. A
+    worker that dies loses its claims when they expire."""
+
+    __tablename__ = "host_leases"
+
+    host: Mapped[str] = mapped_column(String(400), primary_key=True)  # scheme://host:port
+    holder: Mapped[str] = mapped_column(String(120))
+    expires_at: Mapped[dt.datetime] = mapped_column(index=True)
+
+
 class FeedEntry(Base):
     """An article URL a feed or sitemap listed; each is fetched once."""
 
