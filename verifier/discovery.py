@@ -402,6 +402,7 @@ def discover_titles(text: str) -> list[str]:
         name
         for name in names
         if name.lower() not in NETWORKS
+        and not _regional_network(name)  # "UK Netflix release date: ...": a card's field
         and name.lower() not in _TAILS
         and not _DATED_NAME.search(name)
         and name.lower() not in ORDINAL_WORDS  # "Second" of '"Second Season 2"'
@@ -429,11 +430,25 @@ _DATED_NAME = re.compile(
     r"(?i):\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|"
     # "StreamHub September" read from a heading "StreamHub September Premieres:"
     r"^\S+\s+(?:january|february|march|april|june|july|august|september|october|november|december)$|"
-    r"^(?:premiere|release|air|streaming)?\s*(?:date|premiere|release)\s*:"
+    r"^(?:premiere|release|air|streaming)?\s*(?:date|premiere|release)\s*:|"
+    # "2023: from Black Knight to Squid Game" read from a headline "... on Netflix 2023: from"
+    r"^(?:19|20)\d\d\s*:"
 )
 
 
 _TAILS = {"video", "plus", "tv+", "tv plus", "play", "originals", "studios"}
+_REGIONS = {"uk", "us", "usa", "u.s.", "kr", "jp", "in", "ca", "au", "korea", "korean", "japan",
+            "india", "global", "worldwide", "international", "asia"}  # fmt: skip
+
+
+def _regional_network(name: str) -> bool:
+    """ "UK Netflix", "Netflix Korea": a streamer where it streams, not a work."""
+    words = name.lower().split()
+    return (
+        len(words) > 1
+        and any(w in NETWORKS for w in words)
+        and all(w in NETWORKS or w in _REGIONS or w in _TAILS for w in words)
+    )
 
 
 def _quotes(text: str) -> Iterator[re.Match[str]]:

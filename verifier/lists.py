@@ -27,7 +27,11 @@ _LIST_START = Words(
     r"\b(?:includ(?:e|es|ed|ing)|namely|such\s+as|like|among\s+(?:[\w'-]+\s+){1,12}?(?:is|are)|from|"
     # the list after its verb: "Also coming in 2022 are A, B", "Featured are A, B"
     r"(?:coming|arriving|premiering|debuting|returning|launching|due|slated|scheduled|featured|"
-    r"included)\b[^.;:!?\n]{0,40}?\b(?:are|is))\s+"
+    r"included)\b[^.;:!?\n]{0,40}?\b(?:are|is)|"
+    # a release verb and a kind of works: "will launch drama series A, B and C"
+    rf"(?P<kind>(?:launch(?:es|ing)?|releas(?:e|es|ing)|premier(?:e|es|ing)|roll(?:s|ing)?\s+out|"
+    rf"add(?:s|ing)?|bring(?:s|ing)?)\s+(?:(?:the\s+)?(?:new|original|[a-z]+-?[a-z]*)\s+){{0,2}}"
+    rf"{KIND_NOUN}s?(?=\s+[\"“‘'][^\"“”‘’\n]{{1,60}}[\"”’'],?\s*,?\s*(?:and\s+)?[\"“‘'])))\s+"
 )
 WORKS_NOUN = Words(
     r"\b(?:titles|shows|films|movies|series|dramas|k-dramas|originals|projects|line-?up|slate|"
@@ -54,6 +58,8 @@ def _works_listed(text: str, intro: re.Match[str]) -> bool:
     starts a list ("From A to B, ...", "ranging from A to B") only at a sentence's or a
     clause's start: "a comedy from Bill Lawrence" names its maker."""
     sentence_start = max(text.rfind(". ", 0, intro.start()), text.rfind("\n", 0, intro.start()))
+    if intro.group("kind"):
+        return True  # the list's own words name works: "will launch drama series"
     if intro.group()[:5].lower() == "among" or intro.group().rstrip().endswith(("are", "is")):
         return True  # "Among them is", "Among the series due are", "Also coming in 2022 are"
     if intro.group().startswith(("from", "From")):
@@ -85,13 +91,17 @@ def list_items(text: str) -> list[str]:
         if not _works_listed(text, intro):
             continue
         pos = intro.end()
+        # "from A to B": the "to" is the range's, not a name's ("Love to Hate You")
+        joining = JOINING - {"and", "with", "or"}
+        if intro.group()[:4].lower() == "from":
+            joining -= {"to"}
         for _ in range(12):
             for _skip in range(3):
                 described = _BEFORE_ITEM.match(text, pos)
                 if described is None:
                     break
                 pos = described.end()
-            found = read_on(text, pos, joining=JOINING - {"and", "with", "or"})
+            found = read_on(text, pos, joining=joining)
             if found is None:
                 break
             names.append(found[1])

@@ -150,6 +150,9 @@ def _month_number(text: str) -> int:
     return MONTHS[found.group().rstrip(".").lower()]
 
 
+_WEEKDAY_FIRST = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
 def parse_spec(kind: str, text: str) -> Spec | None:
     """Parse one matched alternative into a Spec (None: not a date after all)."""
     year, rel = _year_of(text)
@@ -161,8 +164,16 @@ def parse_spec(kind: str, text: str) -> Spec | None:
         ]
         if not days:
             return None
+        # "Friday 12 May": the weekday settles a year that is not written
+        named_day = _WEEKDAY_FIRST.match(lowered)
         return Spec(
-            "day", year, rel, _month_number(text), days[0], days[-1] if len(days) > 1 else None
+            "day",
+            year,
+            rel,
+            _month_number(text),
+            days[0],
+            days[-1] if len(days) > 1 else None,
+            weekday=_WEEKDAYS.index(named_day.group(1)) if named_day else None,
         )
     if kind == "weekof":
         month = _month_number(text)

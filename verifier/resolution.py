@@ -29,6 +29,7 @@ class Spec:
     name: str | None = None  # season name, part-of-year name, holiday name
     part: str | None = None  # early, mid, late within a month or season
     later: bool = False  # "later this year": from publication to the year's end
+    weekday: int | None = None  # a day's weekday as written ("Friday 12 May": 4)
 
     @property
     def has_year(self) -> bool:
@@ -120,6 +121,17 @@ def resolve(
         return _relative_month(spec, published)
     if spec.unit in ("quarter", "half"):
         return _build(spec, published.year)
+    if spec.unit == "day" and spec.weekday is not None:
+        # "release date: Friday 12 May" on a page of June 2023: the 12 May that is a Friday
+        fitting = [
+            window
+            for year in (published.year - 1, published.year, published.year + 1)
+            if (window := _build(spec, year)) is not None
+            and window.start is not None
+            and window.start.weekday() == spec.weekday
+        ]
+        if len(fitting) == 1:
+            return fitting[0]
     return _nearest(spec, published, past=past)
 
 
