@@ -239,21 +239,30 @@ class Fetcher:
     async def _request(
         self, url: str, headers: dict[str, str], host: _Host, *, locked: bool = False
     ) -> httpx.Response:
-        """Send one request within the global and per-host limits and the host delay."""
+        """Send one request within the global and per-host limits and the host delay. A
+        request waiting for its host's turn holds no global slot: the slots go to hosts
+        whose turn it is (with a host delay, a slot held through the wait would leave
+        ``concurrency`` hosts in flight at a time however many are due)."""
         assert self._client is not None, "use Fetcher as an async context manager"
-        async with self._slots, host.slots:
+        async with host.slots:
             if locked:
-                await self._wait_turn(host)
+                await self._take_turn(host)
             else:
                 async with host.lock:
-                    await self._wait_turn(host)
-            request = self._client.build_request("GET", url, headers=headers)
-            return await self._client.send(request, stream=True)
+                    await self._take_turn(host)
+            try:
+                request = self._client.build_request("GET", url, headers=headers)
+                return await self._client.send(request, stream=True)
+            finally:
+                self._slots.release()
 
-    async def _wait_turn(self, host: _Host) -> None:
+    async def _take_turn(self, host: _Host) -> None:
+        """Wait for the host's turn, then for a global slot (held on return); the turn is
+        counted from when the request can go."""
         wait = host.last + self.policy.host_delay - self._clock()
         if wait > 0:
             await self._sleep(wait)
+        await self._slots.acquire()
         host.last = self._clock()
 
     async def _with_retries(

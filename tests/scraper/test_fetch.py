@@ -225,3 +225,28 @@ def test_requests_to_one_host_keep_their_distance_and_limit(site: Site) -> None:
     assert len(asyncio.run(run())) == 6
     assert site.max_in_flight <= 2
     assert clock.sleeps == [5.0] * 5  # every request after the first waits its turn
+
+
+def test_a_request_waiting_for_its_hosts_turn_holds_no_global_slot(site: Site) -> None:
+    """With one slot for all hosts, the request that waits out the host delay leaves the
+    slot free meanwhile: other hosts' requests are not held up behind it."""
+    for i in range(2):
+        site.route(f"/q{i}", body=PAGE)
+    clock = Clock()
+    free_while_waiting: list[bool] = []
+
+    async def run() -> None:
+        policy = FetchPolicy("ua", host_delay=5.0, concurrency=1, robots=False)
+        fetcher = Fetcher(policy, sleep=clock.sleep, clock=clock)
+
+        async def sleep(seconds: float) -> None:
+            free_while_waiting.append(not fetcher._slots.locked())
+            await clock.sleep(seconds)
+
+        fetcher._sleep = sleep
+        async with fetcher:
+            await fetcher.fetch(site.url("/q0"))
+            await fetcher.fetch(site.url("/q1"))  # its host's turn comes 5 s after the first
+
+    asyncio.run(run())
+    assert clock.sleeps == [5.0] and free_while_waiting == [True]
