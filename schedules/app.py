@@ -93,6 +93,9 @@ def configure_logging(verbose: bool, quiet: bool) -> None:
     # Libraries talk at INFO about every request and migration; keep them for --verbose.
     for noisy in ("httpx", "httpcore", "alembic", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
+    # A tick that finds the last cycle still running is skipped by design (one instance at a
+    # time): APScheduler warns of it every tick; the cycle's own heartbeat says enough.
+    logging.getLogger("apscheduler.scheduler").setLevel(logging.DEBUG if verbose else logging.ERROR)
     # The page parsers warn about a page's markup (which of their fallbacks failed): nothing a
     # user can act on, and a parse that fails is reported by us, naming the page.
     for parser in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
