@@ -15,6 +15,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from verifier.claim import Claim, quote_between
 from verifier.korean.dates import KoreanDate, korean_dates
@@ -43,7 +44,10 @@ from verifier.windows import Window
 
 # Where a clause ends: a connective ending and the space after it ("공개되며 ", "방송하고 ").
 # (A comma parts a list's items, not clauses: "'A', 'B', 'C'를 발표했다".)
-_CLAUSE_END = re.compile(r"(?:며|고|으며|지만|는데|면서|다가),?\s|;\s")
+# ("다시 손잡고 만든 <X>": a "-고" joining the verbs of a clause that describes a name ends none)
+_CLAUSE_END = re.compile(
+    r"(?:며|고(?!\s+\S{0,3}(?:든|한|는|던|된|운|인)\s)|으며|지만|는데|면서|다가),?\s|;\s"
+)
 _FUTURE = re.compile(r"예정|할\s*것|될\s*것|한다|된다|인다|온다|간다|할\s*계획|나선다|앞두고")
 
 
@@ -377,6 +381,9 @@ def _chosen(
         return None  # "'X' 방영을 끝으로 ... 중단한다": the end of a run
     arguments = [m for m in mentions if m not in roles.modifiers]  # (a set)
     here = [m for m in arguments if start <= m.start < end]
+    each = _in_turn(body, date, dates, here)
+    if each is not None:
+        return [each]
     paired = _paired(date, [d for d in dates if start <= d.start < end], here)
     if paired:
         return paired
@@ -392,6 +399,10 @@ def _chosen(
     if chosen:
         return chosen
     if arguments:
+        # "4월5일에는 <A>가, 4월11일에는 <B>가 관객과 만난다" read past the clause: still pairs
+        paired = _paired(date, dates, arguments)
+        if paired:
+            return paired
         return [m for m in arguments if ARGUMENT_AFTER.match(body, m.end)] or arguments
     if mentions:
         return None  # only works named to describe another
@@ -511,6 +522,30 @@ _STARTS_WITH_DATE = re.compile(
 
 _DASH_BEFORE = re.compile(r"['’\"”>》〉」』]?\s+[–—-]\s+")
 _PAREN_BEFORE = re.compile(r"['’\"”>》〉」』]?\s*\(\s*")
+
+
+# Between two dates of one list: "10일과 17일", "10일, 17일".
+_DATES_JOINED = re.compile(r"\s*(?:과|와|,|및|·)\s*")
+
+
+def _in_turn(
+    body: str, date: KoreanDate, dates: list[KoreanDate], names: list[Mention]
+) -> Mention | None:
+    """ "'A'와 'B'를 10일과 17일로 연기했다": as many dates joined after the names as there are
+    names, each in turn."""
+    if len(names) < 2:
+        return None
+    after = [d for d in dates if d.start >= names[-1].end]
+    if len(after) != len(names) or date not in after:
+        return None
+    if not all(_DATES_JOINED.fullmatch(body, a.end, b.start) for a, b in pairwise(after)):
+        return None
+    if not all(_LIST_JOIN.fullmatch(body, a.end, b.start) or
+               re.fullmatch(r"['’\"”>》〉」』]?\s*(?:와|과)\s*[^'‘\"“<《〈「『]{0,20}['‘\"“<《〈「『]?",
+                            body[a.end : b.start])
+               for a, b in pairwise(names)):  # fmt: skip
+        return None
+    return names[after.index(date)]
 
 
 def _paired(date: KoreanDate, dates: list[KoreanDate], names: list[Mention]) -> list[Mention]:

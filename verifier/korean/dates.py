@@ -45,7 +45,8 @@ _PHRASE = re.compile(
     # "오는 17일", "18일로", "'디바'(23일)": a day of this month or the next; not a count of
     # days ("3일간", "10일 만에", "7일째")
     r"|(?P<sameday>(?:3[01]|[12]\d|0?[1-9]))\s*일(?![\uac00-\ud7a3]*(?:간|동안|만에|째|이상|이내|연속|치))"
-    r"(?!\s*(?:간|동안|만에|째|이상|이내|연속|전|후|치|분|회|부작|편|개))"
+    # (but "10일 개봉", "10일 전국 개봉": a release word, not a unit)
+    r"(?!\s*(?:간|동안|만에|째|이상|이내|연속|전(?!국|세계)|후|치|분(?!기)|회|부작|편|개(?!봉)))"
     r"|(?P<samemonth>같은\s*달|이달|이번\s*달|다음\s*달|내달)(?:\s*(?P<spart>초순|초|상순|중순|말|하순)|"
     r"\s*(?P<smday>3[01]|[12]\d|0?[1-9])\s*일)?"
     r"|(?<![\uac00-\ud7a3])(?P<holiday>설|추석)(?:\s*연휴|\s*극장가|\s*시즌|\s*대목|\s*특선)?(?![\uac00-\ud7a3])"
@@ -158,7 +159,10 @@ def korean_dates(
         resolved = _resolve(m, published, past=told, month_before=month_before)
         if m.group("sameday") and not lead and day_before is not None and resolved is not None:
             # "4월 10일 개봉하려 했으나 17일로 변경": a bare day after a dated one is in its month
-            resolved = (Window.day(_same_month(day_before, int(m.group("sameday")))), True)
+            # (brought forward, "16일에서 10일로 앞당겼다", it is the same month's or the one before)
+            earlier = _EARLIER.search(text) is not None
+            day = int(m.group("sameday"))
+            resolved = (Window.day(_same_month(day_before, day, earlier=earlier)), True)
         if resolved is not None:
             found.append(KoreanDate(m.start(), m.end(), resolved[0], resolved[1]))
     if "연말마다" in text:  # "2021년 <A>, 2022년 <B> ... 연말마다 공개했다": each year's end
@@ -185,8 +189,22 @@ def _named_day(
     return resolved[0].start
 
 
-def _same_month(before: dt.date, day: int) -> dt.date:
-    """``day`` in the month of ``before``, or the next month's when it is earlier."""
+_EARLIER = re.compile(r"앞당|당겨|당긴|당겼")
+
+
+def _same_month(before: dt.date, day: int, *, earlier: bool = False) -> dt.date:
+    """``day`` in the month of ``before``, or the next month's when it is earlier (``earlier``:
+    a date brought forward, the month before's when it is later)."""
+    if earlier:
+        for step in (0, -1):
+            index = before.year * 12 + before.month - 1 + step
+            try:
+                date = dt.date(index // 12, index % 12 + 1, day)
+            except ValueError:
+                continue
+            if date <= before:
+                return date
+        return before
     for step in (0, 1):
         index = before.year * 12 + before.month - 1 + step
         try:
