@@ -56,8 +56,11 @@ STRONG_RELEASE = Words(
     r"line-?ups?|(?:anime|release|premiere)\s+schedules?|"
     # "Act One will begin on November 9": a season or a part begins (but "work on season 2
     # begins", "season 2 starts filming").
-    r"(?<!on\s)(?<!of\s)(?<!for\s)(?:season|part|act|volume|chapter)\s+(?:\d{1,2}|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten)\s+(?:will\s+|is\s+set\s+to\s+|is\s+due\s+to\s+)?"
+    r"(?<!on\s)(?<!of\s)(?<!for\s)(?:(?:season|part|act|volume|chapter)\s+(?:\d{1,2}|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten)|"
+    # "the season will begin on July 3", "the new season starts Friday"
+    r"(?<=the\s)(?:(?:new|next|second|third|fourth|fifth|final|upcoming)\s+)?season)\s+"
+    r"(?:will\s+|is\s+set\s+to\s+|is\s+due\s+to\s+)?"
     r"(?:begin|start|kick\s+off)s?(?!\s+(?:filming|shooting|production|work|principal|photography|"
     r"pre-?production|post-?production|rehears|casting|writing))"
     r")\b",
