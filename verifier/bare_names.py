@@ -350,8 +350,14 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     # full stops would cost a search of the whole text for each name
     low, high = max(0, start - MAX_SENTENCE), min(len(text), end + MAX_SENTENCE)
     stop = max(text.rfind(". ", low, start), text.rfind("\n", low, start))
-    stops = [i for i in (text.find(". ", end, high), text.find("\n", end, high)) if i >= 0]
+    full_stop = text.find(". ", end, high)
+    while full_stop >= 0 and _ABBREVIATED.search(text, max(0, full_stop - 6), full_stop + 1):
+        full_stop = text.find(". ", full_stop + 2, high)  # "MONSTERS VS. ALIENS", "Warner Bros."
+    stops = [i for i in (full_stop, text.find("\n", end, high)) if i >= 0]
     return (stop + 1 if stop >= 0 else low), min(stops, default=high)
+
+
+_ABBREVIATED = re.compile(r"(?i)\b(?:vs|bros|mr|mrs|dr|st|jr|no|vol|pt)\.\Z")
 
 
 _KIND = Words(rf"\b(?:{KIND_NOUN}|called|dubbed)\s+")
@@ -365,9 +371,22 @@ def _after_kinds(text: str) -> list[str]:
         ):
             continue  # "Squid Game Season", a kind noun inside a name
         found = read_on(text, kind.end(), joining=JOINING - {"and", "or"})
-        if found is not None and not _ACTOR_AFTER.match(text, found[0] + len(found[1])):
+        if found is not None and _TO_A_DATE.search(found[1]):
+            # "moved its drama Harbor Lights to November 16": the name ends before its date
+            found = (found[0], _TO_A_DATE.sub("", found[1]))
+        if (
+            found is not None
+            and found[1]
+            and not _ACTOR_AFTER.match(text, found[0] + len(found[1]))
+        ):
             names.append(found[1])  # but "... feature Song Kang as the lead": a player
     return names
+
+
+_TO_A_DATE = re.compile(
+    r"\s+(?:to|until|on|in|for)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?$"
+)
 
 
 # Promotional material names its work: "the newest stills for Heartbeat", "a new teaser for
@@ -459,7 +478,11 @@ def _owned_releases(text: str) -> list[str]:
 
 
 # A name described at once by its kind: "Ridgeline, a legal thriller starring Ana Cole".
-_DESCRIBED_AFTER = Words(rf",\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{KIND_NOUN})\b")
+# ("DAWN TREADER, the third NARNIA entry, will now arrive in May 2010")
+_DESCRIBED_AFTER = Words(
+    rf",\s+(?:(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{KIND_NOUN})|the\s+(?:second|third|fourth|fifth|"
+    rf"sixth|latest|final)\s+(?:[\w-]+\s+){{0,2}}?(?:entry|installment|instalment|chapter))\b"
+)
 
 
 def _described(text: str) -> list[str]:

@@ -78,6 +78,8 @@ WEAK_RELEASE = Words(
     # "penciled in for 2027", "dated the second season of X for June 12"
     # ("has dated “Panic Carefully,” a new thriller from A and B, for Feb. 26")
     r"(?:penciled|pencilled)\s+in\s+for|dated\s+(?:[\w'’\"“”‘:.,/&-]+\s+){1,30}?for|"
+    # "moved X, now to March 27": where it went
+    rf"(?<=,\s)now\s+(?:to|until)(?=\s+(?:{DATE_START}))|"
     # "set a new theatrical date of Sept. 3"
     r"(?:theatrical|opening|new)\s+(?:release\s+)?dates?\b|"
     # "moved Challengers to April": what is moved may be a filming start ("filming ... was
@@ -86,6 +88,9 @@ WEAK_RELEASE = Words(
     # up to its dates
     rf"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)(?:\s+(?!(?:to|until|till)\b|\d)[\w'’\":.-]*\w){{0,5}}?(?=[\"'’]?\s+from\s+(?:{DATE_START}))|"
     r"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)\s+(?:[\w'’\":.-]+\s+){1,5}?(?:to|until|till)|"
+    # "delayed a full four months from its prime June 27th slot to the October 3rd weekend"
+    r"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)\s+(?:[\w'’\":.-]+\s+){0,5}?"
+    r"from\s+(?:[\w'’\":.-]+\s+){1,6}?(?:to|until|till)|"
     # a field of a listing: "Date: September 10th", "Broadcast Date: January 31, 2020"
     r"(?<!\w\s)date\s*:|wait\s+(?:until|till)|(?:won't|will\s+not|wouldn't)\s+be\s+(?:out\s+)?until|(?:is|are|be|(?<=')s|(?<=')re)\s+coming|"
     # a prediction: "2026 is a pretty solid guess", "our best bet is March"

@@ -98,7 +98,15 @@ def not_a_release(
         or _WIRE_DATELINE.search(body, max(0, date.start - 40), date.start) is not None
         or _DENIED_REPORT.search(body, 0, date.start) is not None
         or _MISSED_AFTER.match(body, date.end) is not None
+        or _FORMER_FIELD.search(body, max(0, date.start - 40), date.start) is not None
     )
+
+
+# A card's field for the date left: "Previous date: November 9.", "Original release date:".
+_FORMER_FIELD = re.compile(
+    r"(?i)\b(?:previous|prior|original|old|former|earlier)\s+(?:release\s+|premiere\s+|opening\s+)?"
+    r"date\s*:\s*\Z"
+)
 
 
 # A target that has passed: "would arrive in 2026, a target that has clearly slipped".

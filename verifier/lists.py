@@ -19,7 +19,8 @@ from verifier.titles import ORDINAL
 KIND_NOUN = (
     r"(?:series|drama|k-drama|film|movie|show|program|programme|sitcom|anime|docuseries|"
     r"documentary|thriller|comedy|romance|miniseries|sequel|prequel|spin-?off|adaptation|"
-    r"reboot|original|newcomers?|rom-?com|melodrama|seasons?\s+(?:for|of))"
+    r"reboot|original|newcomers?|rom-?com|melodrama|flick|pic|tentpole|blockbuster|opus|"
+    r"seasons?\s+(?:for|of))"
 )
 # A list of works: introduced by "include(s)", "including", "such as", "like", "from ... to",
 # after a noun for works in the same sentence ("titles", "lineup", "series").

@@ -24,7 +24,9 @@ class Sentence:
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "vol", "jan", "feb",
                   "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
-                  "co", "ltd", "approx", "ep", "eps", "feat", "ft", "u.s", "u.k"}  # fmt: skip
+                  "co", "ltd", "approx", "ep", "eps", "feat", "ft", "u.s", "u.k",
+                  # "the Warner Bros. Spike Jonze-directed adaptation": a studio's name goes on
+                  "bros", "corp", "prof", "gen", "sen", "rep", "mt", "pt"}  # fmt: skip
 # Each alternative begins with its own punctuation mark: ``re`` then reads the text for those
 # few characters alone (a set of first characters it tests in a tight loop) and tries the
 # pattern only there, five times faster than trying it at every character.
