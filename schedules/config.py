@@ -282,7 +282,7 @@ class FleetConfig(_Strict):
     # how long a worker's claim on a host lasts unless renewed: a worker that dies holds its
     # hosts this long
     lease_seconds: float = Field(default=120.0, ge=5)
-    # hosts one worker claims at a time (default: http.concurrency)
+    # hosts one worker claims at a time (default: four times http.concurrency)
     hosts_per_batch: int | None = Field(default=None, ge=1, le=1024)
 
 

@@ -182,7 +182,8 @@ def run_cycle(
         total = len([s for s in sources if names is not None or everything or is_due(s, now)])
     report = CycleReport()
     counts = _Counts(total, progress)
-    hosts = config.fleet.hosts_per_batch or config.http.concurrency
+    # enough hosts to keep the request slots busy while each host waits out its delay
+    hosts = config.fleet.hosts_per_batch or config.http.concurrency * 4
     done: set[int] = set()
     try:
         while not (stop is not None and stop.is_set()):
