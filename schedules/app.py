@@ -87,6 +87,11 @@ def configure_logging(verbose: bool, quiet: bool) -> None:
     level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    if not verbose:
+        # Apprise says "Notifying 1 service(s)" at INFO for every message (it raises its own
+        # level while we read what it says): the sender's summary line says enough.
+        handler.addFilter(lambda record: record.levelno >= logging.WARNING
+                          or not record.name.startswith("apprise"))  # fmt: skip
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
