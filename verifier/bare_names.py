@@ -137,8 +137,7 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
         before = _before_verb(text, verb.start())
         if before is None or _ACTOR_AFTER.match(text, verb.end()):
             continue
-        if not before.group(1).strip() and not _INFLECTED.match(text, verb.start()):
-            continue
+        plain = not before.group(1).strip() and not _INFLECTED.match(text, verb.start())
         if verb.group().startswith(("postponed", "delayed")) and not _PASSIVE.search(
             before.group(1)
         ):
@@ -155,13 +154,37 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
         if found is None or text[max(0, found[0] - 2) : found[0]] in ('" ', "' "):
             continue  # 'Jonah "Jo" Park arrives': a person's name around a nickname
         start, name = found
+        if plain and not (
+            _LAST_JOINT.search(text, max(0, start - 8), start)
+            or len(conjuncts(name, listed=False)) > 1
+        ):
+            continue  # "the Moon Court premiere" is a noun; "A and Moon Court premiere" a verb
         sentence = _sentence_around(text, start, verb.end())
         if _cast_before(text, sentence[0], start):
             continue
         names.extend(conjuncts(name, listed=text[max(0, start - 2) : start] == ", "))
+        names.extend(_listed_before(text, start))
         if _network_owned(text, start):
             owned.add(name)
     return names
+
+
+_LAST_JOINT = re.compile(r"(?:,\s*|\s+)(?:and|&)\s+\Z")
+_JOINT = re.compile(r",\s+\Z")
+
+
+def _listed_before(text: str, start: int) -> list[str]:
+    """The names of a list that ends with the subject at ``start``: "A, B, and C all return"
+    (its last joint an "and")."""
+    joint = _LAST_JOINT.search(text, max(0, start - 8), start)
+    found: list[str] = []
+    while joint is not None and len(found) < 8:
+        previous = read_back(text, joint.start())
+        if previous is None:
+            break
+        found.append(previous[1])
+        joint = _JOINT.search(text, max(0, previous[0] - 4), previous[0])
+    return found
 
 
 # Renewed, picked up or cancelled: what news says of a show by name, dated or not.
@@ -494,10 +517,36 @@ def _described(text: str) -> list[str]:
     return names
 
 
+# A network's or studio's work named with it: "Showtime's Dexter is finally coming to an end".
+_NETWORK_WORK = re.compile(r"\b([A-Z][\w+]*)['’]s\s+(?=[A-Z0-9])")
+# What a network has many of: "Netflix's Global Top 10 TV list", "HBO's Max Originals".
+_COLLECTION = re.compile(
+    r"\bTop\s+\d+|\b(?:List|Lists|Chart|Charts|Ranking|Slate|Lineup|Line-up|Originals?|Series|"
+    r"Shows|Films|Movies|Dramas|Catalog|Catalogue|Library|App|Service|Account|Subscribers?|Stock|"
+    r"Shares|CEO|Chief|President|Executive|Co-CEO|Studios?|Q[1-4])\b"
+)
+_NATIONALITY = re.compile(
+    r"(?:Korean|Japanese|American|British|Chinese|Thai|Indian|Spanish|French)\b"
+)
+
+
+def _network_works(text: str, owned: set[str]) -> list[str]:
+    names = []
+    for owner in _NETWORK_WORK.finditer(text):
+        if owner.group(1).lower() not in NETWORKS or _NATIONALITY.match(text, owner.end()):
+            continue  # ("Netflix's Korean slate": a kind of works, not one)
+        found = read_on(text, owner.end(), joining=_OBJECTJOINING, mid_sentence=True)
+        if found is not None and not _COLLECTION.search(found[1]):
+            names.append(found[1])
+            owned.add(found[1])
+    return names
+
+
 def bare_titles(text: str) -> list[str]:
     """Names the text writes bare, where news writes names: see the module's docstring."""
     owned: set[str] = set()
     names = _subjects(text, owned) + _objects(text) + _after_kinds(text) + list_items(text)
+    names += _network_works(text, owned)
     names += _described(text) + _owned_releases(text)
     promoted = _promoted(text)  # "the poster for See You Again": where only a name stands
     names += _dated_items(text) + _renewed(text) + promoted

@@ -31,7 +31,7 @@ _BESIDES = re.compile(
 )
 _NAME_LEAD = re.compile(
     r"[ \t]*(?:[-*•·][ \t]+)?[\"'“‘]?([A-Z0-9][\w'’&!?.:-]*(?:[ \t]+(?:[A-Z0-9][\w'’&!?.:-]*|of|the|"
-    r"and|a|an|in|on|to|for|at|no|is|my|our))*?)[\"'”’]?(?=[ \t]*(?:\(|\||\t|:[ \t]|[ \t][—–-][ \t]|,[ \t]))"
+    r"and|a|an|in|on|to|for|at|no|is|my|our))*?)[\"'”’]?(?=[ \t]*(?:\(|\||\t|:[ \t]|[ \t](?:[—–-]|--)[ \t]|,[ \t]))"
 )
 
 
@@ -86,7 +86,10 @@ def listing_names(text: str) -> list[str]:
             continue
         rest = line[lead.end() :]
         if date_only(rest) and _plausible(lead.group(1)):
-            names.append(lead.group(1).strip())
+            name = lead.group(1).strip()
+            if line.lstrip()[:1] in "'‘\"“":  # "‘Fear the Walking Dead’ (AMC, June 4)"
+                name = name.rstrip("'’\"”")
+            names.append(name)
     return names
 
 

@@ -56,8 +56,10 @@ _SEASON_REFERENCE = Words(
 # "The release date has now been pushed back": the release of the work just named.
 _RELEASE_REFERENCE = Words(
     r"\bthe\s+(?:(?:new|planned|expected|anticipated|scheduled|original|projected|targeted|"
-    r"target|official|eventual)\s+)?(?:release|premiere|debut|opening)(?:\s+date)?\b"
-    r"(?!\s+(?:of|for)\b)"
+    r"target|official|eventual)\s+)?(?:season\s+\w+\s+)?(?:release|premiere|debut|opening)(?:\s+date)?\b"
+    r"(?!\s+(?:of|for)\b)|"
+    # "The network announced season eight's premiere on June 30th"
+    r"\bseason\s+\w+['’]s\s+(?:release|premiere|debut|return)\b"
 )
 _BOTH = Words(r"\b(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)\b")
 # All of the works the sentence before named: "Each series pushed to 2026 faces ...".
@@ -276,7 +278,21 @@ def names_another_work(body: str, start: int, end: int | None = None) -> bool:
         or _REPLACED_WORK.search(body, before, start) is not None
         or _DESCRIBED_BY.search(body, max(0, start - 45), start) is not None
         or _SEASON_SUBTITLE.search(body, before, start) is not None
+        or (
+            end is not None
+            and _TIMED_BY.search(body, max(0, start - 30), start) is not None
+            and _EPISODE_AFTER.match(body, end) is not None
+        )
     )
+
+
+# A work named to time another: "set to premiere right after the “X” season four finale".
+_TIMED_BY = Words(
+    r"\b(?:after|before|following|opposite|against|ahead\s+of)\s+(?:the\s+)?[\"“‘']?\Z"
+)
+_EPISODE_AFTER = re.compile(
+    r"(?i)[\"”’']?\s+(?:season\s+\w+\s+|series\s+)?(?:finale|premiere|episode|broadcast)\b"
+)
 
 
 def _follows(body: str, start: int) -> bool:
@@ -369,6 +385,12 @@ def choose_titles(
         if not any(w.lower().strip("'’s") in NETWORKS for w in words):
             return []  # "... and the Lego Star Wars Holiday Special on November 17": a work unread
     in_clause = [t for t in titles if left <= t.start and t.end <= right]
+    if in_clause:
+        # "A, B, and C all return in the summer": the clause begins at C's "and", but the
+        # list before it is the verb's subject too
+        whole = next((g for g in _groups(body, titles) if in_clause[0] in g), [])
+        if whole and whole[-1].end <= date.start:
+            in_clause = [*dict.fromkeys([*whole, *in_clause])]
     if titles and memory.here and _PRONOUN_SUBJECT.match(body):
         segment = segment_span(body, date.start, date.end)
         if all(t.start >= segment[1] for t in titles):
@@ -445,6 +467,10 @@ def choose_titles(
     return []
 
 
+_THEIR = re.compile(r"(?i)\btheir\s+\Z")
+_RELEASE_OWNED = re.compile(r"(?i)(?:premiere|debut|release|return|launch|arrival)\b")
+
+
 def choose_season(
     doc: DocumentContext,
     body: str,
@@ -460,7 +486,8 @@ def choose_season(
     attached: dict[int, TitleMention] = {}
     for t in titles:
         for s in seasons:
-            if attaches(body, t, s):
+            # "A, B and C all return for their fifth seasons": every one of them's
+            if attaches(body, t, s) and not _THEIR.search(body, max(0, s.start - 8), s.start):
                 attached[s.start] = t
     own = [s for s in seasons if s.start in attached and attached[s.start] is mention]
     segment = segment_span(body, date.start, date.end)
@@ -476,7 +503,8 @@ def choose_season(
         # "... until Season 2, Netflix will release X in November": the season is behind X
         and not (mention is not None and s.end <= mention.start and mention.end <= date.start)
         # "given the first season's schedule, a spring release": a season owning something
-        and not body.startswith("'s ", s.end)
+        # (but "season eight's premiere on June 30th" is the season's own release)
+        and not (body.startswith("'s ", s.end) and not _RELEASE_OWNED.match(body, s.end + 3))
         # "renewed for a second season two months after it premiered in May": the season
         # ordered is not the one another release date in the sentence is of
         and not (past and RENEWED_FOR.search(body, max(0, s.start - 90), s.start))

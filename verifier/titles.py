@@ -254,7 +254,8 @@ ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|
 # written in lower case, matched on lower-cased text.
 _SEASON = (
     rf"(?:season|series)\s*(?P<num>{NUMBER})(?!\d|:\d)|s(?P<s>\d{{1,2}})(?:e\d+)?\b|"
-    rf"(?P<ord>{ORDINAL})\s+(?:and\s+(?:final|last)\s+)?(?:seasons?|series|instal+ments?)\b"
+    # ("their fifth (!) seasons": an aside between)
+    rf"(?P<ord>{ORDINAL})\s+(?:\([!?]{{1,3}}\)\s+)?(?:and\s+(?:final|last)\s+)?(?:seasons?|series|instal+ments?)\b"
 )
 _PART = (
     rf"(?:part|volume|vol\.|act|chapter)\s*(?P<part_num>{NUMBER}|i{{1,3}}|iv)\b|"
