@@ -78,6 +78,8 @@ WEAK_RELEASE = Words(
     # "penciled in for 2027", "dated the second season of X for June 12"
     # ("has dated “Panic Carefully,” a new thriller from A and B, for Feb. 26")
     r"(?:penciled|pencilled)\s+in\s+for|dated\s+(?:[\w'’\"“”‘:.,/&-]+\s+){1,30}?for|"
+    # "Friday, October 13 marks the start of X": the day a work begins
+    r"marks?\s+the\s+(?:start|premiere|debut|return|launch|beginning)\s+of|"
     # "moved X, now to March 27": where it went
     rf"(?<=,\s)now\s+(?:to|until)(?=\s+(?:{DATE_START}))|"
     # "set a new theatrical date of Sept. 3"

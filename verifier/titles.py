@@ -145,8 +145,6 @@ class Catalogue:
         """Every known title in ``text``, longest match first, without overlaps."""
         if not self._by_first:
             return []
-        if self._unsorted:
-            self._sort()
         folded = fold(text)
         few = len(self._by_first) <= _FEW and min(map(len, self._by_first)) >= 3
         if few and not _WORD_BEYOND_ASCII.search(folded):
@@ -154,6 +152,8 @@ class Catalogue:
         return self._find_indexed(text, folded)
 
     def _find_indexed(self, text: str, folded: str) -> list[TitleMention]:
+        if self._unsorted:
+            self._sort()
         words, ends = _words(folded)
         starts = [i for i, word in enumerate(words) if word in self._by_first]
         if not starts:
@@ -183,6 +183,8 @@ class Catalogue:
         the first words are found with ``str.find``, and only the words after each are read.
         (The token index reads every word of the text, which costs more when the catalogue
         is small.)"""
+        if self._unsorted:
+            self._sort()
         found: list[TitleMention] = []
         free = 0  # text before this offset is inside a title already found
         for start, first in self._first_words(low):
