@@ -542,11 +542,33 @@ def _network_works(text: str, owned: set[str]) -> list[str]:
     return names
 
 
+# A name used as an adjective of its release: "The Silver Tide premiere is set for June 5".
+_THE_BEFORE_NAME = re.compile(r"\b[Tt]he\s+(?=[A-Z0-9])")
+_RELEASE_NOUN_AFTER = re.compile(
+    r"\s+(?:series\s+|movie\s+|film\s+)?(?:premiere|debut|release|launch)\b"
+)
+
+
+def _attributive(text: str) -> list[str]:
+    names = []
+    dated = _Dated(text)
+    for the in _THE_BEFORE_NAME.finditer(text):
+        found = read_on(text, the.end(), joining=_OBJECTJOINING, mid_sentence=True)
+        if found is None or not _RELEASE_NOUN_AFTER.match(text, found[0] + len(found[1])):
+            continue
+        words = found[1].split()
+        if any(w.lower() in NETWORKS or CALENDAR.fullmatch(w) for w in words):
+            continue  # "the Netflix premiere", "the Friday premiere", "the May 5 release"
+        if dated(the.start(), the.end()):
+            names.append(found[1])
+    return names
+
+
 def bare_titles(text: str) -> list[str]:
     """Names the text writes bare, where news writes names: see the module's docstring."""
     owned: set[str] = set()
     names = _subjects(text, owned) + _objects(text) + _after_kinds(text) + list_items(text)
-    names += _network_works(text, owned)
+    names += _network_works(text, owned) + _attributive(text)
     names += _described(text) + _owned_releases(text)
     promoted = _promoted(text)  # "the poster for See You Again": where only a name stands
     names += _dated_items(text) + _renewed(text) + promoted
