@@ -332,6 +332,30 @@ def _broadcast_quarter(spec: Spec) -> Spec:
     return Spec("quarter", spec.year, spec.rel, number=_BROADCAST_QUARTER[spec.name])
 
 
+_OF = re.compile(r"\s+of\s+")
+
+
+def _of_year(text: str, found: list[tuple[int, int, Spec]]) -> list[tuple[int, int, Spec]]:
+    """ "July 4th of this year", "March 3rd of 2027": a day or a month and then its year,
+    one phrase."""
+    merged: list[tuple[int, int, Spec]] = []
+    for start, end, spec in found:
+        if merged:
+            first, last, before = merged[-1]
+            if (
+                before.unit in ("day", "month")
+                and not before.has_year
+                and spec.unit == "year"
+                and spec.name is None
+                and not spec.later
+                and _OF.fullmatch(text, last, start)
+            ):
+                merged[-1] = (first, end, replace(before, year=spec.year, rel=spec.rel))
+                continue
+        merged.append((start, end, spec))
+    return merged
+
+
 def date_phrases(text: str) -> list[tuple[int, int, Spec]]:
     """The date phrases of ``text``, read but not resolved: (start, end, spec) in order.
     Most texts have none, and then nothing else about them (their tense) need be known."""
@@ -352,6 +376,8 @@ def date_phrases(text: str) -> list[tuple[int, int, Spec]]:
             found.append((match.start(), match.end(), spec))
     if any(spec.unit in ("quarter", "half") for _, _, spec in found):
         found = _elliptic(text, found)
+    if len(found) > 1 and " of " in text:
+        found = _of_year(text, found)
     low = lowered(text)
     if any(word in low for word in _COUNTED_WORDS):
         counted = []
