@@ -97,7 +97,11 @@ _RELEASE_VERB = Words(
     r"screens|cinemas|the|hulu|disney|hbo|max|prime|apple|peacock|paramount|crunchyroll|tving|"
     r"wavve|viki)|(?:come|comes|coming|came)\s+(?:back|out|to)|(?<!-)back\s+(?:in|on|for|with|"
     r"next|this|later)|(?:begin(?:s|ning)?|began|start(?:s|ing)?)\s+(?:airing|playing|streaming)|kick(?:s|ed)?\s+off|"
-    r"roll(?:s|ed)?\s+out|brought\s+back|postponed|delayed(?!\s+by)|open(?:s|ed)?\s+(?:on|in\s+(?:theaters|theatres|cinemas)|nationwide|wide)|dated\s+(?:on|for)|(?:slated|scheduled|set|penciled|pencilled)\s+for|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|head(?:s|ed)\s+to|moving\s+(?:from|to)|out\s+(?:in|on|by)|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
+    r"roll(?:s|ed)?\s+out|brought\s+back|postponed|delayed(?!\s+by)|"
+    # "X has been pushed a year to May 1", "Y has moved back around three months to July 26"
+    r"(?:push(?:es|ed)|mov(?:es|ed))\s+(?:back\s+|up\s+)?(?:(?:by\s+)?(?:around\s+|about\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?),?\s+)"
+    r"(?:to|until|into)|open(?:s|ed)?\s+(?:on|in\s+(?:theaters|theatres|cinemas)|nationwide|wide)|dated\s+(?:on|for)|(?:slated|scheduled|set|penciled|pencilled)\s+for|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|head(?:s|ed)\s+to|moving\s+(?:from|to)|out\s+(?:in|on|by)|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
 )
 _ACTOR_AFTER = re.compile(r"\s+(?:as|to\s+(?:star|direct|play|lead))\b")
 
@@ -226,7 +230,9 @@ _MOVE_VERB = Words(
     r"releas(?:e|es|ed|ing)|premier(?:e|es|ed|ing)|launch(?:es|ed|ing)?|debut(?:s|ed|ing)?|"
     r"slat(?:e|es|ed|ing)|schedul(?:e|es|ed|ing)|set(?:s|ting)?|bring(?:s|ing)?|brought|"
     # "viewers can stream Moon Court on Netflix", "catch Ridgeline on Hulu"
-    r"(?<=can\s)(?:stream|watch|catch|binge)|(?<=to\s)(?:stream|watch|catch|binge))\s+"
+    r"(?<=can\s)(?:stream|watch|catch|binge)|(?<=to\s)(?:stream|watch|catch|binge)|"
+    # "... in December 2029, followed by Y in December 2031"
+    r"followed\s+by)\s+(?:back\s+|up\s+)?"
     r"(?!dates?\b|window\b|schedule\b)"
     r"(?:(?:the\s+)?(?:release|premiere|debut|launch)(?:\s+date)?\s+of\s+)?"
 )
@@ -383,7 +389,7 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 _ABBREVIATED = re.compile(r"(?i)\b(?:vs|bros|mr|mrs|dr|st|jr|no|vol|pt)\.\Z")
 
 
-_KIND = Words(rf"\b(?:{KIND_NOUN}|called|dubbed)\s+")
+_KIND = Words(rf"\b(?:{KIND_NOUN}|called|dubbed|(?<=the\s)feature)\s+")
 
 
 def _after_kinds(text: str) -> list[str]:

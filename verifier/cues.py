@@ -80,6 +80,8 @@ WEAK_RELEASE = Words(
     r"(?:penciled|pencilled)\s+in\s+for|dated\s+(?:[\w'’\"“”‘:.,/&-]+\s+){1,30}?for|"
     # "Friday, October 13 marks the start of X": the day a work begins
     r"marks?\s+the\s+(?:start|premiere|debut|return|launch|beginning)\s+of|"
+    # "the studio added the feature X to Nov. 8": where a new work is dated
+    rf"add(?:s|ed)\s+(?:[\w'’\":.-]+\s+){{1,6}}?to(?=\s+(?:{DATE_START}))|"
     # "moved X, now to March 27": where it went
     rf"(?<=,\s)now\s+(?:to|until)(?=\s+(?:{DATE_START}))|"
     # "set a new theatrical date of Sept. 3"
@@ -89,7 +91,10 @@ WEAK_RELEASE = Words(
     # "moves from 7/31/2020 to 3/19/2021", "moved X from January 2021 to October": the move,
     # up to its dates
     rf"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)(?:\s+(?!(?:to|until|till)\b|\d)[\w'’\":.-]*\w){{0,5}}?(?=[\"'’]?\s+from\s+(?:{DATE_START}))|"
-    r"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)\s+(?:[\w'’\":.-]+\s+){1,5}?(?:to|until|till)|"
+    r"(?:push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|delay(?:s|ed|ing)?|postpone[sd]?|shift(?:s|ed|ing)?)\s+(?:[\w'’\":.-]+\s+){1,5}?(?:to|until|till)|"
+    # "has also been pushed a year, to May 7": a span of time, then where it went
+    rf"(?:push(?:es|ed)|mov(?:e|es|ed)|delay(?:s|ed)|postpone[sd]|shift(?:s|ed))\s+(?:by\s+)?(?:a|an|one|two|"
+    rf"three|four|five|six|\d+)\s+(?:weeks?|months?|years?),\s+(?:to|until)(?=\s+(?:{DATE_START}))|"
     # "delayed a full four months from its prime June 27th slot to the October 3rd weekend"
     r"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)\s+(?:[\w'’\":.-]+\s+){0,5}?"
     r"from\s+(?:[\w'’\":.-]+\s+){1,6}?(?:to|until|till)|"
