@@ -162,7 +162,6 @@ def run_cycle(
     resolver: Resolver = system_resolver,
     names: Collection[str] | None = None,
     everything: bool = False,
-    leases: Leases | None = None,
 ) -> CycleReport:
     """Run one cycle over the due sources; a failing source is reported, never raised.
 
@@ -173,7 +172,7 @@ def run_cycle(
     fetches in flight and writes no further source; what was not written stays due.
     """
     now = now or utcnow()
-    leases = leases or Leases(worker_name(), config.fleet.lease_seconds)
+    leases = Leases(worker_name(), config.fleet.lease_seconds)
     with store.transaction() as session:
         one_writer(session, "sync")  # workers starting together bring the config in once
         sync_sources(session, config.sources, now)

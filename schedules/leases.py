@@ -68,11 +68,16 @@ class Leases:
     ) -> list[Due]:
         """Claim up to ``hosts`` hosts that have due sources and no other holder; return
         their due sources (``done``: ids this run has written already, never again)."""
-        sources = [
-            s
-            for s in session.scalars(due_query(session, names))
-            if s.id not in done and (names is not None or everything or is_due(s, now))
-        ]
+        # official sources first (then earliest due), so that news claims meet the cycle's
+        # evidence however many batches the cycle takes
+        sources = sorted(
+            (
+                s
+                for s in session.scalars(due_query(session, names))
+                if s.id not in done and (names is not None or everything or is_due(s, now))
+            ),
+            key=lambda s: s.role != "official",
+        )
         clock = utcnow()
         taken = set(
             session.scalars(
@@ -82,7 +87,7 @@ class Leases:
             )
         )
         claimed: set[str] = set()
-        for host in dict.fromkeys(origin(s.url) for s in sources):  # earliest due first
+        for host in dict.fromkeys(origin(s.url) for s in sources):
             if len(claimed) >= hosts:
                 break
             if host not in taken and self._claim(session, host, clock):

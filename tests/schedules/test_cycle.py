@@ -14,9 +14,11 @@ from sqlalchemy import func, select
 
 from schedules import config_edit
 from schedules.cli import cli
-from schedules.config import load_config
+from schedules.config import SourceConfig, load_config
 from schedules.cycle import CycleReport, run_cycle
 from schedules.errors import ConfigError
+from schedules.leases import Leases
+from schedules.sources import sync_sources
 from tests.site import Reply, Site
 from verifier.store import Store, open_store
 from verifier.store.models import Document, FeedEntry, FetchLog, Source, Statement
@@ -421,3 +423,17 @@ def test_run_once_can_take_every_source_now_or_only_some(
     hits = site.hits["/slate"]
     only = json.loads(_cli(config, "run", "--once", "--source", "slate", "--json").stdout)
     assert sum(only["sources"].values()) == 1 and site.hits["/slate"] == hits + 1
+
+
+def test_a_batch_claims_the_hosts_of_official_sources_first(store: Store) -> None:
+    """However many batches a cycle takes, official sources come first: the news claims of
+    the cycle then meet its evidence."""
+    now = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
+    specs = [
+        SourceConfig(name="news", url="http://127.0.0.2:8001/news", every="1h"),
+        SourceConfig(name="slate", url="http://127.0.0.3:8001/slate", every="1h", role="official"),
+    ]
+    with store.transaction() as session:
+        sync_sources(session, specs, now)
+    with store.transaction() as session:
+        assert [d.name for d in Leases("w", 60).claim_batch(session, now, 1)] == ["slate"]
