@@ -73,9 +73,6 @@ class Workers:
         for worker in self._workers:
             self._spawn(worker)
 
-    def pids(self) -> list[int]:
-        return [w.process.pid for w in self._workers if w.process and w.process.poll() is None]
-
     def watch(self) -> None:
         """Start again, after a pause that grows with failures in a row, a worker that
         ended; its claims on hosts expire and any worker takes them."""

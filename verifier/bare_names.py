@@ -35,7 +35,7 @@ from verifier.names import (
     read_on,
 )
 from verifier.scan import Words, lowered
-from verifier.sentences import MAX_SENTENCE
+from verifier.sentences import ABBREVIATIONS, MAX_SENTENCE
 from verifier.titles import AMBIGUOUS_WORDS
 
 # Auxiliaries and adverbs between a subject and its release verb: "is also set for",
@@ -386,7 +386,9 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return (stop + 1 if stop >= 0 else low), min(stops, default=high)
 
 
-_ABBREVIATED = re.compile(r"(?i)\b(?:vs|bros|mr|mrs|dr|st|jr|no|vol|pt)\.\Z")
+_ABBREVIATED = re.compile(
+    r"(?i)\b(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS)) + r")\.\Z"
+)
 
 
 _KIND = Words(rf"\b(?:{KIND_NOUN}|called|dubbed|(?<=the\s)feature)\s+")
@@ -559,14 +561,14 @@ def _attributive(text: str) -> list[str]:
     names = []
     dated = _Dated(text)
     for the in _THE_BEFORE_NAME.finditer(text):
+        if not dated(the.start(), the.end()):
+            continue  # (known per sentence, cheaper than reading the name)
         found = read_on(text, the.end(), joining=_OBJECTJOINING, mid_sentence=True)
         if found is None or not _RELEASE_NOUN_AFTER.match(text, found[0] + len(found[1])):
             continue
         words = found[1].split()
-        if any(w.lower() in NETWORKS or CALENDAR.fullmatch(w) for w in words):
-            continue  # "the Netflix premiere", "the Friday premiere", "the May 5 release"
-        if dated(the.start(), the.end()):
-            names.append(found[1])
+        if not any(w.lower() in NETWORKS or CALENDAR.fullmatch(w) for w in words):
+            names.append(found[1])  # not "the Netflix premiere", "the Friday premiere"
     return names
 
 

@@ -22,7 +22,7 @@ class Sentence:
     field: str
 
 
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "vol", "jan", "feb",
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "vol", "jan", "feb",
                   "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
                   "co", "ltd", "approx", "ep", "eps", "feat", "ft", "u.s", "u.k",
                   # "the Warner Bros. Spike Jonze-directed adaptation": a studio's name goes on
@@ -76,7 +76,7 @@ def _split(text: str, field: str) -> list[Sentence]:
         if m.group().startswith("."):
             word = _word_before(text, start, m.start()).lower()
             line_break = "\n\n" in m.group() or ("\n" in m.group() and not wrapped)
-            if (word in _ABBREVIATIONS or _INITIALS.fullmatch(word)) and not line_break:
+            if (word in ABBREVIATIONS or _INITIALS.fullmatch(word)) and not line_break:
                 continue  # "D.P. returns", but "... “D.P.”" ends its paragraph
         elif m.group() == "\n" and wrapped:
             continue
