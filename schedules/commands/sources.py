@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from schedules import config_edit
 from schedules.app import App, echo_json, echo_table, pass_app, season_text, shorten
 from schedules.config import ENV_CONFIG, RumourConfig, SourceConfig, default_config_path
-from schedules.cycle import fetch_policy, fetch_source, private_sources
+from schedules.fetching import fetch_policy, fetch_source, private_sources
 from schedules.ingest import Fetching, process
 from schedules.sources import due_sources, sync_sources
 from scraper.fetch import Fetcher
