@@ -88,6 +88,7 @@ def _all_of(body: str, left: int, right: int, group: dict[str, int | None]) -> b
 _FIRST = Words(
     r"\b(?:first(?!\s+(?:to|until|till)\b)|originally|debut\s+season|original|initial(?:ly)?)\b"
 )
+_DEBUT = Words(r"\b(?:debut(?:ed|s)?|debuting)\b(?!\s+(?:season|episode|film|movie|album|novel))")
 _COORDINATION = re.compile(
     # ("A on KBS and B on tvN": a network each)
     r"^[\s,'\"“”‘’()]*(?:(?:season|series|part)\s*\w+|[2-9](?!\d))?(?:\s+on\s+[a-z][\w+]*)?"
@@ -535,7 +536,10 @@ def choose_season(
             season = about - 1  # "the latest season premiered on Jan. 14" in a piece on the next
         elif past:
             first = _FIRST.search(body[clause[0] : clause[1]])
-            season = 1 if first else None
+            # "X debuted on Netflix in 2021" in a piece on X's season 2: a series debuts once
+            # (a year-less one stays unnumbered: an earlier season's year-less date is doubtful)
+            debut = about and date.spec.has_year and _DEBUT.search(body[clause[0] : clause[1]])
+            season = 1 if first or debut else None
         elif title in memory.seasons:
             season = memory.seasons[title]
         elif mention is None and memory.group.get(title) is not None:
