@@ -237,7 +237,9 @@ def _sentence_claims(doc: DocumentContext, sentence: Sentence, memory: Memory) -
         for item in listed_titles(body, titles, seasons, released, window, known):
             quote = quote_between(doc.original[sentence.field], offset + item.start, offset + item.end,
                            sentence.field)  # fmt: skip
-            claim = Claim(item.title, item.season, item.window, stance, [quote], listed=True)
+            claim = Claim(
+                item.title, item.season, item.window, stance, [quote], item.part, listed=True
+            )
             found.append(claim)
     return found
 
@@ -369,13 +371,16 @@ def _dated_claims(
             for s in seasons
             if following is None or not (date.end <= s.start and s.end <= following.start)
         ]
+        # "unveiled a trailer and a July 2026 window", written in April 2026: told in the past,
+        # the window is still to come, and so no earlier season's release
+        happened = past and not _ahead_of(date, doc.published)
         for title, mention in chosen:
             season, part = choose_season(doc, body, titles, own_seasons, title, mention, date,
-                                          (left, right), past, memory)  # fmt: skip
+                                          (left, right), happened, memory)  # fmt: skip
             season = ordinal_season or season
             if season is None and cue is not None and brings_back(body, cue):
                 season = doc.returning_seasons.get(title)  # "X returns in May": its next season
-            if not_about(doc, body, date, cue, title, season, past):
+            if not_about(doc, body, date, cue, title, season, happened):
                 continue
             quote = quote_between(doc.original[sentence.field], offset + left, offset + right,
                            sentence.field)  # fmt: skip
@@ -481,6 +486,12 @@ def _scheduled(doc: DocumentContext, window: Window, past: bool) -> bool:
 
 def _over_before(date: DateMention, published: dt.date | None) -> bool:
     return date.spec.has_year and _over(date.window, published)
+
+
+def _ahead_of(date: DateMention, published: dt.date | None) -> bool:
+    """Whether a year-dated window begins after the page was written: no release that was."""
+    start = date.window.start
+    return date.spec.has_year and published is not None and start is not None and start > published
 
 
 def _over(window: Window, published: dt.date | None) -> bool:

@@ -31,6 +31,7 @@ class Listed:
     window: Window
     start: int  # relative to the sentence
     end: int
+    part: int | None = None
 
 
 def listed_titles(
@@ -90,5 +91,6 @@ def listed_titles(
         season = own.number if own is not None and own.kind == "season" else default
         if season is None and known:
             season = known.get(mention.title)  # "five returning shows namely A, B": A 3
-        found.append(Listed(mention.title, season, window, 0, mention.end))
+        part = own.number if own is not None and own.kind == "part" else None  # "A Part 2"
+        found.append(Listed(mention.title, season, window, 0, mention.end, part))
     return found
