@@ -16,7 +16,7 @@ from collections import Counter
 
 from verifier.discovery import FORMAT_WORD, discover_titles, subtitle_end
 from verifier.headings import caption_lines
-from verifier.names import NETWORKS
+from verifier.names import NETWORKS, read_back
 from verifier.scan import Words, lowered
 from verifier.sequels import elliptic_seasons, film_parts, sequel_seasons
 from verifier.titles import (
@@ -33,6 +33,14 @@ _OF_TITLE = re.compile(
     r"(?:of\s+(?:[^\s.,;:!?()]+\s+){0,5}?)?[\"“‘']?"
 )
 _AND = re.compile(r"[\s,'\"“”‘’]*(?:and|&|as\s+well\s+as)?[\s,'\"“”‘’]*", re.I)
+# An audience named by what it watches: "for Moon Court fans", "Moon Court fans have".
+_FANS = re.compile(r"(?<=[\w!?])\s+fans\b")
+# ... and not by a kind, a nation or a franchise-wide word: "K-drama fans", "Korean fans"
+_NOT_A_WORK = re.compile(
+    r"(?i)k-?drama|drama|anime|manga|horror|comedy|romance|tv|film|movie|series|show|streaming|"
+    r"korean|japanese|american|british|chinese|thai|indian|international|global|local|"
+    r"longtime|loyal|die-hard|diehard|many|some|most|all|the|a|an|hardcore|casual"
+)
 _OF_TITLE_REACH = 160  # "season 2 of" is at most this far before the title it attaches to
 # "lineup|line-up", not "line-?up": every match then holds a rare word ("lineup", "slate", ...),
 # so ``Words`` skips the scan of a page that has none ("line" is in "online" and "deadline").
@@ -263,12 +271,32 @@ class DocumentContext:
                 if season is not None and season.kind == "season":
                     seasons.setdefault(mention.title, Counter())[season.number] += weight
         if not counts:
-            return None, None, {}
+            return self._fans_topic(), None, {}
         topic = counts.most_common(1)[0][0]
         by_title = {
             title: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for title, c in seasons.items()
         }
         return topic, by_title.get(topic), by_title
+
+    def _fans_topic(self) -> str | None:
+        """A page that names no work as news names works, but opens on its audience ("a hard
+        week for Moon Court fans") and then speaks of "the third season": that series."""
+        if not self.seasons["text"]:
+            return None  # (no season of anything: the audience may be an actor's, a genre's)
+        for field_name in ("headline", "text"):
+            source = self.source(field_name)
+            found = _FANS.search(source, 0, 600)
+            if found is None:
+                continue
+            name = read_back(source, found.start())
+            if name is None:
+                continue
+            words = name[1].split()
+            if not any(
+                w.lower().strip("'’") in NETWORKS or _NOT_A_WORK.fullmatch(w) for w in words
+            ):
+                return name[1]
+        return None
 
     def _topic_named_at(self) -> int:
         """Where the text first writes the topic's name, in any case and recognised or not
