@@ -304,6 +304,11 @@ def _dated_claims(
             gap = following.start - cue.end
             if 0 <= gap <= 15 and gap < cue.start - date.end:
                 cue = None  # "On Friday season 2 was set for August": the cue is August's
+        moved = following and _MOVED_TO.search(body, date.end, following.start)
+        if moved and moved.start() < right:
+            # "Then in mid-June the release date was pushed back, from July 17 to July 31":
+            # a date before its clause's move to a later one is when it moved, or whence
+            continue
         listed_date = (
             cue is None
             and not when
@@ -423,7 +428,7 @@ _HEDGED_ALTERNATIVE = Words(r",\s*(?:or\s+)?(?:perhaps|possibly|maybe|potentiall
 # to November" is read as one move, dated where it starts).
 _MOVED_TO = Words(
     r"\b(?:delay|postpon|push|mov|shift|bump|reschedul)\w*\s+(?:back\s+|up\s+)?"
-    r"(?:(?:[^.;]{0,40}?\s)?(?:to|until|till)|from)\s+(?:an?\s+|the\s+|its\s+)?\Z"
+    r"(?:[^.;]{0,40}?\s)?(?:to|until|till|from)\s+(?:an?\s+|the\s+|its\s+)?\Z"
 )
 # A subordinate clause before the sentence's own, up to its comma.
 _FRONTED = Words(r"\s*(?:after|when|once|before|while|until|as\s+soon\s+as)\s[^,;.]{1,80},")

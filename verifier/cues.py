@@ -123,7 +123,7 @@ OTHER_EVENT = Words(
     # "filming", "filmed", not the noun: "the film is set for March", "series, films and"
     r"\b(?=\w)(?:film(?:ing|ed|s\s+in)\b|shoot\w*|shot|production|produc(?:e|ed|ing)|(?<!\d\s)(?<!year\s)wrap\w*|cast(?:s|ing|ed)?|"
     r"renew\w*|greenlit|greenlight\w*|ordered|(?<!in\s)order(?!\s+of\b)|announc\w*|revealed|unveil\w*|confirm\w*|"
-    r"report(?:ed|s)?|interview\w*|posted|tweeted|views|viewing|watched|"
+    r"reshuffl\w*|report(?:ed|s)?|interview\w*|posted|tweeted|views|viewing|watched|"
     r"hours|top\s+10|chart\w*|rank\w*|strikes?|deal|script\w*|writ(?:e|ing|ten|ers?)|"
     # but "starting July 1", "beginning from March": a preposition before a date
     rf"begin(?:s|ning)?|began|start(?:s|ed)?(?!\s+of\s+(?:{DATE_START}|the\s+year))|(?:starting|beginning)(?!\s+(?:from\s+)?(?:{DATE_START}|"

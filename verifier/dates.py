@@ -20,8 +20,9 @@ from verifier.scan import Words, plain_letters
 from verifier.windows import Window, month_end
 
 # ("late 2026, or perhaps early 2027": one window, from the first to the second)
+# (a joining word, not the end of one: "a January 27 slot for this year" is no range)
 _RANGE_JOIN = Words(
-    r"\s*(?:,\s*)?(?:or(?:\s+(?:perhaps|possibly|maybe|even|potentially))?,?|to|through|thru|until|till|"
+    r"\s*(?:,\s*)?(?<![a-z])(?:or(?:\s+(?:perhaps|possibly|maybe|even|potentially))?,?|to|through|thru|until|till|"
     r"-|–|—|into)\s*(?:early\s+)?$"
 )
 _BETWEEN_JOIN = Words(r"\s*and\s*$")

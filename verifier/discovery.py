@@ -31,7 +31,11 @@ _LEAD_STRIP = {"when", "is", "will", "where", "what", "why", "how", "does", "did
                "news", "breaking", "review", "trailer", "first", "look", "teaser", "korean",
                "k-drama", "drama", "series", "show", "season", "part", "my", "your", "our",
                "us", "it", "this", "that", "these", "those", "has", "have", "had", "was",
-               "were", "be", "been", "de", "la", "le"}  # fmt: skip
+               "were", "be", "been", "de", "la", "le",
+               # a listing's field: "Scheduled Release Date:", "Original Release Date:"
+               "scheduled", "expected", "original", "planned", "initial", "tentative",
+               "rumored", "rumoured", "projected", "estimated", "revised", "current",
+               "latest", "theatrical", "digital", "worldwide", "global"}  # fmt: skip
 _WORD = re.compile(r"[\w'&.:!?-]+")
 _DATE_WORD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[:/]\d{2}.*|\(?\d{4}\)?")
 _MARKER = re.compile(r"(?i)season|series|part|volume|vol\.|s\d{1,2}")
