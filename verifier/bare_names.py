@@ -52,7 +52,7 @@ _AUX_BEFORE = re.compile(
     # "X, starring A and B, which hits screens": an aside, then a relative clause
     rf"(?:,\s+(?:starring|featuring|(?:directed|written|produced|created)\s+by|based\s+on)"
     rf"\s+[^,()\n.;]{{1,80}}?(?=,\s+(?:which|that)\b))?"
-    rf"(?:,\s+(?:which|that|who|both|each|all|starring|featuring|"
+    rf"(?:,\s+(?:which|that|who|both|each|all|starring|featuring|from|"
     rf"(?:directed|written|produced|created)\s+by|based\s+on)\s+[^,()\n.;]{{1,80}}?,|"
     # an appositive noun phrase: "X, the sequel to the 2019 hit, will premiere"
     rf",\s+(?:the|a|an)\s+[^,()\n.;]{{1,80}}?,|"
@@ -101,7 +101,7 @@ _RELEASE_VERB = Words(
     # "X has been pushed a year to May 1", "Y has moved back around three months to July 26"
     r"(?:push(?:es|ed)|mov(?:es|ed))\s+(?:back\s+|up\s+)?(?:(?:by\s+)?(?:around\s+|about\s+)?"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?),?\s+)"
-    r"(?:to|until|into)|open(?:s|ed)?\s+(?:on|in\s+(?:theaters|theatres|cinemas)|nationwide|wide)|dated\s+(?:on|for)|(?:slated|scheduled|set|penciled|pencilled)\s+for|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|head(?:s|ed)\s+to|moving\s+(?:from|to)|out\s+(?:in|on|by)|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
+    r"(?:to|until|into)|open(?:s|ed)?\s+(?:on|in\s+(?:theaters|theatres|cinemas)|nationwide|wide|(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))|dated\s+(?:on|for)|(?:slated|scheduled|set|penciled|pencilled)\s+for|mov(?:es|ed)\s+(?:up\s+|back\s+)?to|head(?:s|ed)\s+to|moving\s+(?:from|to)|out\s+(?:in|on|by)|for\s+(?:a\s+)?(?:(?:19|20)\d\d|release|premiere|debut|launch))\b"
 )
 _ACTOR_AFTER = re.compile(r"\s+(?:as|to\s+(?:star|direct|play|lead))\b")
 

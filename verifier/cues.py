@@ -42,6 +42,8 @@ STRONG_RELEASE = Words(
     # "the wait for X season 2 ends on June 5"; "opens in theaters on November 21"
     r"(?:the\s+)?wait\s+(?:for\s+[^.;]{1,80}?\s+)?(?:ends|will\s+end|is\s+over)|"
     r"open(?:s|ed|ing)?\s+(?:in|at)\s+(?:theaters|theatres|cinemas)|opens\s+(?:nationwide|wide)|"
+    # a film's date: "will open Sept. 24 in limited release", "is now dated for July 16"
+    rf"open(?:s|ed)?\s+(?=(?:{DATE_START}))|dated\s+(?:for|on)\s|"
     r"(?:is|are|be|was|were)\s+out|follows?\s+on|"
     # "makes its global entry on April 5", "makes its streaming bow"
     r"mak(?:es|ing)\s+(?:its|their)\s+(?:[\w-]+\s+)?(?:entry|bow|arrival|premiere)|"

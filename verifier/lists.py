@@ -65,7 +65,10 @@ def _works_listed(text: str, intro: re.Match[str]) -> bool:
         return True  # "Among them is", "Among the series due are", "Also coming in 2022 are"
     if intro.group().startswith(("from", "From")):
         before = text[max(0, sentence_start + 1) : intro.start()].rstrip()
-        return not before or before.endswith((",", "ranging", ":"))
+        # and runs to a "to": "Antlers, from Scott Cooper, is set for" names its maker
+        ends = [i for i in (text.find(". ", intro.end()), text.find("\n", intro.end())) if i >= 0]
+        ranged = " to " in text[intro.end() : min(ends, default=len(text))]
+        return ranged and (not before or before.endswith((",", "ranging", ":")))
     before = text[max(0, sentence_start + 1) : intro.start()].strip().lower()
     if before in _BACK_TO_WORKS:  # "These include A, B": the works the sentence before named
         return True

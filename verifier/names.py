@@ -24,6 +24,8 @@ NETWORKS = {
     "kbs2", "ena", "tving", "wavve", "coupang", "viki", "viu", "iqiyi", "wetv", "marvel",
     "lucasfilm", "pixar", "warner", "sony", "universal", "starz", "showtime", "amc", "fx",
     "bbc", "itv", "fox", "nbc", "cbs", "abc", "cw", "mgm", "a24", "lionsgate", "ocn", "gmmtv",
+    "searchlight", "blumhouse", "dreamworks", "columbia", "tristar", "miramax", "annapurna",
+    "toho", "aniplex", "mappa", "ufotable", "hombale",
 }  # fmt: skip
 # Where a release is, not what: regional windows are written "in the U.K. (Dec. 24)".
 PLACES = {
@@ -76,19 +78,36 @@ def _ends_name(word: str) -> bool:
     return re.fullmatch(r"(?:[A-Z]\.)+", word) is None  # "D.P." is a name
 
 
+def _owner_before(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """Whether the word before ``words[i]`` is an owner of a Title Case name right beside it."""
+    if i == 0:
+        return False
+    before = words[i - 1]
+    return (
+        before.group().lower().endswith("'s")
+        and text[before.end() : words[i].start()] == " "
+        and _is_title_word(words[i].group()[:-2])
+    )
+
+
 def read_back(text: str, end: int) -> tuple[int, str] | None:
     """The name whose last word ends at ``end``: Title Case words read backwards, stopping
     at a lower-case word, at punctuation between words, or after an owner ("X's")."""
     line_start = text.rfind("\n", max(0, end - 120), end) + 1
     chosen: list[tuple[int, str]] = []
     after = end
-    for found in reversed(list(_WORD.finditer(text, max(line_start, end - 100), end))):
+    words = list(_WORD.finditer(text, max(line_start, end - 100), end))
+    for i in range(len(words) - 1, -1, -1):
+        found = words[i]
         word, start = found.group(), found.start()
         if found.end() != end and not chosen:
             return None  # something other than a word ends the stretch
         between = text[found.end() : after]
         if chosen and between not in (" ", ": "):
             break
+        if chosen and word.lower().endswith("'s") and _owner_before(text, words, i):
+            chosen.insert(0, (start, word))  # "20th Century's Ron's Gone Wrong": an owner's
+            break  # work whose name has one of its own
         if chosen and (word.lower().endswith(("'s", "s'")) or _ends_name(word)):
             break
         if word.endswith(":") and not chosen:
