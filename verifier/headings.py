@@ -51,6 +51,11 @@ _LEADING = re.compile(
 )
 
 
+# A list of works laid out as bullets, each opening on its name as a sentence of its own:
+# "• Moon Court. The legal drama was to arrive in May, but ..."
+_BULLET_NAME = re.compile(r"^[ \t]*[-*•·][ \t]+([A-Z0-9][^\n.!?]{0,58}?)\.[ \t]+(?=[A-Z])", re.M)
+
+
 _NUMBERED = re.compile(
     r"^[ \t]*\d{1,2}[.)][ \t]+(\S[^\n]{0,58}?)(?:[ \t]+(?:Season|Part|Series)[ \t]+\w+)?[ \t]*$",
     re.M,
@@ -107,6 +112,9 @@ def heading_titles(text: str) -> list[str]:
     if len(referring) >= 2:  # a list of works so laid out: each item's name leads it
         referring = [m for m in leading if text[m.end() : m.end() + 1].isupper()]
     names = [m.group(1).strip("\"'“”‘’") for m in referring]
+    bulleted = [m.group(1) for m in _BULLET_NAME.finditer(text) if _is_name(m.group(1))]
+    if len(bulleted) >= 2:
+        names.extend(n.strip("\"'“”‘’") for n in bulleted)
     # a numbered list of works: "1. Moon Court Season 2", "2. Ridgeline"
     numbered = [m.group(1) for m in _NUMBERED.finditer(text) if _is_name(m.group(1), numbered=True)]
     if len(numbered) >= 2:

@@ -94,7 +94,8 @@ class Memory:
         # a question asked of one work heads its answer: "When Does X Come Out in Theaters?"
         asked = len(set(titles)) == 1 and _ASKED.fullmatch(body) is not None
         self.heading = asked or (len(set(titles)) == 1 and _HEADING.fullmatch(body) is not None)
-        if asked:
+        if asked or (len(titles) == 1 and body.strip(" \t-*•·.").lower() == titles[0].lower()):
+            # (a bulleted item's name as a sentence of its own: "• Moon Court. The drama ...")
             self.section = titles[0]
         elif _HEADING.fullmatch(body) and not (
             (_FIELD.match(body) or _DIGIT.search(body)) and not titles
