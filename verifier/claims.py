@@ -378,7 +378,7 @@ def _dated_claims(
         ]
         # "unveiled a trailer and a July 2026 window", written in April 2026: told in the past,
         # the window is still to come, and so no earlier season's release
-        happened = past and not _ahead_of(date, doc.published)
+        happened = past and not _ahead_of(window, doc.published)
         for title, mention in chosen:
             season, part = choose_season(doc, body, titles, own_seasons, title, mention, date,
                                           (left, right), happened, memory)  # fmt: skip
@@ -493,10 +493,11 @@ def _over_before(date: DateMention, published: dt.date | None) -> bool:
     return date.spec.has_year and _over(date.window, published)
 
 
-def _ahead_of(date: DateMention, published: dt.date | None) -> bool:
-    """Whether a year-dated window begins after the page was written: no release that was."""
-    start = date.window.start
-    return date.spec.has_year and published is not None and start is not None and start > published
+def _ahead_of(window: Window, published: dt.date | None) -> bool:
+    """Whether the window begins after the page was written: no release that was. (A
+    year-less date read in the past lies after the page only where its weekday put it there:
+    "hit Netflix on Thursday, July 4".)"""
+    return published is not None and window.start is not None and window.start > published
 
 
 def _over(window: Window, published: dt.date | None) -> bool:

@@ -23,6 +23,7 @@ from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, ORDINAL_WORDS, tok
 _SMALL = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "from",
           "is", "are", "&", "de", "la", "le", "vs", "vs.", "or", "my", "your", "our", "us"}  # fmt: skip
 _LEAD_STRIP = {"when", "is", "will", "where", "what", "why", "how", "does", "did", "here",
+               "we", "know",  # "Everything We Know About X Season 3"
                "here's", "everything", "new", "watch", "exclusive", "netflix", "netflix's",
                "hbo", "hbo's", "disney", "prime", "video", "max", "apple", "the", "a", "an",
                "and", "of", "in", "on", "to", "for", "at", "by", "with", "from", "are", "or",
