@@ -508,10 +508,12 @@ def _owned_releases(text: str) -> list[str]:
     return names
 
 
-# A name described at once by its kind: "Ridgeline, a legal thriller starring Ana Cole".
+# A name described at once by its kind: "Ridgeline, a legal thriller starring Ana Cole",
+# "Ridgeline, a fantasy manga still being serialized" (an adaptation keeps its source's name).
 # ("DAWN TREADER, the third NARNIA entry, will now arrive in May 2010")
 _DESCRIBED_AFTER = Words(
-    rf",\s+(?:(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{KIND_NOUN})|the\s+(?:second|third|fourth|fifth|"
+    rf",\s+(?:(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{KIND_NOUN}|manga|manhwa|webtoon|light\s+novel)|"
+    rf"the\s+(?:second|third|fourth|fifth|"
     rf"sixth|latest|final)\s+(?:[\w-]+\s+){{0,2}}?(?:entry|installment|instalment|chapter))\b"
 )
 

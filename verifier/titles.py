@@ -255,7 +255,7 @@ ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|
 # a quarter faster than a ``\b`` in each, which is also tried where words end. ``Words``:
 # written in lower case, matched on lower-cased text.
 _SEASON = (
-    rf"(?:season|series)\s*(?P<num>{NUMBER})(?!\d|:\d)|s(?P<s>\d{{1,2}})(?:e\d+)?\b|"
+    rf"(?:season|series)(?:\s*|-(?=\w))(?P<num>{NUMBER})(?!\d|:\d)|s(?P<s>\d{{1,2}})(?:e\d+)?\b|"
     # ("their fifth (!) seasons": an aside between)
     rf"(?P<ord>{ORDINAL})\s+(?:\([!?]{{1,3}}\)\s+)?(?:and\s+(?:final|last)\s+)?(?:seasons?|series|instal+ments?)\b"
 )

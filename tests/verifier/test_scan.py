@@ -224,7 +224,7 @@ def test_a_small_catalogue_finds_what_the_token_index_finds(names: list[str], te
 
 # How seasons and parts were found before they shared one scan: two scans, the reference.
 _SEASON_REFERENCE = re.compile(
-    rf"\b(?:(?:season|series)\s*(?P<num>{titles.NUMBER})(?!\d|:\d)|s(?P<s>\d{{1,2}})(?:e\d+)?\b|"
+    rf"\b(?:(?:season|series)(?:\s*|-(?=\w))(?P<num>{titles.NUMBER})(?!\d|:\d)|s(?P<s>\d{{1,2}})(?:e\d+)?\b|"
     rf"(?P<ord>{titles.ORDINAL})\s+(?:and\s+(?:final|last)\s+)?(?:seasons?|series|instal+ments?)\b)",
     re.I,
 )
