@@ -93,7 +93,7 @@ _DESCRIBING = re.compile(r"-[a-z]+\b|\b\d+\b")
 _RELEASE_VERB = Words(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|return(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|"
     r"air(?:s|ed|ing)|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
-    r"land(?:s|ed|ing)?|stream(?:s|ed|ing)?|follows\s+(?:in|on)\s|bow(?:s|ed)?\s+(?:in|on)\s|(?:have|has)\s+(?:their|its)\s+(?:season\s+)?premieres?|(?:eye(?:s|ing)|target(?:s|ing)|aim(?:s|ing)\s+for)\s+(?:a|an)\s|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
+    r"land(?:s|ed|ing)?|stream(?:s|ed|ing)?|follows\s+(?:in|on)\s|bow(?:s|ed)?\s+(?:in|on)\s|(?:have|has|get|gets|enjoy|enjoys|hold|holds)\s+(?:their|its)\s+(?:season\s+)?premieres?|(?:eye(?:s|ing)|target(?:s|ing)|aim(?:s|ing)\s+for)\s+(?:a|an)\s|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
     r"screens|cinemas|the|hulu|disney|hbo|max|prime|apple|peacock|paramount|crunchyroll|tving|"
     r"wavve|viki)|(?:come|comes|coming|came)\s+(?:back|out|to)|(?<!-)back\s+(?:in|on|for|with|"
     r"next|this|later)|(?:begin(?:s|ning)?|began|start(?:s|ing)?)\s+(?:airing|playing|streaming)|kick(?:s|ed)?\s+off|"
@@ -158,15 +158,17 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
         if found is None or text[max(0, found[0] - 2) : found[0]] in ('" ', "' "):
             continue  # 'Jonah "Jo" Park arrives': a person's name around a nickname
         start, name = found
+        # "A and B have their season premieres": "their" makes the subject two works
+        plural = " their " in verb.group()
         if plain and not (
             _LAST_JOINT.search(text, max(0, start - 8), start)
-            or len(conjuncts(name, listed=False)) > 1
+            or len(conjuncts(name, listed=plural)) > 1
         ):
             continue  # "the Moon Court premiere" is a noun; "A and Moon Court premiere" a verb
         sentence = _sentence_around(text, start, verb.end())
         if _cast_before(text, sentence[0], start):
             continue
-        names.extend(conjuncts(name, listed=text[max(0, start - 2) : start] == ", "))
+        names.extend(conjuncts(name, listed=plural or text[max(0, start - 2) : start] == ", "))
         names.extend(_listed_before(text, start))
         if _network_owned(text, start):
             owned.add(name)
