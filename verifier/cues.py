@@ -32,6 +32,8 @@ STRONG_RELEASE = Words(
     r"netflix|theaters|theatres|cinemas|our\s+screens|streaming|disney|hbo|hulu|prime)|"
     # "the binge begins May 18th"
     r"(?:the\s+)?binge\s+(?:begins|starts|kicks\s+off)|roll(?:s|ed|ing)?\s+out|release\s+date|bow(?:s|ed)?|"
+    # "It begins a global rollout on June 14", "scheduled for a global rollout from September"
+    r"(?:global\s+|worldwide\s+|international\s+)?rollout(?!\s+of\s+(?:the\s+)?(?:trailer|teaser|poster))|"
     r"(?:push(?:es|ed)?|mov(?:e|es|ed|ing)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?|bump(?:s|ed)?)"
     r"(?:\s+back)?\s+(?:to|until|till)|(?:being\s+)?(?:moved|bumped|pushed|delayed|postponed|shifted)\s+(?:up\s+|back\s+)?from|(?:is|are|was|were)\s+moving\s+(?:from|to)|head(?:s|ed|ing)?\s+to|"
     r"put\s+back\s+(?:to|until|till)|"

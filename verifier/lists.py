@@ -35,7 +35,7 @@ _LIST_START = Words(
     rf"{KIND_NOUN}s?(?=\s+[\"“‘'][^\"“”‘’\n]{{1,60}}[\"”’'],?\s*,?\s*(?:and\s+)?[\"“‘'])))\s+"
 )
 WORKS_NOUN = Words(
-    r"\b(?:titles|shows|films|movies|series|dramas|k-dramas|originals|projects|line-?up|slate|"
+    r"\b(?:titles|shows|films|movies|series|dramas|k-dramas|originals|projects|productions|line-?up|slate|"
     r"releases|seasons|programs|programmes|favou?rites|sequels|offerings|works|anime)\b"
 )
 _ITEM_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|to|plus)\s+|\s+as\s+well\s+as\s+")
@@ -106,6 +106,13 @@ def list_items(text: str) -> list[str]:
                     break
                 pos = described.end()
             found = read_on(text, pos, joining=joining)
+            if found is None and names:
+                # the last item described: "A, about the world of aides, and B"
+                rest = _REST_OF_ITEM.match(text, pos)
+                gap = _ITEM_GAP.match(text, rest.end()) if rest else None
+                if gap is not None and gap.group().strip(", ") in ("and", "or"):
+                    pos = gap.end()
+                    found = read_on(text, pos, joining=joining)
             if found is None:
                 break
             names.append(found[1])

@@ -380,6 +380,13 @@ def choose_titles(
     named = name_before_parenthesis(body, date, titles)
     if named is not None:  # "Bel-Air (February 13)": the date is the name's before it, alone
         return [(named.title, named)]
+    fronted = _FRONTED_PARTICIPLE.match(body)
+    if fronted is not None and date.end <= fronted.end():
+        # "Set to launch on July 1, Moon Court is written by ...": the phrase is the main
+        # clause's subject's, the name right after its comma
+        subject = next((t for t in titles if 0 <= t.start - fronted.end() <= 4), None)
+        if subject is not None:
+            return [(subject.title, subject)]
     unknown = _UNKNOWN_NAME_BEFORE.search(body, max(0, date.start - 70), date.start)
     if unknown is not None and not any(unknown.start() <= t.start < date.start for t in titles):
         words = unknown.group(1).split()
@@ -469,6 +476,12 @@ def choose_titles(
 
 
 _THEIR = re.compile(r"(?i)\btheir\s+\Z")
+# A participial phrase before the main clause: "Set to launch on July 1, ", "Premiering in
+# May, ", "Due out next spring, ".
+_FRONTED_PARTICIPLE = re.compile(
+    r"\s*(?:(?:Set|Slated|Scheduled|Due|Expected|Poised|Tipped)\s+(?:to|for|out)|Premiering|"
+    r"Arriving|Debuting|Launching|Returning|Coming|Dropping|Landing|Streaming)\b[^,;.]{1,60},\s*(?:the\s+)?"
+)
 _RELEASE_OWNED = re.compile(r"(?i)(?:premiere|debut|release|return|launch|arrival)\b")
 
 
