@@ -335,7 +335,10 @@ def _dated_claims(
             and not past
             and cue is not None
             and _RELEASE_NOUN_CUE.fullmatch(body, cue.start, cue.end)
-            and _told_as_past(body, date)
+            and (
+                _told_as_past(body, date)
+                or _FOLLOWS.search(body, max(0, date.start - 40), date.start)
+            )
         ):
             past = True  # "a renewal that came in July, ahead of the Season 2 release in August"
         # A year-dated window over before the page was written is a release that happened.
@@ -422,6 +425,8 @@ def _asks(body: str, titles: list[TitleMention]) -> bool:
 # one ("... came in July, ahead of the Season 2 release in August": last August).
 _RELEASE_NOUN_CUE = re.compile(r"(?i)(?:re)?releases?|premieres?|debuts?|launch|arrival|return")
 _TOLD_AS_PAST = Words(r"\b(?:was|were|came|had|did|went|got|took|made|arrived|ended|began)\b")
+# ... and so does what comes after it: "This uptick follows the March 13 release of X".
+_FOLLOWS = Words(r"\b(?:follow(?:s|ed|ing)?|since|heels\s+of)\s+(?:(?:the|its|their)\s+)?\Z")
 _RESPECTIVELY = Words(r"\brespectively\b")
 _HEDGED_ALTERNATIVE = Words(r",\s*(?:or\s+)?(?:perhaps|possibly|maybe|potentially)\s")
 # The date a release is moved to, its old date or the move's size maybe between ("from April
