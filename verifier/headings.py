@@ -71,7 +71,8 @@ _NOTES_AFTER = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 # A release word and a date near each other in a paragraph.
 _RELEASE_WORD = (
     r"(?:premier\w*|releas\w*|arriv\w*|debut\w*|drops?|dropping|lands?|landing|streams?|"
-    r"streaming|airs?|airing|launch\w*|out|returns?|returning|hits?|opens?|coming|catch)"
+    r"streaming|airs?|airing|launch\w*|out|returns?|returning|hits?|opens?|opening|coming|catch|"
+    r"theaters|theatres|cinemas)"
 )
 _WHEN = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|(?:spring|summer|fall|autumn|"
