@@ -304,8 +304,8 @@ def _dated_claims(
             gap = following.start - cue.end
             if 0 <= gap <= 15 and gap < cue.start - date.end:
                 cue = None  # "On Friday season 2 was set for August": the cue is August's
-        moved = following and _MOVED_TO.search(body, date.end, following.start)
-        if moved and moved.start() < right:
+        moved = None if following is None else _MOVED_TO.search(body, date.end, following.start)
+        if moved is not None and moved.start() < right:
             # "Then in mid-June the release date was pushed back, from July 17 to July 31":
             # a date before its clause's move to a later one is when it moved, or whence
             continue

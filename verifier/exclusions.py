@@ -42,7 +42,8 @@ _COUNTERFACTUAL = Words(
     # a wish: "many would like to see it this year"
     r"(?:would\s+(?:like|love)|wish(?:es)?|want(?:s|ed)?|hop(?:e|es|ed|ing))\s+to\s+see|"
     # a plan told in the past: "the film was set to be released in December", "the two titles
-    # were set to hit screens Aug. 19", "was to arrive Dec. 18" (but "was set for August" may be the setting itself)
+    # were set to hit screens Aug. 19", "was to arrive Dec. 18" (but "was set for August" may
+    # be the setting itself)
     r"(?:was|were)\s+(?:(?:set|scheduled|slated|due|planned|supposed|expected)\s+)?to\s+"
     r"(?:be\s+)?(?:releas|premier|debut|hit|arriv|open|air|launch|drop|land|stream|bow)\w*)\b"
 )
