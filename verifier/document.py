@@ -35,11 +35,12 @@ _OF_TITLE = re.compile(
 _AND = re.compile(r"[\s,'\"“”‘’]*(?:and|&|as\s+well\s+as)?[\s,'\"“”‘’]*", re.I)
 # An audience named by what it watches: "for Moon Court fans", "Moon Court fans have".
 _FANS = re.compile(r"(?<=[\w!?])\s+fans\b")
-# ... and not by a kind, a nation or a franchise-wide word: "K-drama fans", "Korean fans"
+# ... and not by a kind, a nation or what a sentence may open on: "K-drama fans", "Korean
+# fans", "Many fans" (the whole name, so "The Boys fans" names The Boys)
 _NOT_A_WORK = re.compile(
-    r"(?i)k-?drama|drama|anime|manga|horror|comedy|romance|tv|film|movie|series|show|streaming|"
-    r"korean|japanese|american|british|chinese|thai|indian|international|global|local|"
-    r"longtime|loyal|die-hard|diehard|many|some|most|all|the|a|an|hardcore|casual"
+    r"(?i)k-?dramas?|dramas?|anime|manga|horror|comedy|romance|tv|films?|movies?|series|shows?|"
+    r"streaming|korean|japanese|american|british|chinese|thai|indian|international|global|local|"
+    r"longtime|loyal|die-hard|diehard|many|some|most|all|the|hardcore|casual"
 )
 _OF_TITLE_REACH = 160  # "season 2 of" is at most this far before the title it attaches to
 # "lineup|line-up", not "line-?up": every match then holds a rare word ("lineup", "slate", ...),
@@ -291,10 +292,8 @@ class DocumentContext:
             name = read_back(source, found.start())
             if name is None:
                 continue
-            words = name[1].split()
-            if not any(
-                w.lower().strip("'’") in NETWORKS or _NOT_A_WORK.fullmatch(w) for w in words
-            ):
+            networks = any(w.lower().strip("'’") in NETWORKS for w in name[1].split())
+            if not networks and not _NOT_A_WORK.fullmatch(name[1]):
                 return name[1]
         return None
 
