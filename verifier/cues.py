@@ -164,6 +164,13 @@ RELEASED_THING = Words(
     r"(?:teasers?|trailers?|posters?|photos?|stills|images|clips?|videos?|footage|first\s+look|key\s+art)\b"
 )
 
+# Going back to work, not to screens: "returns to the studio in June", "heads back to set".
+BACK_TO_WORK = Words(
+    r"\b(?=\w)(?:return(?:s|ed|ing)?|(?:go|goes|went|going|head(?:s|ed|ing)?|is|are|be)\s+back)\s+"
+    r"to\s+(?:the\s+)?(?:studios?|sets?|sound\s*stages?|stages?|filming|production|shooting|work|"
+    r"(?:the\s+)?writers'?\s*room|camera|location)\b"
+)
+
 # Saying: the date of a saying is no release ("said on Monday"), but a saying before a
 # release word does not make it another event's ("said it would come next quarter").
 SPEECH = Words(r"\b(?=\w)(?:said|says|told|added|explained|noted)\b")
@@ -218,6 +225,7 @@ def find_cues(text: str) -> list[Cue]:
     cues = [Cue(m.start(), m.end(), "speech") for m in STATEMENT.finditer(text)]
     cues += [Cue(m.start(), m.end(), "other") for m in THING_RELEASED.finditer(text)]
     cues += [Cue(m.start(), m.end(), "other") for m in RELEASED_THING.finditer(text)]
+    cues += [Cue(m.start(), m.end(), "other") for m in BACK_TO_WORK.finditer(text)]
     taken = [(c.start, c.end) for c in cues]
     for m in STRONG_RELEASE.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):

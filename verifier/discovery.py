@@ -334,7 +334,11 @@ def _anchor_start(text: str, anchor: re.Match[str]) -> int:
     """Where the name before an anchor ends: back over spaces (and ":" or ",")."""
     extra = "" if anchor.group("date") else ":" if anchor.group("short") else ":,"
     i = anchor.start()
+    newlines = 0
     while i > 0 and (text[i - 1] in extra or text[i - 1].isspace()):
+        newlines += text[i - 1] == "\n"
+        if newlines == 2:  # a blank line: "Key Takeaways" above "Season 2 arrives ..." is
+            break  # a heading of the article's, not the name of the season's show
         i -= 1
     return i
 

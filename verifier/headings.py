@@ -32,6 +32,9 @@ _NOT_A_NAME = {
     # a card's field labels: "Premiere: March 5", "Network: KBS2"
     "premiere", "premieres", "network", "networks", "platform", "genre", "director", "writer",
     "writers", "starring", "stars", "runtime",
+    # an article's own sections: "Key Takeaways", "Highlights", "Final Thoughts"
+    "key", "takeaways", "takeaway", "highlights", "overview", "background", "details", "thoughts",
+    "verdict", "timeline", "analysis", "recap", "explained", "bottom", "faqs",
 }  # fmt: skip
 # The paragraph under it refers to a work: "The latest film from ...", "The new A24 film",
 # "The series ...", "It ...", "The project ...".
