@@ -52,8 +52,10 @@ _AUX_BEFORE = re.compile(
     # "X, starring A and B, which hits screens": an aside, then a relative clause
     rf"(?:,\s+(?:starring|featuring|(?:directed|written|produced|created)\s+by|based\s+on)"
     rf"\s+[^,()\n.;]{{1,80}}?(?=,\s+(?:which|that)\b))?"
-    rf"(?:,\s+(?:which|that|who|both|each|all|starring|featuring|from|"
-    rf"(?:directed|written|produced|created)\s+by|based\s+on)\s+[^,()\n.;]{{1,80}}?,|"
+    rf"(?:,\s+(?:which|that|who|both|each|all|from)\s+[^,()\n.;]{{1,80}}?,|"
+    # who is in it or made it may take long: "X, starring A as a man who ..., moves to"
+    rf",\s+(?:starring|featuring|(?:directed|written|produced|created)\s+by|based\s+on)"
+    rf"\s+[^,()\n.;]{{1,150}}?,|"
     # an appositive noun phrase: "X, the sequel to the 2019 hit, will premiere"
     rf",\s+(?:the|a|an)\s+[^,()\n.;]{{1,80}}?,|"
     rf",\s+which|"
@@ -71,7 +73,7 @@ def _before_verb(text: str, verb: int) -> re.Match[str] | None:
         return None
     head = text[max(0, short.start() - 8) : short.start()].rstrip()
     if head.endswith((",", ")", "which", "that", "who")) or short.start() <= verb - 70:
-        return _AUX_BEFORE.search(text, max(0, verb - 160), verb)
+        return _AUX_BEFORE.search(text, max(0, verb - 230), verb)
     return short
 
 
@@ -98,6 +100,8 @@ _RELEASE_VERB = Words(
     r"wavve|viki)|(?:come|comes|coming|came)\s+(?:back|out|to)|(?<!-)back\s+(?:in|on|for|with|"
     r"next|this|later)|(?:begin(?:s|ning)?|began|start(?:s|ing)?)\s+(?:airing|playing|streaming)|kick(?:s|ed)?\s+off|"
     r"roll(?:s|ed)?\s+out|brought\s+back|postponed|delayed(?!\s+by)|"
+    # "with Y taking X's old Easter slot of April 18"
+    r"tak(?:es|ing)\s+(?:over\s+)?(?:[\w'’\":.-]+\s+){1,5}?(?:slot|spot)\s+(?:of|on)\s|"
     # "X has been pushed a year to May 1", "Y has moved back around three months to July 26"
     r"(?:push(?:es|ed)|mov(?:es|ed))\s+(?:back\s+|up\s+)?(?:(?:by\s+)?(?:around\s+|about\s+)?"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?),?\s+)"
@@ -107,7 +111,9 @@ _ACTOR_AFTER = re.compile(r"\s+(?:as|to\s+(?:star|direct|play|lead))\b")
 
 
 _PASSIVE = re.compile(r"(?i)\b(?:was|were|been|be|is|are)\b")
-_INFLECTED = re.compile(r"\w+(?:s|ed|d)\b")  # "premieres", "debuted": a verb, not "the X premiere"
+_INFLECTED = re.compile(
+    r"\w+(?:s|ed|d)\b|taking\b"
+)  # "premieres", "debuted": a verb, not "the X premiere"
 _CAST_BEFORE = Words(
     r"\b(?:cast|casts|starring|stars|star|members|actors?|actress(?:es)?|played|director|"
     r"directors|creator|creators|showrunners?|producers?|writers?|singers?|idols?|host|hosts)\b"
@@ -166,7 +172,10 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
         ):
             continue  # "the Moon Court premiere" is a noun; "A and Moon Court premiere" a verb
         sentence = _sentence_around(text, start, verb.end())
-        if _cast_before(text, sentence[0], start):
+        clause = max(
+            (m.end() for m in _NEW_CLAUSE.finditer(text, sentence[0], start)), default=sentence[0]
+        )  # "X, starring A, moves to May, with Y taking X's slot": Y's clause names no cast
+        if _cast_before(text, clause, start):
             continue
         names.extend(conjuncts(name, listed=plural or text[max(0, start - 2) : start] == ", "))
         names.extend(_listed_before(text, start))
@@ -175,6 +184,7 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
     return names
 
 
+_NEW_CLAUSE = re.compile(r",\s+(?:with|while|whereas)\s|;\s")
 _LAST_JOINT = re.compile(r"(?:,\s*|\s+)(?:and|&)\s+\Z")
 _JOINT = re.compile(r",\s+\Z")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from verifier.names import NETWORKS
 from verifier.scan import Words
 
 # The beginnings of date phrases, for words that a date may follow at once.
@@ -74,7 +75,9 @@ WEAK_RELEASE = Words(
     r"\b(?=\w)(?:(?:slated|scheduled|due|planned|penciled|pencilled|tipped|earmarked)\s+(?:for|in|to\s+return)|"
     r"set\s+(?:for|to\s+return)|"
     # "It will now open August 15th"
-    rf"(?:will|to|now)\s+(?:now\s+)?open(?=\s+(?:on\s+)?(?:{DATE_START}))|"
+    rf"(?:will|to|now)\s+(?:now\s+)?open(?=\s+(?:on\s+|in\s+)?(?:{DATE_START}))|"
+    # "with Y taking X's old Easter slot of April 18": the slot is Y's now
+    r"tak(?:e|es|ing|en|ed)\s+(?:over\s+)?(?:[\w'’\":.-]+\s+){1,5}?(?:slot|spot|date)\s+(?:of|on)|"
     # "Season two of X starts up Tuesday, Sept. 26"; "Empire and Star have their season premieres"
     r"starts?\s+up\b|(?:have|has)\s+(?:their|its)\s+(?:season\s+|series\s+)?premieres?|"
     # "Release Date Confirmed For June 2026": confirmed for a date
@@ -345,8 +348,13 @@ SPECULATION = Words(
 )
 # "may" the verb, lower case: "May" is the month.
 MAY = re.compile(r"\bmay\b")
+# Who releases, saying so: "Warner Bros. said on Friday the sequel will", "a spokesperson".
+_RELEASER = "|".join(sorted((re.escape(n) for n in NETWORKS), key=len, reverse=True))
 OFFICIAL = Words(
-    r"\b(?=\w)(?:officially|official|announced|announces|confirmed|confirms|revealed|unveil\w*|"
+    rf"\b(?=\w)(?:(?:{_RELEASER})(?:\s+(?:bros\.?|brothers|pictures|studios?|entertainment|animation|"
+    r"television|tv|korea|japan|india|originals))?\s+(?:(?:has|have|also|previously|then|later)\s+)?"
+    r"(?:said|says|told|stated|states)|spokes(?:person|man|woman)|"
+    r"officially|official|announced|announces|confirmed|confirms|revealed|unveil\w*|"
     r"has\s+set|have\s+set|press\s+release|the\s+streamer\s+(?:said|says|shared)|"
     r"(?:netflix|hbo|disney|apple|amazon|max|hulu|the\s+streamer)\s+(?:has|have)?\s*"
     r"(?:announc\w*|confirm\w*|reveal\w*|dat\w*|set)|teaser|trailer|is\s+scheduled\s+to|"

@@ -15,7 +15,15 @@ from collections.abc import Iterator
 from verifier.bare_names import bare_titles, conjuncts, lower_case_words
 from verifier.headings import heading_titles
 from verifier.lines import listing_names
-from verifier.names import ABBREVIATIONS, LEAD_WORDS, NETWORKS, PERSON_BEFORE, PLACING, before_date
+from verifier.names import (
+    ABBREVIATIONS,
+    LEAD_WORDS,
+    NETWORKS,
+    PERSON_BEFORE,
+    PLACING,
+    PUBLICATIONS,
+    before_date,
+)
 from verifier.scan import Words
 from verifier.shapes import shaped_names
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, ORDINAL_WORDS, tokens
@@ -407,10 +415,12 @@ def discover_titles(text: str) -> list[str]:
     # "the second season of SBS series X": a network is who airs it, never the name
     # ("Prime Video released": what is left of a streamer's name once "Prime" is read as one)
     names = [_ORDINAL_END.sub("", name) for name in names]  # "Black Clover Second (Season)"
+    names = [_NEWS_END.sub("", name) for name in names]  # "Moon Court 2 Postponed: The ..."
     return [
         name
         for name in names
         if name.lower() not in NETWORKS
+        and name.lower().strip("'\"‘’“”") not in PUBLICATIONS  # "according to Variety"
         and not _regional_network(name)  # "UK Netflix release date: ...": a card's field
         and name.lower() not in _TAILS
         and not _DATED_NAME.search(name)
@@ -433,6 +443,11 @@ _FIELD_BEFORE = re.compile(
 # A season's ordinal left at a name's end: "Black Clover Second" from "... Second Season".
 _ORDINAL_END = re.compile(
     r"(?<=\w)\s+(?:Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|2nd|3rd|[4-9]th|10th)$"
+)
+# A headline's verb left at a name's end: "Moon Court 2 Postponed: The sequel was ...".
+_NEWS_END = re.compile(
+    r"(?<=\w)\s+(?:Postponed|Delayed|Confirmed|Announced|Renewed|Cancell?ed|Revealed|Dated|"
+    r"Rescheduled|Pushed(?:\s+Back)?|Moved|Shelved|Officially)$"
 )
 # "Moon Court: March" read from "Moon Court: March 5", "Premiere: March": a date, not a subtitle
 _DATED_NAME = re.compile(

@@ -27,6 +27,20 @@ NETWORKS = {
     "searchlight", "blumhouse", "dreamworks", "columbia", "tristar", "miramax", "annapurna",
     "toho", "aniplex", "mappa", "ufotable", "hombale",
 }  # fmt: skip
+# Who reports, not what is reported: "according to Variety", "Deadline reports". The trade
+# press and the outlets news cites by name (not those whose names are common words).
+PUBLICATIONS = {
+    "variety", "deadline", "deadline hollywood", "the hollywood reporter", "hollywood reporter",
+    "thr", "indiewire", "collider", "screen rant", "screenrant", "ign", "entertainment weekly",
+    "ew", "vanity fair", "the wrap", "thewrap", "rolling stone", "total film", "the guardian",
+    "bbc news", "yonhap", "yonhap news", "yonhap news agency", "soompi", "allkpop",
+    "the korea herald", "korea herald", "korea joongang daily", "the korea times", "korea times",
+    "newsen", "osen", "sports chosun", "star news", "my daily", "xportsnews", "bloomberg",
+    "reuters", "the new york times", "forbes", "cnn", "what's on netflix", "radio times",
+    "digital spy", "tvline", "tv line", "den of geek", "cbr", "polygon", "gamesradar",
+    "anime news network", "the verge", "usa today", "tv insider", "tvguide", "tv guide",
+    "puck", "the ankler", "the playlist", "comicbook.com", "slashfilm", "/film", "decider",
+}  # fmt: skip
 # Where a release is, not what: regional windows are written "in the U.K. (Dec. 24)".
 PLACES = {
     "u.s", "u.s.", "us", "usa", "u.k", "u.k.", "uk", "america", "north america", "canada",

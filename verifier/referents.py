@@ -184,6 +184,11 @@ _FOLLOWED_WORK = Words(
     r"\b(?:follow-?ups?|sequels?|prequels?|successors?|spin-?offs?|remakes?|reboots?)\s+(?:to|of)"
     r"\s+['\"]?\Z"
 )
+# A date a sequel owns: "the sequel's 2027 release date", "the follow-up's March opening".
+_SEQUELS_DATE = Words(
+    r"\b(?:the|its|a)\s+(?:[\w-]+\s+)?(?:sequel|follow-?up|prequel|spin-?off)['’]s\s+"
+    r"(?:(?:new|current|original|planned|latest)\s+)?\Z"
+)
 # "set to air on September 10 to replace X": the slot's last show.
 _REPLACED_WORK = Words(
     r"\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|in\s+place\s+of|taking\s+over\s+from)"
@@ -269,12 +274,28 @@ _DESCRIBED_BY = Words(
 )
 
 
+# A slot a work has left, named by it: "moves to X's old date of March 7", "takes over Y's
+# former Easter slot": the date is the work moving in.
+_LEFT_SLOT = re.compile(
+    r"(?i)[\"”]?(?:['’]s|['’])\s+(?:old|former|previous|original|vacated|abandoned|prior)\s+"
+    r"(?:[\w-]+\s+)?(?:date|slot|spot|window|release\s+date|berth)\b"
+)
+
+
+def _leaves_slot(body: str, title: TitleMention, date: DateMention) -> bool:
+    """Whether the date is that of a slot the title has left: "X's old date of March 7"."""
+    slot = _LEFT_SLOT.match(body, title.end)
+    return slot is not None and 0 <= date.start - slot.end() <= 12
+
+
 def names_another_work(body: str, start: int, end: int | None = None) -> bool:
     """Whether the title at ``start`` (ending at ``end``) is named only as what another work
-    follows or replaces, or is a season's own name (the season is its series')."""
+    follows or replaces, or is a season's own name (the season is its series'), or for a
+    slot it has left."""
     before = max(0, start - 40)
     return (
         (end is not None and _SOURCE_OF.match(body, end) is not None)
+        or (end is not None and _LEFT_SLOT.match(body, end) is not None)
         or _follows(body, start)
         or _REPLACED_WORK.search(body, before, start) is not None
         or _DESCRIBED_BY.search(body, max(0, start - 45), start) is not None
@@ -370,13 +391,24 @@ def choose_titles(
     """The titles a date speaks of: named in its clause, else in its sentence, else the
     two just named ("both series", reaching back a paragraph), the one just named in this
     paragraph ("the show"), or the topic."""
+    # "with Y taking X's old slot of April 18": the date is not X's, whichever X is named
+    left_slot = {t.title for t in titles if _leaves_slot(body, t, date)}
     others = [t for t in titles if names_another_work(body, t.start, t.end)]
-    titles = [t for t in titles if t not in others]
+    titles = [t for t in titles if t not in others and t.title not in left_slot]
+    if left_slot and not titles:
+        return []
     followed = [t for t in others if _follows(body, t.start)]
     if any(left <= t.start and t.end <= right for t in followed) and not any(
         left <= t.start and t.end <= right for t in titles
     ):
         return []  # "the follow-up to X was put back": a work with no name here
+    if _SEQUELS_DATE.search(body, max(0, date.start - 40), date.start):
+        # "With the sequel's 2027 date, it marks five years since X premiered": the date is
+        # a work X's name does not name; the one named before, if it is not X
+        named_here = {t.title for t in titles if left <= t.start and t.end <= right}
+        if memory.here and memory.here[-1] not in named_here:
+            return [(memory.here[-1], None)]
+        return []
     named = name_before_parenthesis(body, date, titles)
     if named is not None:  # "Bel-Air (February 13)": the date is the name's before it, alone
         return [(named.title, named)]
