@@ -172,10 +172,12 @@ def korean_claims(
                         and date.window.end is not None
                         and date.window.end < published
                     )
-                    if season is None and not done:
-                        # (a release told as done is no season the page is about: "'D.P'는
-                        # 21년 8월 공개되며" on a page about its season 2)
+                    if season is None:
+                        # a release told as done is no season the page is about: "'D.P'는
+                        # 21년 8월 공개되며" on a page about its season 2 is the first's
                         season = seasons.get(_bare(mention.name.title))
+                        if done:
+                            season = 1 if season == 2 else None
                     claim = Claim(mention.name.title, season, date.window,
                                   "report" if done and stance == "official" else stance,
                                   [quote], yearless=date.yearless)  # fmt: skip
@@ -396,6 +398,12 @@ def _chosen(
         and any(_LIST_JOIN.fullmatch(body, c.end, m.start) for c in chosen if c.end <= m.start)
     ]
     chosen.sort(key=lambda m: m.start)
+    if chosen and date.end <= release.start() and release.end() <= chosen[0].start:
+        # "내년 상반기 공개를 앞둔 <A>와 집필 중인 <B>가": the dated clause describes A and
+        # the names listed right after it; B has a clause of its own
+        chosen = chosen[:1] + [
+            m for before, m in pairwise(chosen) if not _OWN_CLAUSE.match(body, before.end, m.start)
+        ]
     if chosen:
         return chosen
     if arguments:
@@ -426,6 +434,13 @@ def _chosen(
 # A clause that tells of the name after it: "흥행몰이 한 'X'", "사랑받은 'X'", "화제를 모았던 'X'".
 _ADNOMINAL_BEFORE = re.compile(
     r"\S(?:한|했던|된|됐던|던|은|운)\s*['‘\"“<《〈「『]?\s*\Z|\s한\s*['‘\"“<《〈「『]?\s*\Z"
+)
+
+
+# A name's own adnominal clause after a list's joint: "와 집필 중이라고 전해지는 <".
+_OWN_CLAUSE = re.compile(
+    r"['’\"”>》〉」』]?\s*(?:와|과|,)\s+\S[^'‘\"“<《〈「『]*\s\S*[\uac00-\ud7a3](?:는|던|된|인|한|은)\s*"
+    r"['‘\"“<《〈「『]\s*\Z"
 )
 
 
