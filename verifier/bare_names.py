@@ -404,6 +404,18 @@ _ABBREVIATED = re.compile(
 
 
 _KIND = Words(rf"\b(?:{KIND_NOUN}|called|dubbed|(?<=the\s)feature)\s+")
+# A name before the noun for the work made of it: "of the Moon Court anime announced".
+_MADE_OF = re.compile(
+    r"\b(?:the|its|this|that)\s+((?:[A-Z0-9][\w'’:&!.-]*\s+(?:(?:of|the|and|in|on|to|a|x|no)\s+)?)"
+    r"{0,6}[A-Z0-9][\w'’:&!.-]*)\s+(?:TV\s+)?(?:anime|live-action\s+(?:adaptation|series)|"
+    r"anime\s+adaptation)\b"
+)
+
+
+def _made_of(text: str) -> list[str]:
+    """ "the Moon Court anime": the name of the anime, as news names one (not "the Ana Cole
+    series", named by its star)."""
+    return [m.group(1) for m in _MADE_OF.finditer(text) if not _DESCRIBING.search(m.group(1))]
 
 
 def _after_kinds(text: str) -> list[str]:
@@ -591,7 +603,7 @@ def bare_titles(text: str) -> list[str]:
     owned: set[str] = set()
     names = _subjects(text, owned) + _objects(text) + _after_kinds(text) + list_items(text)
     names += _network_works(text, owned) + _attributive(text)
-    names += _described(text) + _owned_releases(text)
+    names += _described(text) + _owned_releases(text) + _made_of(text)
     promoted = _promoted(text)  # "the poster for See You Again": where only a name stands
     names += _dated_items(text) + _renewed(text) + promoted
     # the lower-case words are read only if a one-word name is to be tested against them

@@ -29,7 +29,7 @@ from verifier.shapes import shaped_names
 from verifier.titles import AMBIGUOUS_WORDS, NUMBER, ORDINAL, ORDINAL_WORDS, tokens
 
 _SMALL = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "from",
-          "is", "are", "&", "de", "la", "le", "vs", "vs.", "or", "my", "your", "our", "us"}  # fmt: skip
+          "is", "are", "&", "de", "la", "le", "vs", "vs.", "x", "or", "my", "your", "our", "us"}  # fmt: skip
 _LEAD_STRIP = {"when", "is", "will", "where", "what", "why", "how", "does", "did", "here",
                "we", "know",  # "Everything We Know About X Season 3"
                "here's", "everything", "new", "watch", "exclusive", "netflix", "netflix's",
@@ -282,6 +282,10 @@ def _title_after(text: str, start: int) -> str | None:
             if gap.strip() or "\n" in gap:
                 break  # a name ends with its line: a headline's words run into no body
         clean = word if word.lower() in ABBREVIATIONS else word.rstrip(".,:;!?")
+        if chosen and clean in ("'s", "’s"):
+            begun = chosen[-1][0]  # "Shinobu Ohtaka 's Orient": an owner, spaced
+            chosen[-1] = (begun, text[begun : pos + len(clean)])
+            continue
         if chosen and _MARKER.fullmatch(clean):
             break  # "episodes of The Bear Season 3": the name ends before its season
         if _is_title_word(clean) or (clean.lower() in _SMALL and chosen):
@@ -293,7 +297,7 @@ def _title_after(text: str, start: int) -> str | None:
                 break  # "Season 2 of 'Paradise' Lands a Date": the quote closes the name
         else:
             break
-    owner = next((i for i, (_, w) in enumerate(chosen[:-1]) if w.endswith("'s")), None)
+    owner = next((i for i, (_, w) in enumerate(chosen[:-1]) if w.endswith(("'s", "’s"))), None)
     if owner is not None:
         chosen = chosen[owner + 1 :]  # "the anime of Shinobu Ohtaka's Orient manga": Orient
     name = _joined(text, _trim(chosen))

@@ -13,7 +13,7 @@ import re
 
 # Words a name may hold in lower case between its Title Case words ("Kimetsu no Yaiba").
 JOINING = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at",
-            "&", "no", "de", "la", "le", "vs", "vs.", "or", "is", "are", "my", "our"}  # fmt: skip
+            "&", "no", "de", "la", "le", "vs", "vs.", "x", "or", "is", "are", "my", "our"}  # fmt: skip
 # Abbreviations whose dot does not end a name ("Dr. Romantic", "Mr. Sunshine").
 ABBREVIATIONS = {"dr.", "mr.", "mrs.", "ms.", "st.", "jr.", "sr.", "vol.", "no.", "vs.", "pt."}
 # Who releases, not what is released: stripped from the front of a name ("Netflix Euphoria"

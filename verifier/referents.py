@@ -568,12 +568,17 @@ def choose_season(
     ahead = _next_after(body, seasons, date)
     if ahead is not None:  # "the Season 2 finale set up the next installment, due in May"
         return ahead, None
+    cour = False
     for s in named:
         if s.kind == "season" and season is None:
             season = s.number
         elif s.kind == "part" and part is None:
             part = s.number
-    if season is None and part is not None and not doc.numbers_seasons:
+            cour = body[s.start : s.end].lower().endswith(("cour", "cours"))
+    if season is None and part is not None and cour:
+        season = memory.seasons.get(title) or doc.title_seasons.get(title) or 1
+        # an anime's cours are parts of one season, never numbered as seasons
+    elif season is None and part is not None and not doc.numbers_seasons:
         season, part = part, None  # a split season the streamer numbers by parts
     if season is None:
         about = memory.seasons.get(title) or doc.returning_seasons.get(title)

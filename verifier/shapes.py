@@ -24,7 +24,7 @@ from verifier.titles import AMBIGUOUS_WORDS
 
 _WORD = re.compile(r"[\w'&.:!?-]+")
 _SMALL = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "from",
-          "&", "de", "la", "le", "vs", "vs.", "or", "my", "your", "our"}  # fmt: skip
+          "&", "de", "la", "le", "vs", "vs.", "x", "or", "my", "your", "our"}  # fmt: skip
 
 _ASKED = Words(r"\bwhen\s+(?:does|do|will|is|are|did)\s+")
 _ASKED_VERBS = {

@@ -261,7 +261,8 @@ _SEASON = (
 )
 _PART = (
     rf"(?:part|volume|vol\.|act|chapter)\s*(?P<part_num>{NUMBER}|i{{1,3}}|iv)\b|"
-    rf"(?P<part_ord>{ORDINAL})\s+(?:part|volume|act|chapter|half(?!\s+of\s+(?:(?:the|this|next|last)\s+"
+    # an anime's "second cour" ("cours", the quarter of a year it airs in) is its season's part
+    rf"(?P<part_ord>{ORDINAL})\s+(?:part|volume|act|chapter|cours?\b|half(?!\s+of\s+(?:(?:the|this|next|last)\s+"
     rf"year|(?:19|20)\d\d)))\b"
 )
 _NUMBER_GROUPS = ("num", "s", "ord", "part_num", "part_ord")  # one holds the number
