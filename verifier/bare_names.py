@@ -111,9 +111,8 @@ _ACTOR_AFTER = re.compile(r"\s+(?:as|to\s+(?:star|direct|play|lead))\b")
 
 
 _PASSIVE = re.compile(r"(?i)\b(?:was|were|been|be|is|are)\b")
-_INFLECTED = re.compile(
-    r"\w+(?:s|ed|d)\b|taking\b"
-)  # "premieres", "debuted": a verb, not "the X premiere"
+# "premieres", "debuted", "taking": a verb, not "the X premiere"
+_INFLECTED = re.compile(r"\w+(?:s|ed|d)\b|taking\b")
 _CAST_BEFORE = Words(
     r"\b(?:cast|casts|starring|stars|star|members|actors?|actress(?:es)?|played|director|"
     r"directors|creator|creators|showrunners?|producers?|writers?|singers?|idols?|host|hosts)\b"

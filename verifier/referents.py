@@ -290,12 +290,10 @@ def _leaves_slot(body: str, title: TitleMention, date: DateMention) -> bool:
 
 def names_another_work(body: str, start: int, end: int | None = None) -> bool:
     """Whether the title at ``start`` (ending at ``end``) is named only as what another work
-    follows or replaces, or is a season's own name (the season is its series'), or for a
-    slot it has left."""
+    follows or replaces, or is a season's own name (the season is its series')."""
     before = max(0, start - 40)
     return (
         (end is not None and _SOURCE_OF.match(body, end) is not None)
-        or (end is not None and _LEFT_SLOT.match(body, end) is not None)
         or _follows(body, start)
         or _REPLACED_WORK.search(body, before, start) is not None
         or _DESCRIBED_BY.search(body, max(0, start - 45), start) is not None
