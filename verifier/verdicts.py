@@ -151,17 +151,65 @@ def decide(
     part); ``slates`` the complete slates whose scope takes in the title and
     which do not list it. Anything announced after ``as_of`` is not yet known.
     """
-    known = [o for o in officials if _known(o.announced, as_of)]
-    if known:
-        known.sort(key=lambda o: o.strength, reverse=True)
-        decisive, rest = known[0], known[1:]
-        label, reason = compare(claim, decisive.window)
-        evidence = [decisive.as_json()] + [o.as_json(superseded=True) for o in rest]
-        return Decision(label, reason, tuple(evidence))
-    for slate in sorted(slates, key=lambda s: s.announced or _EARLIEST, reverse=True):
-        if slate.complete and slate.covers(claim) and _known(slate.announced, as_of):
-            return Decision(UNSUPPORTED, "absent_from_slate", (slate.as_json(),))
-    return Decision(UNSUPPORTED, "no_official_date")
+    return Ruling(officials, slates, as_of=as_of)(claim)
+
+
+class Ruling:
+    """``decide`` for one title, season and part, prepared once for all its claims.
+
+    What is known, which statement decides and the evidence do not depend on the
+    claim; the claim window only picks one of a few outcomes (the comparison with
+    the deciding window, or the first slate covering it), and each outcome's
+    ``Decision`` is made once and shared, so a title with thousands of claims
+    costs one comparison per claim.
+    """
+
+    def __init__(
+        self,
+        officials: Iterable[Official],
+        slates: Sequence[Slate] = (),
+        *,
+        as_of: dt.date | None = None,
+    ) -> None:
+        known = [o for o in officials if _known(o.announced, as_of)]
+        if len(known) > 1:
+            known.sort(key=_strength, reverse=True)
+        self._deciding = known[0].window if known else None
+        self._evidence = tuple(o.as_json(superseded=i > 0) for i, o in enumerate(known))
+        self._slates = (
+            [s for s in sorted(slates, key=_announced, reverse=True)
+             if s.complete and _known(s.announced, as_of)]
+            if slates and not known
+            else []
+        )  # fmt: skip
+        self._decisions: dict[Any, Decision] = {}
+
+    def __call__(self, claim: Window) -> Decision:
+        outcome: Any
+        if self._deciding is not None:
+            outcome = compare(claim, self._deciding)
+        else:
+            outcome = next((i for i, s in enumerate(self._slates) if s.covers(claim)), None)
+        decision = self._decisions.get(outcome)
+        if decision is None:
+            decision = self._decisions[outcome] = self._decision(outcome)
+        return decision
+
+    def _decision(self, outcome: Any) -> Decision:
+        if self._deciding is not None:
+            label, reason = outcome
+            return Decision(label, reason, self._evidence)
+        if outcome is not None:
+            return Decision(UNSUPPORTED, "absent_from_slate", (self._slates[outcome].as_json(),))
+        return Decision(UNSUPPORTED, "no_official_date")
+
+
+def _strength(official: Official) -> tuple[bool, dt.date, int, int]:
+    return official.strength
+
+
+def _announced(slate: Slate) -> dt.date:
+    return slate.announced or _EARLIEST
 
 
 def _known(announced: dt.date | None, as_of: dt.date | None) -> bool:

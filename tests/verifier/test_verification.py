@@ -213,6 +213,48 @@ def test_history_grows_only_when_the_verdict_changes(store: Store) -> None:
     assert _history_rows(store) == 3
 
 
+@pytest.mark.parametrize("old_sqlite", [False, True], ids=["returning", "sqlite-before-3.35"])
+def test_a_full_pass_bigger_than_one_insert_links_each_claim_to_its_own_new_verdict(
+    store: Store, old_sqlite: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """1,500 claims: past one multi-row INSERT (COPY on PostgreSQL); each change names the
+    history row written for its claim, and each claim row carries that row's label."""
+    import verifier.store.verification as verification
+
+    if old_sqlite:
+        if store.engine.dialect.name != "sqlite":
+            pytest.skip("the fallback is SQLite's")
+        monkeypatch.setattr(verification, "_SQLITE_RETURNING", False)
+    specs = [claim("Moon Court", 2, f"2026-{1 + i % 12:02d}") for i in range(12)]
+    specs += [
+        StatementSpec(f"Glass Orchard {i}", None, Window.from_value(f"2027-{1 + i % 12:02d}"),
+                      "rumour", source_url=f"https://news.example/{i}",
+                      announced=dt.date(2026, 3, 1))
+        for i in range(1500)
+    ]  # fmt: skip
+    with store.transaction() as session:
+        registry = TitleRegistry(session)
+        record_and_reverify(session, registry, [official("Moon Court", 2, "2026-12-18", "2026-06-01")],
+                            role="official", as_of=AS_OF)  # fmt: skip
+        changes = record_and_reverify(session, registry, specs, role="claim", as_of=AS_OF).changes
+    assert len(changes) == len(specs)
+    with store.transaction() as session:
+        rows = session.execute(
+            select(Verdict.id, Verdict.statement_id, Verdict.label, Statement.label).join(
+                Statement, Statement.id == Verdict.statement_id
+            )
+        ).all()
+    by_id = {row[0]: row for row in rows}
+    assert len(by_id) == len(specs)
+    for change in changes:
+        _, statement_id, label, current = by_id[change.verdict_id]
+        assert statement_id == change.statement_id
+        assert label == current == change.decision.label
+    assert sorted(c.decision.label for c in changes if c.decision.evidence) == (
+        ["confirmed"] + ["contradicted"] * 11
+    )
+
+
 def test_new_official_information_reverifies_only_its_title(store: Store) -> None:
     with store.transaction() as session:
         registry = TitleRegistry(session)

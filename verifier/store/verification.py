@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import ColumnElement, Table, func, select
+from sqlalchemy import ColumnElement, Connection, Table, select
 from sqlalchemy.orm import Session
 
 from verifier.store.models import Slate, Statement, Title, Verdict, utcnow
@@ -30,11 +31,13 @@ from verifier.store.repository import (
     record_statements,
 )
 from verifier.titles import title_key
-from verifier.verdicts import Decision, Numbered, Official, decide, relevant
+from verifier.verdicts import Decision, Numbered, Official, Ruling, decide, relevant
 from verifier.verdicts import Slate as SlateFact
 from verifier.windows import Window
 
 _CHUNK = 500
+# Rows in one multi-row INSERT: 5 parameters each, within SQLite's 32,766.
+_ROWS_PER_INSERT = 1000
 # What a decision needs of a statement: which title, season and part, and the window.
 _DECIDING = (
     Statement.id,
@@ -49,9 +52,10 @@ _DECIDING = (
 _VERDICTS = cast(Table, Verdict.__table__)
 
 
-@dataclass(frozen=True)
-class VerdictChange:
-    """A claim whose current verdict changed; ``old_label`` None for its first verdict."""
+class VerdictChange(NamedTuple):
+    """A claim whose current verdict changed; ``old_label`` None for its first verdict.
+
+    A named tuple, not a dataclass: a full pass makes one per claim."""
 
     statement_id: int
     title_id: int
@@ -78,19 +82,6 @@ class VerdictChange:
         return self.old_label != self.decision.label
 
 
-def _newest_verdicts(session: Session, statement_ids: list[int]) -> dict[int, int]:
-    """The id of each claim's newest verdict row (the one just written)."""
-    newest: dict[int, int] = {}
-    for i in range(0, len(statement_ids), _CHUNK):
-        rows = session.execute(
-            select(Verdict.statement_id, func.max(Verdict.id))
-            .where(Verdict.statement_id.in_(statement_ids[i : i + _CHUNK]))
-            .group_by(Verdict.statement_id)
-        )
-        newest.update((row[0], row[1]) for row in rows)
-    return newest
-
-
 def digest(decision: Decision) -> str:
     text = json.dumps(decision.as_json(), sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
@@ -107,6 +98,8 @@ class _Encoder:
 
     def __init__(self) -> None:
         self._items: dict[tuple[Any, ...], str] = {}
+        self._decisions: dict[int, tuple[Decision, str, str]] = {}
+        self._evidence: dict[int, tuple[tuple[dict[str, Any], ...], str]] = {}
 
     def item(self, item: dict[str, Any]) -> str:
         if tuple(sorted(item)) != _EVIDENCE_KEYS:
@@ -121,32 +114,174 @@ class _Encoder:
 
     def encode(self, decision: Decision) -> tuple[str, str]:
         """(digest, evidence JSON): ``digest(decision)`` and ``json.dumps(evidence)``."""
-        evidence = "[" + ", ".join(self.item(e) for e in decision.evidence) + "]"
+        known = self._decisions.get(id(decision))
+        if known is not None and known[0] is decision:
+            return known[1], known[2]
+        # A ``Ruling`` hands out one Decision per outcome, all with one evidence tuple:
+        # each is encoded once (and kept, so no id is reused while the encoder lives).
+        items = self._evidence.get(id(decision.evidence))
+        if items is None or items[0] is not decision.evidence:
+            text = "[" + ", ".join(self.item(e) for e in decision.evidence) + "]"
+            items = self._evidence[id(decision.evidence)] = (decision.evidence, text)
+        evidence = items[1]
         text = (f'{{"evidence": {evidence}, "label": {json.dumps(decision.label)}, '
                 f'"reason": {json.dumps(decision.reason)}}}')  # fmt: skip
-        return hashlib.sha256(text.encode()).hexdigest(), evidence
+        encoded = hashlib.sha256(text.encode()).hexdigest()
+        self._decisions[id(decision)] = (decision, encoded, evidence)
+        return encoded, evidence
 
 
-def _write_verdicts(session: Session, rows: list[tuple[Any, Decision, str, str]],
-                    now: dt.datetime) -> None:  # fmt: skip
-    """Append the verdict rows and set each claim's current verdict: plain executemany on
-    the driver, past SQLAlchemy's per-row work (100,000 claims are most of a full pass)."""
+# A claim to decide as read from the database, past SQLAlchemy's per-row work (SQLite
+# hands dates back as text): id, title, season, part, window and its current verdict.
+_Claim = tuple[int, int, int | None, int | None, Window, str | None, str | None, str | None]
+# A claim whose verdict changed: the claim, the decision, its digest and evidence JSON.
+_Pending = tuple[_Claim, Decision, str, str]
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+class _Windows:
+    """Window values read from the database, each made once (claims share a few thousand)."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[Any, ...], Window] = {}
+
+    def __call__(self, start: Any, end: Any, granularity: str, value: str) -> Window:
+        key = (start, end, granularity, value)
+        window = self._made.get(key)
+        if window is None:
+            window = self._made[key] = Window(_date(start), _date(end), granularity, value)
+        return window
+
+
+def _marks(connection: Connection) -> str:
+    return "?" if connection.dialect.paramstyle == "qmark" else "%s"
+
+
+def _cursor(connection: Connection) -> Any:
+    """The driver's own cursor: 100,000 rows read or written without a Row object each."""
+    return connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+
+
+def _claims(connection: Connection, chunk: list[int], windows: _Windows) -> list[_Claim]:
+    mark = _marks(connection)
+    cursor = _cursor(connection)
+    cursor.execute(
+        "SELECT id, title_id, season, part, window_start, window_end, granularity, "
+        "window_value, label, reason, verdict_digest FROM statements "
+        f"WHERE role = 'claim' AND title_id IN ({', '.join([mark] * len(chunk))})",
+        tuple(chunk),
+    )
+    return [
+        (row[0], row[1], row[2], row[3], windows(row[4], row[5], row[6], row[7]),
+         row[8], row[9], row[10])
+        for row in cursor.fetchall()
+    ]  # fmt: skip
+
+
+# SQLite learnt RETURNING in 3.35 and UPDATE ... FROM in 3.33 (Debian 12 has 3.40).
+_SQLITE_RETURNING = sqlite3.sqlite_version_info >= (3, 35)
+
+
+def _append_verdicts(connection: Connection, rows: list[_Pending],
+                     decided: Any) -> dict[int, int]:  # fmt: skip
+    """Append one history row per changed claim; the new verdict id of each claim."""
+    cursor = _cursor(connection)
+    if connection.dialect.name == "postgresql" and len(rows) > _ROWS_PER_INSERT:
+        # Ids drawn from the table's sequence, then COPY: many times an INSERT's speed.
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence('verdicts', 'id')) FROM generate_series(1, %s)",
+            (len(rows),),
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        columns = "id, statement_id, label, reason, evidence, decided_at"
+        with cursor.copy(f"COPY verdicts ({columns}) FROM STDIN") as copy:
+            for verdict_id, (claim, d, _, text) in zip(ids, rows, strict=True):
+                copy.write_row((verdict_id, claim[0], d.label, d.reason, text, decided))
+        return {claim[0]: verdict_id for verdict_id, (claim, *_) in zip(ids, rows, strict=True)}
+    mark = _marks(connection)
+    insert = "INSERT INTO verdicts (statement_id, label, reason, evidence, decided_at) VALUES "
+    evidence = mark if connection.dialect.name == "sqlite" else f"CAST({mark} AS JSON)"
+    one = f"({mark}, {mark}, {mark}, {evidence}, {mark})"
+    name = connection.dialect.name
+    if not (name == "postgresql" or (name == "sqlite" and _SQLITE_RETURNING)):
+        cursor.executemany(
+            insert + one,
+            [(claim[0], d.label, d.reason, text, decided) for claim, d, _, text in rows],
+        )
+        return _newest_verdicts(cursor, mark, [claim[0] for claim, *_ in rows])
+    # A multi-row INSERT that says which id each claim got.
+    new: dict[int, int] = {}
+    for i in range(0, len(rows), _ROWS_PER_INSERT):
+        batch = rows[i : i + _ROWS_PER_INSERT]
+        params: list[Any] = []
+        for claim, d, _, text in batch:
+            params += (claim[0], d.label, d.reason, text, decided)
+        cursor.execute(insert + ", ".join([one] * len(batch)) + " RETURNING statement_id, id",
+                       params)  # fmt: skip
+        new.update(cursor.fetchall())
+    return new
+
+
+def _newest_verdicts(cursor: Any, mark: str, statement_ids: list[int]) -> dict[int, int]:
+    """The id of each claim's newest verdict row (the one just written)."""
+    newest: dict[int, int] = {}
+    for i in range(0, len(statement_ids), _CHUNK):
+        chunk = statement_ids[i : i + _CHUNK]
+        cursor.execute(
+            "SELECT statement_id, max(id) FROM verdicts "
+            f"WHERE statement_id IN ({', '.join([mark] * len(chunk))}) GROUP BY statement_id",
+            chunk,
+        )
+        newest.update(cursor.fetchall())
+    return newest
+
+
+def _set_current(connection: Connection, rows: list[_Pending], decided: Any) -> None:
+    """Set each changed claim's current verdict on its row."""
+    cursor = _cursor(connection)
+    mark = _marks(connection)
+    values = [(claim[0], d.label, d.reason, new, decided) for claim, d, new, _ in rows]
+    if connection.dialect.name == "postgresql":
+        columns = list(zip(*values, strict=True))
+        cursor.execute(
+            "UPDATE statements AS s SET label = v.label, reason = v.reason, "
+            "verdict_digest = v.digest, verdict_at = %s FROM unnest(%s::int[], %s::text[], "
+            "%s::text[], %s::text[]) AS v(id, label, reason, digest) WHERE s.id = v.id",
+            (decided, list(columns[0]), list(columns[1]), list(columns[2]), list(columns[3])),
+        )
+    elif connection.dialect.name == "sqlite" and _SQLITE_RETURNING:
+        # One UPDATE joined to the new verdicts: far less work per row than one UPDATE each.
+        cursor.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS new_current_verdicts (id INTEGER PRIMARY KEY, "
+            "label TEXT, reason TEXT, digest TEXT, decided_at TEXT)"
+        )
+        cursor.executemany("INSERT INTO new_current_verdicts VALUES (?, ?, ?, ?, ?)", values)
+        cursor.execute(
+            "UPDATE statements SET label = v.label, reason = v.reason, verdict_digest = v.digest, "
+            "verdict_at = v.decided_at FROM new_current_verdicts AS v WHERE statements.id = v.id"
+        )
+        cursor.execute("DELETE FROM new_current_verdicts")
+    else:
+        cursor.executemany(
+            f"UPDATE statements SET label = {mark}, reason = {mark}, verdict_digest = {mark}, "
+            f"verdict_at = {mark} WHERE id = {mark}",
+            [(label, reason, new, at, id_) for id_, label, reason, new, at in values],
+        )
+
+
+def _write_verdicts(session: Session, rows: list[_Pending], now: dt.datetime) -> dict[int, int]:
+    """Append the verdict rows and set each claim's current verdict, on the driver past
+    SQLAlchemy's per-row work (100,000 claims are most of a full pass); the new ids."""
     connection = session.connection()
     dialect = connection.dialect
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
     processor = _VERDICTS.c.decided_at.type.dialect_impl(dialect).bind_processor(dialect)
     decided = processor(now) if processor is not None else now
-    evidence = mark if dialect.name == "sqlite" else f"CAST({mark} AS JSON)"
-    connection.exec_driver_sql(
-        f"INSERT INTO verdicts (statement_id, label, reason, evidence, decided_at) "
-        f"VALUES ({mark}, {mark}, {mark}, {evidence}, {mark})",
-        [(row.id, d.label, d.reason, text, decided) for row, d, _, text in rows],
-    )
-    connection.exec_driver_sql(
-        f"UPDATE statements SET label = {mark}, reason = {mark}, verdict_digest = {mark}, "
-        f"verdict_at = {mark} WHERE id = {mark}",
-        [(d.label, d.reason, new, decided, row.id) for row, d, new, _ in rows],
-    )
+    new = _append_verdicts(connection, rows, decided)
+    _set_current(connection, rows, decided)
+    return new
 
 
 def row_window(row: Any) -> Window:
@@ -222,6 +357,7 @@ class _Evidence:
             title_query = title_query.where(Title.id.in_(chunk))
         for title_id, scopes in session.execute(title_query):
             self.scopes[title_id].update(title_key(s) for s in scopes or ())
+        self._rulings: dict[tuple[int, int | None, int | None], Ruling] = {}
 
     def absent_from(self, title_id: int, season: int | None) -> list[SlateFact]:
         """Complete slates in the title's scopes that do not list this season of it."""
@@ -238,11 +374,20 @@ class _Evidence:
             absent.append(slate)
         return absent
 
+    def ruling(self, title_id: int, season: int | None, part: int | None,
+               as_of: dt.date | None) -> Ruling:  # fmt: skip
+        """The rules for the claims of one title, season and part (made once per pass)."""
+        key = (title_id, season, part)
+        ruling = self._rulings.get(key)
+        if ruling is None:
+            officials = relevant(season, part, self.officials.get(title_id, ()))
+            slates = () if officials else self.absent_from(title_id, season)
+            ruling = self._rulings[key] = Ruling(officials, slates, as_of=as_of)
+        return ruling
+
     def decide(self, title_id: int, season: int | None, part: int | None, claim: Window,
                as_of: dt.date | None) -> Decision:  # fmt: skip
-        officials = relevant(season, part, self.officials.get(title_id, ()))
-        slates = () if officials else self.absent_from(title_id, season)
-        return decide(claim, officials, slates, as_of=as_of)
+        return self.ruling(title_id, season, part, as_of)(claim)
 
 
 def reverify(
@@ -256,32 +401,24 @@ def reverify(
     """Decide the claims of ``title_ids`` (None: every claim); record and return changes."""
     now = now or utcnow()
     changes: list[VerdictChange] = []
+    windows = _Windows()
+    encoder = _Encoder()
     for chunk in _chunks(session, title_ids, progress):
         evidence = _Evidence(session, chunk)
-        claims = session.execute(
-            select(
-                *_DECIDING,
-                Statement.label,
-                Statement.reason,
-                Statement.verdict_digest,
-            ).where(Statement.role == "claim", *_in_titles(chunk))
-        ).all()
-        pending: list[tuple[Any, Decision, str, str]] = []
-        encoder = _Encoder()
-        for row in claims:
-            decision = evidence.decide(row.title_id, row.season, row.part, row_window(row), as_of)
+        pending: list[_Pending] = []
+        for claim in _claims(session.connection(), chunk, windows):
+            _, title_id, season, part, window, _, _, old_digest = claim
+            decision = evidence.ruling(title_id, season, part, as_of)(window)
             new_digest, text = encoder.encode(decision)
-            if new_digest != row.verdict_digest:
-                pending.append((row, decision, new_digest, text))
+            if new_digest != old_digest:
+                pending.append((claim, decision, new_digest, text))
         if not pending:
             continue
-        _write_verdicts(session, pending, now)
-        verdict_ids = _newest_verdicts(session, [row.id for row, _, _, _ in pending])
+        verdict_ids = _write_verdicts(session, pending, now)
         changes.extend(
-            VerdictChange(row.id, row.title_id, verdict_ids[row.id], row.label, row.reason,
-                          decision)
-            for row, decision, _, _ in pending
-        )  # fmt: skip
+            VerdictChange(claim[0], claim[1], verdict_ids[claim[0]], claim[5], claim[6], decision)
+            for claim, decision, _, _ in pending
+        )
     session.flush()
     return changes
 
