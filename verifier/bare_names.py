@@ -121,11 +121,15 @@ _CAST_BEFORE = Words(
 
 def _cast_before(text: str, start: int, end: int) -> bool:
     """Whether people are listed before ``end``: "stars A and B", "cast members" (a word of a
-    Title Case name, "between Star Wars films", lists no one)."""
+    Title Case name, "between Star Wars films", lists no one; "stars in X" names a work)."""
     return any(
-        not text[m.start()].isupper() or m.start() == start
+        (not text[m.start()].isupper() or m.start() == start) and not _ACTS_IN.match(text, m.end())
         for m in _CAST_BEFORE.finditer(text, start, end)
     )
+
+
+# "Ana Lee stars in X, which premieres": the cast word is followed by the work, not by people.
+_ACTS_IN = re.compile(r"\s+in\s+(?=[A-Z0-9\"'“‘])")
 
 
 _DATED = Words(
@@ -160,6 +164,8 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
                 if kind is not None and not _DESCRIBING.search(kind.group(1))
                 else None
             )
+        if found is None and _AND_BEFORE.search(text, max(0, before.start() - 5), before.start()):
+            found = _coordinated_subject(text, before.start())
         if found is None or text[max(0, found[0] - 2) : found[0]] in ('" ', "' "):
             continue  # 'Jonah "Jo" Park arrives': a person's name around a nickname
         start, name = found
@@ -184,6 +190,30 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
 
 
 _NEW_CLAUSE = re.compile(r",\s+(?:with|while|whereas)\s|;\s")
+_AND_BEFORE = re.compile(r"\sand\Z")
+# The verb after a sentence's subject, and the rest of its predicate up to the "and" before
+# the release verb: "X stars A and B and premieres", "X follows a chef and returns" (no
+# clause of its own: a comma, "that", "who" or a second subject's verb end it).
+_FIRST_PREDICATE = re.compile(
+    r"\s+(?:[a-z]{2,}[a-rt-z]s|[a-z]{2,}ed|is|was|has)\s+(?:(?![,;:]|\b(?:that|which|who|when|while|"
+    r"but|after|before|said|says)\b).){1,80}?\Z"
+)
+
+
+def _coordinated_subject(text: str, and_at: int) -> tuple[int, str] | None:
+    """The subject of a sentence whose release verb is its second: "Glass Orchard stars Ana
+    Lee and premieres in March" names Glass Orchard (the sentence opens on the name)."""
+    opening = _sentence_around(text, and_at, and_at)[0]
+    while opening < and_at and text[opening] in " \t\"'“‘":
+        opening += 1
+    found = read_on(text, opening)
+    if found is None or (" " not in found[1] and found[1].endswith(("ed", "ing"))):
+        return None  # "Planned as a tribute and slated for 2026" opens on no name
+    if not _FIRST_PREDICATE.match(text[: and_at - 4], opening + len(found[1])):
+        return None
+    return found
+
+
 _LAST_JOINT = re.compile(r"(?:,\s*|\s+)(?:and|&)\s+\Z")
 _JOINT = re.compile(r",\s+\Z")
 

@@ -65,6 +65,11 @@ _UNLIKELY_AFTER = Words(
 )  # "a 2023 release for X is unlikely"
 # A finale is an episode: "the season finale will premiere on October 11".
 _FINALE_BEFORE = Words(r"\bfinale\b(?:(?!\b(?:part|volume)\b)[^.;])*\Z")
+# The date is the finale's own: "released weekly until the season finale on March 6" (not
+# where the season comes in volumes, the finale the last: "Volume 2 on May 1 and the finale
+# on May 8").
+_FINALE_AT = Words(r"\bfinales?\s+(?:(?:will\s+)?(?:airs?|streams?|drops?)\s+)?(?:on|in)\s+\Z")
+_IN_PARTS = Words(r"\b(?:volumes?|vol\.|parts?|chunks?|batch(?:es)?|instal?lments?)\b")
 # A post quoted from social media is dated after its handle: "Studio (@studio) May 2, 2026".
 _EMBED_DATE = re.compile(r"\(@[\w.]+\)\s*[-–—]?\s*\Z")
 _TO_SCREENS = Words(r"\s+to\s+(?:theaters|theatres|cinemas|screens|imax|the\s+big\s+screen)\b")
@@ -83,6 +88,10 @@ def not_a_release(
     return bool(
         _ATTRIBUTIVE.match(body, date.end)
         or _EMBED_DATE.search(body, max(0, date.start - 40), date.start)
+        or (
+            _FINALE_AT.search(body, max(0, date.start - 40), date.start) is not None
+            and _IN_PARTS.search(body) is None
+        )
         or _implausible(date.window, doc.published)
         or _annotation_year(body, date)
         or _dateline(doc, sentence, date)

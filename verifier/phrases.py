@@ -68,7 +68,11 @@ ALTERNATIVES: dict[str, str] = {
     "relquarter": r"(?i:(?:this|next|last|the\s+next|the\s+coming)\s+quarter)(?![\w-])",
     # "a winter launch looks likelier": a season named for a release, no year given
     "seasonfor": rf"(?:(?i:a|an)\s+{SEASON}(?=[-\s](?i:launch|release|premiere|debut|return|bow)\b)|"
-    rf"{SEASON}(?=\s+(?i:at\s+the\s+(?:very\s+)?(?:earliest|latest)|or\s+later)))",
+    rf"{SEASON}(?=\s+(?i:at\s+the\s+(?:very\s+)?(?:earliest|latest)|or\s+later))|"
+    # "premieres in spring.", "back in fall with ...": a bare season after "in", the clause
+    # going on with punctuation or a small word (not "in Spring Fever", "in summer camp")
+    rf"(?:(?<=\b(?i:in|by)\s)|(?<=\b(?i:until)\s)|(?<=\b(?i:till)\s)){SEASON}(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|with|on|as|"
+    rf"after|before|when|while|for|to|at|alongside)\b))",
     "half": rf"(?:H[12]\s+{Y}|{Y}\s+H[12]|(?i:the\s+)?(?i:first|second|latter|back|front)\s+"
     rf"(?i:half)(?:\s+(?:of\s+)?{Y}|\s+of\s+(?:{RELY}|(?i:the\s+year)))?(?!\s+(?i:of)\b))",  # not "of the season"
     "season": rf"(?:(?i:(?:this|next|last|early|mid|late|the)[-\s]+)?{SEASON}(?:[\"'”’]?\s+(?:of\s+)?{Y}|\s+{RELY})"
