@@ -31,10 +31,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import delete, insert, update  # noqa: E402
+from sqlalchemy import delete, insert  # noqa: E402
 
 from verifier.store import Store, open_store  # noqa: E402
-from verifier.store.models import Statement, Title, Verdict  # noqa: E402
+from verifier.store.models import CurrentVerdict, Statement, Title, Verdict  # noqa: E402
 from verifier.store.repository import StatementSpec, TitleRegistry, fingerprint  # noqa: E402
 from verifier.store.verification import record_and_reverify, reverify  # noqa: E402
 from verifier.verdicts import Official, decide  # noqa: E402
@@ -101,10 +101,8 @@ def fill(store: Store, claims: int, officials: int, seed: int = 7) -> int:
 
 def forget_verdicts(store: Store) -> None:
     with store.transaction() as session:
+        session.execute(delete(CurrentVerdict))
         session.execute(delete(Verdict))
-        session.execute(
-            update(Statement).values(label=None, reason=None, verdict_digest=None, verdict_at=None)
-        )
 
 
 def timed(work: Any) -> tuple[float, Any]:

@@ -17,6 +17,7 @@ from typing import Any
 import click
 from pydantic import ValidationError
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from schedules import config_edit
 from schedules.app import App, echo_json, echo_table, pass_app, season_text, shorten
@@ -214,7 +215,10 @@ def test_source(app: App, name: str, as_json: bool) -> None:
             for d in session.scalars(select(Document).where(Document.id > last_document))
         ]
         statements = session.scalars(
-            select(Statement).where(Statement.id > last_statement).order_by(Statement.id)
+            select(Statement)
+            .options(joinedload(Statement.current))
+            .where(Statement.id > last_statement)
+            .order_by(Statement.id)
         ).all()
         claims = [_statement_row(registry, s) for s in statements if s.role == "claim"]
         officials = [_statement_row(registry, s) for s in statements if s.role == "official"]

@@ -133,10 +133,59 @@ def test_statements_written_before_verdicts_existed_migrate(database_url: str) -
     try:
         with store.engine.connect() as connection:
             row = connection.execute(
-                text("SELECT fingerprint, released, label FROM statements WHERE id = 7")
+                text("SELECT fingerprint, released FROM statements WHERE id = 7")
             ).one()
             scopes = connection.execute(text("SELECT scopes FROM titles")).scalar_one()
-        assert (row.fingerprint, bool(row.released), row.label) == ("id-7", False, None)
+            current = connection.execute(text("SELECT count(*) FROM current_verdicts")).scalar()
+        assert (row.fingerprint, bool(row.released), current) == ("id-7", False, 0)
         assert scopes in ("[]", [])
+    finally:
+        store.close()
+
+
+def test_current_verdicts_kept_on_claim_rows_move_to_their_own_table(database_url: str) -> None:
+    """Before 0006 a claim's row carried its current verdict; upgrading moves it, with the
+    id of the claim's newest history row, and a claim never decided gets none."""
+    from alembic import command
+
+    from verifier.store import _alembic_config
+
+    engine = create_store_engine(database_url)
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0005")
+        connection.execute(
+            text(
+                "INSERT INTO titles (id, name, key, watched, scopes, created_at) "
+                "VALUES (1, 'Moon Court', 'moon court', false, '[]', CURRENT_TIMESTAMP)"
+            )
+        )
+        for id_, label in ((7, "'confirmed'"), (8, "NULL")):
+            connection.execute(
+                text(
+                    "INSERT INTO statements (id, title_id, role, stance, granularity, "
+                    "window_value, quotes, created_at, released, fingerprint, label, reason, "
+                    "verdict_digest, verdict_at) VALUES "
+                    f"({id_}, 1, 'claim', 'rumour', 'year', '2027', '[]', CURRENT_TIMESTAMP, "
+                    f"false, 'f{id_}', {label}, 'official_within_claim', 'd{id_}', "
+                    "CURRENT_TIMESTAMP)"
+                )
+            )
+        for verdict_id, label in ((3, "unsupported"), (5, "confirmed")):
+            connection.execute(
+                text(
+                    "INSERT INTO verdicts (id, statement_id, label, reason, evidence, decided_at) "
+                    f"VALUES ({verdict_id}, 7, '{label}', 'r', '[]', CURRENT_TIMESTAMP)"
+                )
+            )
+    engine.dispose()
+    store = open_store(database_url)
+    try:
+        with store.engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT statement_id, verdict_id, label, digest FROM current_verdicts")
+            ).all()
+        assert [tuple(r) for r in rows] == [(7, 5, "confirmed", "d7")]
     finally:
         store.close()

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from verifier.claims import extract_claims
 from verifier.store import Store
-from verifier.store.models import Statement, Verdict
+from verifier.store.models import CurrentVerdict, Statement, Verdict
 from verifier.store.repository import SlateSpec, StatementSpec, TitleRegistry, TitleSpec
 from verifier.store.verification import record_and_reverify, reverify
 from verifier.windows import Window
@@ -115,7 +115,13 @@ def _current(store: Store, title: str) -> list[tuple[int | None, str, str | None
     with store.transaction() as session:
         title_id, _ = TitleRegistry(session).resolve(title)
         rows = session.execute(
-            select(Statement.season, Statement.window_value, Statement.label, Statement.reason)
+            select(
+                Statement.season,
+                Statement.window_value,
+                CurrentVerdict.label,
+                CurrentVerdict.reason,
+            )
+            .outerjoin(CurrentVerdict, CurrentVerdict.statement_id == Statement.id)
             .where(Statement.role == "claim", Statement.title_id == title_id)
             .order_by(Statement.window_value)
         )
@@ -240,16 +246,17 @@ def test_a_full_pass_bigger_than_one_insert_links_each_claim_to_its_own_new_verd
     assert len(changes) == len(specs)
     with store.transaction() as session:
         rows = session.execute(
-            select(Verdict.id, Verdict.statement_id, Verdict.label, Statement.label).join(
-                Statement, Statement.id == Verdict.statement_id
-            )
-        ).all()
+            select(Verdict.id, Verdict.statement_id, Verdict.label, CurrentVerdict.label,
+                   CurrentVerdict.verdict_id)
+            .join(CurrentVerdict, CurrentVerdict.statement_id == Verdict.statement_id)
+        ).all()  # fmt: skip
     by_id = {row[0]: row for row in rows}
     assert len(by_id) == len(specs)
     for change in changes:
-        _, statement_id, label, current = by_id[change.verdict_id]
+        _, statement_id, label, current, current_id = by_id[change.verdict_id]
         assert statement_id == change.statement_id
         assert label == current == change.decision.label
+        assert current_id == change.verdict_id
     assert sorted(c.decision.label for c in changes if c.decision.evidence) == (
         ["confirmed"] + ["contradicted"] * 11
     )
@@ -268,9 +275,11 @@ def test_new_official_information_reverifies_only_its_title(store: Store) -> Non
             role="official", as_of=AS_OF, now=dt.datetime(2026, 11, 2, tzinfo=dt.UTC),
         )  # fmt: skip
         stamps = {
-            row.title_id: row.verdict_at
+            row.title_id: row.decided_at
             for row in session.execute(
-                select(Statement.title_id, Statement.verdict_at).where(Statement.role == "claim")
+                select(Statement.title_id, CurrentVerdict.decided_at)
+                .join(CurrentVerdict, CurrentVerdict.statement_id == Statement.id)
+                .where(Statement.role == "claim")
             )
         }
         paper_crane, _ = registry.resolve("Paper Crane")

@@ -178,8 +178,8 @@ class Statement(Base):
 
     ``role`` is ``official`` for official evidence and ``claim`` for news claims.
     ``fingerprint`` makes recording the same statement twice a no-op. A claim
-    carries its current verdict (``label``, ``reason``, ``verdict_digest``);
-    the ``verdicts`` table holds the history.
+    has its current verdict in ``current_verdicts`` (``label``, ``reason``); the
+    ``verdicts`` table holds the history.
     """
 
     __tablename__ = "statements"
@@ -209,15 +209,43 @@ class Statement(Base):
         ForeignKey("slates.id", ondelete="SET NULL"), index=True
     )
     fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
-    label: Mapped[str | None] = mapped_column(String(16), index=True)
-    reason: Mapped[str | None] = mapped_column(String(40))
-    verdict_digest: Mapped[str | None] = mapped_column(String(64))
-    verdict_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     document: Mapped[Document | None] = relationship(back_populates="statements")
     title: Mapped[Title] = relationship()
     slate: Mapped[Slate | None] = relationship()
+    current: Mapped[CurrentVerdict | None] = relationship(passive_deletes=True)
+
+    @property
+    def label(self) -> str | None:
+        """The claim's current label (None before its first verdict)."""
+        return self.current.label if self.current is not None else None
+
+    @property
+    def reason(self) -> str | None:
+        return self.current.reason if self.current is not None else None
+
+
+class CurrentVerdict(Base):
+    """A claim's current verdict: its label, reason, the digest of the decision with its
+    evidence, and its newest ``verdicts`` row.
+
+    Kept apart from the claim's own row: a full pass over 100,000 claims writes these narrow
+    rows, not new versions of the wide claim rows with an entry in each of their indexes
+    (on PostgreSQL most of the pass). ``verdict_id`` has no foreign key: both rows go with
+    their claim (``ON DELETE CASCADE``), and one check per row is a third of the writing.
+    """
+
+    __tablename__ = "current_verdicts"
+
+    statement_id: Mapped[int] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True
+    )
+    verdict_id: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(40))
+    digest: Mapped[str] = mapped_column(String(64))
+    decided_at: Mapped[dt.datetime]
 
 
 class Verdict(Base):
@@ -319,6 +347,7 @@ class FetchLog(Base):
 __all__ = [
     "Alert",
     "Base",
+    "CurrentVerdict",
     "Document",
     "FeedEntry",
     "FetchLog",

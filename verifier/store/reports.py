@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, contains_eager, joinedload
 
-from verifier.store.models import Document, Slate, Statement, Title, Verdict
+from verifier.store.models import CurrentVerdict, Document, Slate, Statement, Title, Verdict
 from verifier.store.repository import TitleRegistry
 from verifier.store.verification import row_window
 from verifier.verdicts import Decision
@@ -90,20 +90,27 @@ def list_claims(
     """Claims newest first, each with its current verdict and latest evidence."""
     query = (
         select(Statement)
-        .options(joinedload(Statement.title), joinedload(Statement.document))
+        .outerjoin(Statement.current)
+        .options(
+            joinedload(Statement.title),
+            joinedload(Statement.document),
+            contains_eager(Statement.current),
+        )
         .where(Statement.role == "claim")
-        .order_by(Statement.verdict_at.desc(), Statement.id.desc())
-    )
+        # newest verdicts first, claims not yet decided last, on every backend
+        .order_by(CurrentVerdict.decided_at.is_(None), CurrentVerdict.decided_at.desc(),
+                  Statement.id.desc())
+    )  # fmt: skip
     if title is not None:
         query = query.where(_title_filter(session, title))
     if label is not None:
-        query = query.where(Statement.label == label)
+        query = query.where(CurrentVerdict.label == label)
     if changed_since is not None:
-        query = query.where(Statement.verdict_at >= changed_since)
+        query = query.where(CurrentVerdict.decided_at >= changed_since)
     if limit is not None:
         query = query.limit(limit)
     statements = session.scalars(query).unique().all()
-    evidence = _latest_evidence(session, [s.id for s in statements if s.label])
+    evidence = _current_evidence(session, [s.current for s in statements if s.current])
     return [_view(s, evidence.get(s.id, [])) for s in statements]
 
 
@@ -113,35 +120,37 @@ def claim_views(session: Session, ids: Sequence[int]) -> dict[int, ClaimView]:
     for i in range(0, len(ids), 500):
         statements = session.scalars(
             select(Statement)
-            .options(joinedload(Statement.title), joinedload(Statement.document))
+            .options(
+                joinedload(Statement.title),
+                joinedload(Statement.document),
+                joinedload(Statement.current),
+            )
             .where(Statement.id.in_(ids[i : i + 500]))
         ).unique()
         chunk = list(statements)
-        evidence = _latest_evidence(session, [s.id for s in chunk if s.label])
+        evidence = _current_evidence(session, [s.current for s in chunk if s.current])
         views.update((s.id, _view(s, evidence.get(s.id, []))) for s in chunk)
     return views
 
 
-def _latest_evidence(session: Session, ids: Sequence[int]) -> dict[int, list[Any]]:
-    latest: dict[int, list[Any]] = {}
-    for i in range(0, len(ids), 500):
+def _current_evidence(session: Session, current: Sequence[CurrentVerdict]) -> dict[int, list[Any]]:
+    """The evidence of each claim's current verdict, by claim id."""
+    evidence: dict[int, list[Any]] = {}
+    verdict_ids = [c.verdict_id for c in current]
+    for i in range(0, len(verdict_ids), 500):
         rows = session.execute(
-            select(Verdict.statement_id, Verdict.evidence)
-            .where(Verdict.statement_id.in_(ids[i : i + 500]))
-            .order_by(Verdict.statement_id, Verdict.id)
+            select(Verdict.statement_id, Verdict.evidence).where(
+                Verdict.id.in_(verdict_ids[i : i + 500])
+            )
         )
-        for row in rows:
-            latest[row.statement_id] = row.evidence  # the last row per claim wins
-    return latest
+        evidence.update((row.statement_id, row.evidence) for row in rows)
+    return evidence
 
 
 def _view(statement: Statement, evidence: list[Any]) -> ClaimView:
     document: Document | None = statement.document
-    verdict = (
-        Decision(statement.label, statement.reason or "", tuple(evidence))
-        if statement.label
-        else None
-    )
+    current = statement.current
+    verdict = Decision(current.label, current.reason, tuple(evidence)) if current else None
     return ClaimView(
         id=statement.id,
         title=statement.title.name,
@@ -154,7 +163,7 @@ def _view(statement: Statement, evidence: list[Any]) -> ClaimView:
         headline=document.headline if document else None,
         published=(document.published if document else None) or statement.announced,
         verdict=verdict,
-        decided_at=statement.verdict_at,
+        decided_at=current.decided_at if current else None,
     )
 
 

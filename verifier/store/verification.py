@@ -3,8 +3,9 @@
 ``reverify`` loads the claims of the given titles (or all), the official
 statements and slates that bear on them, runs the pure ``verifier.verdicts``
 rules, and writes a ``verdicts`` row only where the label, the reason or the
-evidence changed. The claim row carries its current verdict, so listing
-current labels needs no history scan. New official information for one title
+evidence changed. Each claim's current verdict is a narrow row of its own
+(``current_verdicts``), so listing current labels needs no history scan and a
+full pass writes no claim rows. New official information for one title
 costs the claims of that title, not of the whole database.
 """
 
@@ -169,9 +170,10 @@ def _claims(connection: Connection, chunk: list[int], windows: _Windows) -> list
     mark = _marks(connection)
     cursor = _cursor(connection)
     cursor.execute(
-        "SELECT id, title_id, season, part, window_start, window_end, granularity, "
-        "window_value, label, reason, verdict_digest FROM statements "
-        f"WHERE role = 'claim' AND title_id IN ({', '.join([mark] * len(chunk))})",
+        "SELECT s.id, s.title_id, s.season, s.part, s.window_start, s.window_end, "
+        "s.granularity, s.window_value, c.label, c.reason, c.digest FROM statements s "
+        "LEFT JOIN current_verdicts c ON c.statement_id = s.id "
+        f"WHERE s.role = 'claim' AND s.title_id IN ({', '.join([mark] * len(chunk))})",
         tuple(chunk),
     )
     return [
@@ -181,7 +183,7 @@ def _claims(connection: Connection, chunk: list[int], windows: _Windows) -> list
     ]  # fmt: skip
 
 
-# SQLite learnt RETURNING in 3.35 and UPDATE ... FROM in 3.33 (Debian 12 has 3.40).
+# SQLite learnt RETURNING in 3.35 (Debian 12 has 3.40).
 _SQLITE_RETURNING = sqlite3.sqlite_version_info >= (3, 35)
 
 
@@ -239,36 +241,30 @@ def _newest_verdicts(cursor: Any, mark: str, statement_ids: list[int]) -> dict[i
     return newest
 
 
-def _set_current(connection: Connection, rows: list[_Pending], decided: Any) -> None:
-    """Set each changed claim's current verdict on its row."""
+def _set_current(connection: Connection, rows: list[_Pending], new_ids: dict[int, int],
+                 decided: Any) -> None:  # fmt: skip
+    """Record each changed claim's current verdict: a row for a claim's first verdict, the
+    row changed for the others (a claim with a digest has its row)."""
     cursor = _cursor(connection)
     mark = _marks(connection)
-    values = [(claim[0], d.label, d.reason, new, decided) for claim, d, new, _ in rows]
-    if connection.dialect.name == "postgresql":
-        columns = list(zip(*values, strict=True))
-        cursor.execute(
-            "UPDATE statements AS s SET label = v.label, reason = v.reason, "
-            "verdict_digest = v.digest, verdict_at = %s FROM unnest(%s::int[], %s::text[], "
-            "%s::text[], %s::text[]) AS v(id, label, reason, digest) WHERE s.id = v.id",
-            (decided, list(columns[0]), list(columns[1]), list(columns[2]), list(columns[3])),
-        )
-    elif connection.dialect.name == "sqlite" and _SQLITE_RETURNING:
-        # One UPDATE joined to the new verdicts: far less work per row than one UPDATE each.
-        cursor.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS new_current_verdicts (id INTEGER PRIMARY KEY, "
-            "label TEXT, reason TEXT, digest TEXT, decided_at TEXT)"
-        )
-        cursor.executemany("INSERT INTO new_current_verdicts VALUES (?, ?, ?, ?, ?)", values)
-        cursor.execute(
-            "UPDATE statements SET label = v.label, reason = v.reason, verdict_digest = v.digest, "
-            "verdict_at = v.decided_at FROM new_current_verdicts AS v WHERE statements.id = v.id"
-        )
-        cursor.execute("DELETE FROM new_current_verdicts")
-    else:
+    first = [(claim[0], new_ids[claim[0]], d.label, d.reason, new, decided)
+             for claim, d, new, _ in rows if claim[7] is None]  # fmt: skip
+    again = [(new_ids[claim[0]], d.label, d.reason, new, decided, claim[0])
+             for claim, d, new, _ in rows if claim[7] is not None]  # fmt: skip
+    columns = "statement_id, verdict_id, label, reason, digest, decided_at"
+    if connection.dialect.name == "postgresql" and len(first) > _ROWS_PER_INSERT:
+        with cursor.copy(f"COPY current_verdicts ({columns}) FROM STDIN") as copy:
+            for values in first:
+                copy.write_row(values)
+    elif first:
         cursor.executemany(
-            f"UPDATE statements SET label = {mark}, reason = {mark}, verdict_digest = {mark}, "
-            f"verdict_at = {mark} WHERE id = {mark}",
-            [(label, reason, new, at, id_) for id_, label, reason, new, at in values],
+            f"INSERT INTO current_verdicts ({columns}) VALUES ({', '.join([mark] * 6)})", first
+        )
+    if again:
+        cursor.executemany(
+            f"UPDATE current_verdicts SET verdict_id = {mark}, label = {mark}, reason = {mark}, "
+            f"digest = {mark}, decided_at = {mark} WHERE statement_id = {mark}",
+            again,
         )
 
 
@@ -280,7 +276,7 @@ def _write_verdicts(session: Session, rows: list[_Pending], now: dt.datetime) ->
     processor = _VERDICTS.c.decided_at.type.dialect_impl(dialect).bind_processor(dialect)
     decided = processor(now) if processor is not None else now
     new = _append_verdicts(connection, rows, decided)
-    _set_current(connection, rows, decided)
+    _set_current(connection, rows, new, decided)
     return new
 
 
