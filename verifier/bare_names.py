@@ -45,7 +45,7 @@ _AUX = (
     r"(?:will|would|is|are|was|were|has|have|had|could|can|may|might|should|shall|must|also|"
     r"first|finally|officially|now|then|still|reportedly|only|initially|originally|already|"
     r"soon|likely|be|been|being|all|set|slated|scheduled|expected|due|poised|going|planned|previously|"
-    r"confirmed|tipped|to|just|eventually|again)"
+    r"confirmed|tipped|to|just|eventually|again|meant|supposed|intended)"
 )
 _AUX_BEFORE = re.compile(
     rf"(?i)(?:\s*\([^()\n]{{0,80}}\))?"

@@ -98,7 +98,9 @@ WEAK_RELEASE = Words(
     # "moves from 7/31/2020 to 3/19/2021", "moved X from January 2021 to October": the move,
     # up to its dates
     rf"(?:push(?:es|ed)?|mov(?:e|es|ed)|delay(?:s|ed)?|postpone[sd]?|shift(?:s|ed)?)(?:\s+(?!(?:to|until|till)\b|\d)[\w'’\":.-]*\w){{0,5}}?(?=[\"'’]?\s+from\s+(?:{DATE_START}))|"
-    r"(?:push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|delay(?:s|ed|ing)?|postpone[sd]?|shift(?:s|ed|ing)?)\s+(?:[\w'’\":.-]+\s+){1,5}?(?:to|until|till)|"
+    # (a name of several words and its kind between: "moved the slasher sequel Moon Court 2:
+    # Night Falls up to March 27"; not "a bold move and taking the story all the way to")
+    r"(?:push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|delay(?:s|ed|ing)?|postpone[sd]?|shift(?:s|ed|ing)?)\s+(?:(?!and\s)[\w'’\":.-]+\s+){1,10}?(?:to|until|till)|"
     # "has also been pushed a year, to May 7": a span of time, then where it went
     rf"(?:push(?:es|ed)|mov(?:e|es|ed)|delay(?:s|ed)|postpone[sd]|shift(?:s|ed))\s+(?:by\s+)?(?:a|an|one|two|"
     rf"three|four|five|six|\d+)\s+(?:weeks?|months?|years?),\s+(?:to|until)(?=\s+(?:{DATE_START}))|"

@@ -37,7 +37,7 @@ _COUNTERFACTUAL = Words(
     r"had\s+been\s+(?:(?:originally|initially|first|previously)\s+)?(?:scheduled|set|slated|"
     r"planned|dated|due|expected|penciled|pencilled)|(?:was|were|had\s+been)\s+previously\s+(?:scheduled|"
     r"set|slated|planned|dated|due|expected)|(?:originally|initially|first)\s+"
-    r"(?:scheduled|set|slated|planned|dated|due|speculated|supposed|expected|intended)|"
+    r"(?:scheduled|set|slated|planned|dated|due|speculated|supposed|expected|intended|meant)|"
     r"would\s+have\s+(?:been|\w+ed|come)|if\s+[^.;]{0,80}?\bhad\s+(?:\w+ed|been|begun|gone)|"
     # a wish: "many would like to see it this year"
     r"(?:would\s+(?:like|love)|wish(?:es)?|want(?:s|ed)?|hop(?:e|es|ed|ing))\s+to\s+see|"

@@ -27,7 +27,9 @@ _REFERENCE = Words(
     r"the\s+(?:[\w-]+\s+){1,2}?(?:series|show|film|movie|sequel|drama|k-?drama|"
     r"project|romance|thriller|comedy|rom-com|melodrama|anime|documentary|miniseries|sitcom)|the\s+(?:series|show|film|movie|season|sequel|drama|k-?drama|project|new\s+season|"
     r"next\s+season|final\s+season|new\s+episodes|episodes|thriller|title)|season\s+\d+|"
-    r"(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas))\b"
+    r"(?:both|the\s+two)\s+(?:series|shows|titles|films|dramas)|"
+    # "X was meant to open in March. The new release date is August 28.": X's date
+    r"the\s+(?:new|revised|updated|rescheduled)\s+(?:release|premiere|opening|debut|launch)\s+date)\b"
 )
 # Many titles at once, none named: "34 new titles debuting in 2023" is not about the topic.
 MANY_TITLES = Words(
