@@ -398,9 +398,9 @@ def reverify(
     now = now or utcnow()
     changes: list[VerdictChange] = []
     windows = _Windows()
-    encoder = _Encoder()
     for chunk in _chunks(session, title_ids, progress):
         evidence = _Evidence(session, chunk)
+        encoder = _Encoder()  # per chunk, as the rulings: memory bounded by the chunk
         pending: list[_Pending] = []
         for claim in _claims(session.connection(), chunk, windows):
             _, title_id, season, part, window, _, _, old_digest = claim
