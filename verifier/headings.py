@@ -82,13 +82,21 @@ _WHEN = (
     r"winter|early|late|mid)[-\s]+(?:20\d\d|this|next)|\b20\d\d\b|(?:this|next)\s+(?:year|month|week|"
     r"spring|summer|fall|autumn|winter)"
 )
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
 _DATED_RELEASE = re.compile(
     rf"(?i)\b{_RELEASE_WORD}\b[^.\n]{{0,50}}?(?:{_WHEN})|(?:{_WHEN})[^.\n]{{0,30}}?\b{_RELEASE_WORD}\b|"
     rf"\b(?:release|premiere|air)\s+date\s*:|"
     # a card's field: "Date: January 29"
     rf"(?:^|\n)\s*(?:airing\s+|broadcast\s+)?date\s*:\s*(?:{_WHEN})"
 )
-_DATE_FIELD = re.compile(rf"(?i)(?:release|premiere|air|airing|broadcast)\s+date\s*:\s*(?:{_WHEN})")
+# a card's date field: "Premiere date: May 5", "Coming to Netflix: Friday", "When can I
+# watch it? July 20"
+_DATE_FIELD = re.compile(
+    rf"(?i)(?:(?:release|premiere|air|airing|broadcast)\s+date\s*:|coming\s+to\s+[\w+]+\s*:|"
+    rf"when\s+can\s+(?:i|you)\s+(?:watch|stream|see)\s+it\s*\?\s*:?)\s*(?:{_WHEN}|{_WEEKDAY})"
+)
+# A card's field asked as a question: "What is it? A drama about ...".
+_ASKED_FIELD = re.compile(r"(?i)(?:what\s+is\s+it|what'?s\s+it\s+about|who'?s\s+in\s+it)\s*\?")
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
 
 
@@ -143,6 +151,10 @@ def heading_titles(text: str) -> list[str]:
             if dated >= 0 and all(FIELD_LABEL.search(f) for f in fields[:dated]):
                 # a card of its own: "Moon Court" / "Where to watch: Netflix" / "Premiere date:
                 # May 5", its fields first
+                names.append(name.strip("\"'“”‘’"))
+            elif _ASKED_FIELD.match(first) and any(
+                _DATE_FIELD.match(p.strip()) for p in after.split("\n\n")[1:3]
+            ):  # its fields a paragraph each: "What is it? ..." / "When can I watch it? July 20"
                 names.append(name.strip("\"'“”‘’"))
         if _REFERS.match(after) or (
             _REFERS_WITHIN.search(paragraph, 0, 160) and _DATED_RELEASE.search(paragraph)

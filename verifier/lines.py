@@ -97,7 +97,7 @@ def listing_names(text: str) -> list[str]:
 FIELD_LABEL = re.compile(
     r"(?i)\b(?:company|network|broadcaster|channel|cast|genre|director|writer|date|time|platform|"
     r"episodes|runtime|starring|where|when|studio|producer|rating|source|"
-    r"where\s+to\s+(?:watch|stream)|streaming\s+on|available\s+on)\s*:"
+    r"where\s+to\s+(?:watch|stream)|streaming\s+on|available\s+on|coming\s+to\s+[\w+]+)\s*:"
 )
 _SMALL = {
     "of",

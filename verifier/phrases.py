@@ -95,7 +95,8 @@ ALTERNATIVES: dict[str, str] = {
     r"(?![%.]\d)(?![sS]\b)",
     # "premieres on Friday", "arrives this Thursday": a weekday after a word that makes it a
     # time (a bare "Wednesday" may be the show), with no date after it
-    "weekday": rf"(?:(?i:on|this|next|until|till|by)\s+|{_AFTER_RELEASE_VERB}){WEEKDAY}"
+    # (or a field's value: "Coming to Netflix: Friday")
+    "weekday": rf"(?:(?i:on|this|next|until|till|by)\s+|{_AFTER_RELEASE_VERB}|(?<=:\s)){WEEKDAY}"
     rf"(?!'|\s*,?\s+(?:the\s+)?(?:{M}|\d)|\s+(?:and|&|through|to)\s+{WEEKDAY})",  # not "Saturday and Sunday"
 }
 # Phrases start at the start of a word: the lookahead lets the scanner skip the middles of

@@ -34,6 +34,12 @@ _AFTER_STOP = r"[.!?]*[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9\u0080-\uffff])"
 _BOUNDARY = re.compile(rf"\.{_AFTER_STOP}|!{_AFTER_STOP}|\?{_AFTER_STOP}|\n\n*")
 
 
+# A card's field asked as a question, its answer after it on the line.
+_FIELD_QUESTION = re.compile(
+    r"(?i)\s*when\s+(?:can|will|do|does)\s+(?:i|you|we|fans|viewers|it)\s+[\w\s'’]{0,30}\?"
+)
+
+
 # No sentence of news runs this long; text without sentence ends (a dump, a hostile page) is
 # read in pieces of about this size, so that the rules, which look along a sentence for each
 # date in it, take time in proportion to the text, not to its square.
@@ -80,6 +86,12 @@ def _split(text: str, field: str) -> list[Sentence]:
                 continue  # "D.P. returns", but "... “D.P.”" ends its paragraph
         elif m.group() == "\n" and wrapped:
             continue
+        elif (
+            m.group().startswith("?")
+            and "\n" not in m.group()
+            and _FIELD_QUESTION.fullmatch(text, start, m.start() + 1)
+        ):
+            continue  # "When can I watch it? July 20": a card's field and its value, one line
         end = m.start() + len(m.group().rstrip())
         if text[start:end].strip():
             sentences.append(Sentence(start, end, paragraph, field))
