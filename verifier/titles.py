@@ -37,6 +37,8 @@ AMBIGUOUS_WORDS = {
     # the trade's abbreviations: "OTT releases", "a TV slate", "10 p.m. KST"
     "ott", "tv", "vod", "svod", "avod", "imax", "kst", "est", "pst", "pt", "et", "gmt", "ist",
     "ct", "edt", "pdt", "bst", "jst", "cet", "utc",
+    # how a film comes out: "Theatrical, January 9", "Streaming: March 3"
+    "theatrical", "theatrically", "streaming", "digital", "on-demand", "worldwide", "nationwide",
     # a clock time's two zones: "8 p.m. ET/PT"
     "et/pt", "pt/et", "est/pst", "pst/est", "edt/pdt", "pdt/edt", "et/ct", "ct/et",
 }  # fmt: skip
