@@ -244,8 +244,9 @@ _RENEWED = Words(
 # The network renews: "HBO has renewed Paper Lanterns for a second season".
 _RENEWS = Words(r"\b(?:renew(?:s|ed)|cancell?(?:s|ed)|greenlit|green-lit|picked\s+up)\s+")
 _FOR_A_SEASON = re.compile(
-    r"\s+(?:for\s+(?:a|its)\s+\w+\s+season|after\s+(?:one|two|three|\w+)\s+seasons?)\b"
-)
+    r"\s+(?:for\s+(?:(?:a|its)\s+\w+\s+season|(?i:season|series)\s+(?:\d+|[a-z]+)\b)|"
+    r"after\s+(?:one|two|three|\w+)\s+seasons?)\b"
+)  # ("renewed X for season 3")
 
 
 def _renewed(text: str) -> list[str]:

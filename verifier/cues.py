@@ -125,7 +125,7 @@ WEAK_RELEASE = Words(
     r"look\s+for\s+(?:season|series|part|it|them|new\s+episodes|(?:a|the|its)\s+(?:return|premiere|debut|release|launch|(?:new|next)\s+season))\b|"
     r"(?:see|catch|watch)\s+(?:the\s+)?(?:new|next|fifth|fourth|third|second|final|a\s+glimpse|it|them)"
     r"|see\s+(?:[\w'\":]+\s+){1,5}season|binge(?:-watch)?\s+(?:it|them|the|all)\b|will\s+(?:see|feature|bring)|brings|release|"
-    r"in(?:to)?\s+(?:theaters|theatres|cinemas)\s+(?:by|on|in|from)|(?:premiere|launch|debut|streaming)\s+window|window\s+for\s+(?:the\s+|a\s+|its\s+|this\s+)?"
+    r"in(?:to)?\s+(?:theaters|theatres|cinemas)\s+(?:by|on|in|from)|(?:premiere|launch|debut|streaming)\s+window|(?<=\ba\s)(?:(?:likely|possible|realistic|probable)\s+)?window\s+(?:would|could|might|will|may|seems)\b|window\s+for\s+(?:the\s+|a\s+|its\s+|this\s+)?"
     r"(?:show|series|season|sequel|film|movie|drama|premiere|release|debut|return|it))\b",
 )
 OTHER_EVENT = Words(

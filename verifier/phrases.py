@@ -75,7 +75,7 @@ ALTERNATIVES: dict[str, str] = {
     rf"after|before|when|while|for|to|at|alongside)\b))",
     "half": rf"(?:H[12]\s+{Y}|{Y}\s+H[12]|(?i:the\s+)?(?i:first|second|latter|back|front)\s+"
     rf"(?i:half)(?:\s+(?:of\s+)?{Y}|\s+of\s+(?:{RELY}|(?i:the\s+year)))?(?!\s+(?i:of)\b))",  # not "of the season"
-    "season": rf"(?:(?i:(?:this|next|last|early|mid|late|the)[-\s]+)?{SEASON}(?:[\"'”’]?\s+(?:of\s+)?{Y}|\s+{RELY})"
+    "season": rf"(?:(?i:(?:this|next|last|early|mid|late|the)[-\s]+)?{SEASON}(?:[\"'”’]?\s+(?:of\s+)?{Y}|\s+(?:of\s+)?{RELY})"
     rf"|(?i:(?:this|next|last|the|early|late|mid)[-\s]+)(?i:(?:upcoming|coming)\s+)?{SEASON}(?![\w-])"
     rf"|{SEASON}(?=\s+(?:or|to|and|through|into)\s+(?:(?i:early|late)\s+)?{SEASON}))",
     "part": rf"{PART}[-\s]*(?:{Y}|{RELY}|(?i:the\s+year))",

@@ -594,8 +594,18 @@ def choose_season(
             season = memory.seasons[title]
         elif mention is None and memory.group.get(title) is not None:
             season = memory.group[title]
-        elif title == doc.topic:
+        elif title == doc.topic and doc.topic_season is not None:
             season = doc.topic_season
-        else:
+        elif title in doc.title_seasons or not _A_SEASON.search(body, clause[0], clause[1]):
             season = doc.title_seasons.get(title)
+        else:
+            # "the new season is expected in May" after "Netflix renewed X for season 3": the
+            # season a sentence naming X alone names
+            season = doc.returning_seasons.get(title)
     return season, part
+
+
+# A season spoken of without its number: "the new season", "the next season".
+_A_SEASON = re.compile(
+    r"(?i)\b(?:new|next|upcoming|coming|latest|forthcoming)\s+(?:season|series|episodes|installment)\b"
+)
