@@ -95,7 +95,9 @@ _DESCRIBING = re.compile(r"-[a-z]+\b|\b\d+\b")
 _RELEASE_VERB = Words(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|return(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|"
     r"air(?:s|ed|ing)|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
-    r"land(?:s|ed|ing)?|stream(?:s|ed|ing)?|follows\s+(?:in|on)\s|bow(?:s|ed)?\s+(?:in|on)\s|(?:have|has|get|gets|enjoy|enjoys|hold|holds)\s+(?:their|its)\s+(?:season\s+)?premieres?|(?:eye(?:s|ing)|target(?:s|ing)|aim(?:s|ing)\s+for)\s+(?:a|an)\s|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
+    r"land(?:s|ed|ing)?|stream(?:s|ed|ing)?|follows\s+(?:in|on)\s|"
+    # "X will make its Apple TV+ premiere"
+    r"mak(?:e|es|ing)\s+(?:its|their)\s+(?:[\w+'’-]+\s+){0,3}?(?:premiere|debut|bow|return)|bow(?:s|ed)?\s+(?:in|on)\s|(?:have|has|get|gets|enjoy|enjoys|hold|holds)\s+(?:their|its)\s+(?:season\s+)?premieres?|(?:eye(?:s|ing)|target(?:s|ing)|aim(?:s|ing)\s+for)\s+(?:a|an)\s|hit(?:s|ting)?\s+(?:netflix|theaters|theatres|"
     r"screens|cinemas|the|hulu|disney|hbo|max|prime|apple|peacock|paramount|crunchyroll|tving|"
     r"wavve|viki)|(?:come|comes|coming|came)\s+(?:back|out|to)|(?<!-)back\s+(?:in|on|for|with|"
     r"next|this|later)|(?:begin(?:s|ning)?|began|start(?:s|ing)?)\s+(?:airing|playing|streaming)|kick(?:s|ed)?\s+off|"
@@ -168,6 +170,8 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
             found = _coordinated_subject(text, before.start())
         if found is None or text[max(0, found[0] - 2) : found[0]] in ('" ', "' "):
             continue  # 'Jonah "Jo" Park arrives': a person's name around a nickname
+        if _BY_PERSON.search(text, max(0, found[0] - 25), found[0]):
+            continue  # "the drama directed by Ana Lee will stream": who made it, not what
         start, name = found
         # "A and B have their season premieres": "their" makes the subject two works
         plural = " their " in verb.group()
@@ -191,6 +195,9 @@ def _subjects(text: str, owned: set[str]) -> list[str]:
 
 _NEW_CLAUSE = re.compile(r",\s+(?:with|while|whereas)\s|;\s")
 _AND_BEFORE = re.compile(r"\sand\Z")
+_BY_PERSON = re.compile(
+    r"(?i)\b(?:(?:directed|written|produced|created|helmed|penned|scripted|led)\s+by|starring)\s+\Z"
+)
 # The verb after a sentence's subject, and the rest of its predicate up to the "and" before
 # the release verb: "X stars A and B and premieres", "X follows a chef and returns" (no
 # clause of its own: a comma, "that", "who" or a second subject's verb end it).

@@ -411,7 +411,8 @@ def discover_titles(text: str) -> list[str]:
             _is_title_word(w) or w.lower() in _SMALL or w.lower() in ("s", "vs.") for w in words
         )
         ambiguous = inner.lower() in AMBIGUOUS_WORDS
-        if 1 <= len(words) <= 7 and title_like and _is_title_word(words[0]) and not ambiguous:
+        # (quotes make a long name a name: 'Love Is Near, But I Hate Being Alone', 8 words)
+        if 1 <= len(words) <= 10 and title_like and _is_title_word(words[0]) and not ambiguous:
             quoted.append(inner)
     names.extend(_without_scare_quotes(quoted, text))
     names.extend(bare_titles(text))

@@ -97,7 +97,8 @@ ALTERNATIVES: dict[str, str] = {
     # time (a bare "Wednesday" may be the show), with no date after it
     # (or a field's value: "Coming to Netflix: Friday")
     "weekday": rf"(?:(?i:on|this|next|until|till|by)\s+|{_AFTER_RELEASE_VERB}|(?<=:\s)){WEEKDAY}"
-    rf"(?!'|\s*,?\s+(?:the\s+)?(?:{M}|\d)|\s+(?:and|&|through|to)\s+{WEEKDAY})",  # not "Saturday and Sunday"
+    # not "Saturday and Sunday", nor a slot: "on Friday nights"
+    rf"(?!'|\s*,?\s+(?:the\s+)?(?:{M}|\d)|\s+(?:and|&|through|to)\s+{WEEKDAY}|\s+(?i:nights)\b)",
 }
 # Phrases start at the start of a word: the lookahead lets the scanner skip the middles of
 # words at once, which is most of the text; ``gated`` adds the letters a phrase can begin

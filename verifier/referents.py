@@ -299,6 +299,7 @@ def names_another_work(body: str, start: int, end: int | None = None) -> bool:
         or _follows(body, start)
         or _REPLACED_WORK.search(body, before, start) is not None
         or _DESCRIBED_BY.search(body, max(0, start - 45), start) is not None
+        or _FINALE_OF.search(body, max(0, start - 40), start) is not None
         or _SEASON_SUBTITLE.search(body, before, start) is not None
         or (
             end is not None
@@ -308,6 +309,14 @@ def names_another_work(body: str, start: int, end: int | None = None) -> bool:
     )
 
 
+# A work whose end times another's start: "begins airing after the finale of “X” on October 9",
+# "on Friday nights following the end of “X”" (the date is the new work's).
+_FINALE_OF = Words(
+    r"\b(?:after|following|once|when)\s+(?:the\s+)?(?:(?:season|series)\s+)?(?:finale|end|conclusion|"
+    r"last\s+episode)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\"“‘']?\Z|"
+    # a broadcast slot after another show: "on Friday-Saturday nights following “X”"
+    r"\b(?:nights?|slot|timeslot|time\s+slot)\s+(?:after|following)\s+(?:the\s+)?[\"“‘']?\Z"
+)
 # A work named to time another: "set to premiere right after the “X” season four finale".
 _TIMED_BY = Words(
     r"\b(?:after|before|following|opposite|against|ahead\s+of)\s+(?:the\s+)?[\"“‘']?\Z"
