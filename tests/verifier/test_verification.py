@@ -262,6 +262,28 @@ def test_a_full_pass_bigger_than_one_insert_links_each_claim_to_its_own_new_verd
     )
 
 
+def test_the_evidence_carries_the_official_statements_quote_url_and_kind(store: Store) -> None:
+    """Read back on the driver's cursor: the first quote's text, the URL, a release."""
+    spec = StatementSpec(
+        "Moon Court", 2, Window.from_value("2026-12-18"), "official",
+        quotes=({"text": "Season 2 arrives December 18.", "start": 0, "end": 29, "field": "text"},),
+        source_url="https://streamer.example/moon-court", announced=dt.date(2026, 6, 1),
+        released=True,
+    )  # fmt: skip
+    with store.transaction() as session:
+        registry = TitleRegistry(session)
+        record_and_reverify(session, registry, [spec], role="official", as_of=AS_OF)
+        (change,) = record_and_reverify(
+            session, registry, [claim("Moon Court", 2, "2026-12")], role="claim", as_of=AS_OF
+        ).changes
+    (item,) = change.decision.evidence
+    assert (item["quote"], item["url"], item["kind"], item["announced"]) == (
+        "Season 2 arrives December 18.", "https://streamer.example/moon-court", "release",
+        "2026-06-01",
+    )  # fmt: skip
+    assert change.decision.label == "confirmed"
+
+
 def test_new_official_information_reverifies_only_its_title(store: Store) -> None:
     with store.transaction() as session:
         registry = TitleRegistry(session)

@@ -39,17 +39,6 @@ from verifier.windows import Window
 _CHUNK = 500
 # Rows in one multi-row INSERT: 5 parameters each, within SQLite's 32,766.
 _ROWS_PER_INSERT = 1000
-# What a decision needs of a statement: which title, season and part, and the window.
-_DECIDING = (
-    Statement.id,
-    Statement.title_id,
-    Statement.season,
-    Statement.part,
-    Statement.window_start,
-    Statement.window_end,
-    Statement.granularity,
-    Statement.window_value,
-)
 _VERDICTS = cast(Table, Verdict.__table__)
 
 
@@ -275,6 +264,8 @@ def _write_verdicts(session: Session, rows: list[_Pending], now: dt.datetime) ->
     dialect = connection.dialect
     processor = _VERDICTS.c.decided_at.type.dialect_impl(dialect).bind_processor(dialect)
     decided = processor(now) if processor is not None else now
+    # in claim order: the indexes on the claim id grow at their end instead of splitting pages
+    rows = sorted(rows, key=lambda row: row[0][0])
     new = _append_verdicts(connection, rows, decided)
     _set_current(connection, rows, new, decided)
     return new
@@ -307,26 +298,39 @@ def _in_titles(chunk: list[int] | None) -> list[ColumnElement[bool]]:
     return [] if chunk is None else [Statement.title_id.in_(chunk)]
 
 
+def _officials(connection: Connection, chunk: list[int] | None) -> list[Any]:
+    """The official statements of the titles (all titles for None), on the driver's cursor,
+    each with the text of its first quote."""
+    if chunk is not None and not chunk:
+        return []
+    mark = _marks(connection)
+    quote = (
+        "quotes->0->>'text'" if connection.dialect.name == "postgresql"
+        else "json_extract(quotes, '$[0].text')"
+    )  # fmt: skip
+    where = "" if chunk is None else f" AND title_id IN ({', '.join([mark] * len(chunk))})"
+    cursor = _cursor(connection)
+    cursor.execute(
+        "SELECT id, title_id, season, part, window_start, window_end, granularity, window_value, "
+        f"source_url, {quote}, announced, released FROM statements WHERE role = 'official'" + where,
+        tuple(chunk or ()),
+    )
+    return list(cursor.fetchall())
+
+
 class _Evidence:
     """Official statements, slates and title scopes for a set of titles."""
 
-    def __init__(self, session: Session, chunk: list[int] | None) -> None:
+    def __init__(self, session: Session, chunk: list[int] | None,
+                 windows: _Windows | None = None) -> None:  # fmt: skip
         self.officials: dict[int, list[Numbered]] = defaultdict(list)
-        official_rows = session.execute(
-            select(
-                *_DECIDING,
-                Statement.source_url,
-                Statement.quotes,
-                Statement.announced,
-                Statement.released,
-            ).where(Statement.role == "official", *_in_titles(chunk))
-        )
-        for row in official_rows:
-            quote = row.quotes[0].get("text") if row.quotes else None
-            official = Official(
-                row_window(row), row.source_url, quote, row.announced, row.released, row.id
-            )
-            self.officials[row.title_id].append(Numbered(row.season, row.part, official))
+        windows = windows or _Windows()
+        for row in _officials(session.connection(), chunk):
+            id_, title_id, season, part, start, end, granularity, value = row[:8]
+            url, quote, announced, released = row[8:]
+            official = Official(windows(start, end, granularity, value), url, quote,
+                                _date(announced), bool(released), id_)  # fmt: skip
+            self.officials[title_id].append(Numbered(season, part, official))
 
         self.slates: dict[int, tuple[SlateFact, str]] = {
             slate.id: (
@@ -399,7 +403,7 @@ def reverify(
     changes: list[VerdictChange] = []
     windows = _Windows()
     for chunk in _chunks(session, title_ids, progress):
-        evidence = _Evidence(session, chunk)
+        evidence = _Evidence(session, chunk, windows)
         encoder = _Encoder()  # per chunk, as the rulings: memory bounded by the chunk
         pending: list[_Pending] = []
         for claim in _claims(session.connection(), chunk, windows):
