@@ -105,7 +105,8 @@ def test_malformed_url_is_one_clear_error() -> None:
         open_store("not a url at all")
 
 
-def test_statements_written_before_verdicts_existed_migrate(database_url: str) -> None:
+def _written_at(database_url: str, revision: str, *statements: str) -> None:
+    """An empty database brought to an old schema ``revision``, with rows written then."""
     from alembic import command
 
     from verifier.store import _alembic_config
@@ -114,21 +115,22 @@ def test_statements_written_before_verdicts_existed_migrate(database_url: str) -
     config = _alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-        connection.execute(
-            text(
-                "INSERT INTO titles (id, name, key, watched, created_at) "
-                "VALUES (1, 'Moon Court', 'moon court', false, CURRENT_TIMESTAMP)"
-            )
-        )
-        connection.execute(
-            text(
-                "INSERT INTO statements (id, title_id, role, stance, granularity, window_value, "
-                "quotes, created_at) VALUES (7, 1, 'claim', 'rumour', 'year', '2027', '[]', "
-                "CURRENT_TIMESTAMP)"
-            )
-        )
+        command.upgrade(config, revision)
+        for statement in statements:
+            connection.execute(text(statement))
     engine.dispose()
+
+
+def test_statements_written_before_verdicts_existed_migrate(database_url: str) -> None:
+    _written_at(
+        database_url,
+        "0001",
+        "INSERT INTO titles (id, name, key, watched, created_at) "
+        "VALUES (1, 'Moon Court', 'moon court', false, CURRENT_TIMESTAMP)",
+        "INSERT INTO statements (id, title_id, role, stance, granularity, window_value, "
+        "quotes, created_at) VALUES (7, 1, 'claim', 'rumour', 'year', '2027', '[]', "
+        "CURRENT_TIMESTAMP)",
+    )
     store = open_store(database_url)
     try:
         with store.engine.connect() as connection:
@@ -146,40 +148,26 @@ def test_statements_written_before_verdicts_existed_migrate(database_url: str) -
 def test_current_verdicts_kept_on_claim_rows_move_to_their_own_table(database_url: str) -> None:
     """Before 0006 a claim's row carried its current verdict; upgrading moves it, with the
     id of the claim's newest history row, and a claim never decided gets none."""
-    from alembic import command
-
-    from verifier.store import _alembic_config
-
-    engine = create_store_engine(database_url)
-    config = _alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
-        connection.execute(
-            text(
-                "INSERT INTO titles (id, name, key, watched, scopes, created_at) "
-                "VALUES (1, 'Moon Court', 'moon court', false, '[]', CURRENT_TIMESTAMP)"
-            )
-        )
-        for id_, label in ((7, "'confirmed'"), (8, "NULL")):
-            connection.execute(
-                text(
-                    "INSERT INTO statements (id, title_id, role, stance, granularity, "
-                    "window_value, quotes, created_at, released, fingerprint, label, reason, "
-                    "verdict_digest, verdict_at) VALUES "
-                    f"({id_}, 1, 'claim', 'rumour', 'year', '2027', '[]', CURRENT_TIMESTAMP, "
-                    f"false, 'f{id_}', {label}, 'official_within_claim', 'd{id_}', "
-                    "CURRENT_TIMESTAMP)"
-                )
-            )
-        for verdict_id, label in ((3, "unsupported"), (5, "confirmed")):
-            connection.execute(
-                text(
-                    "INSERT INTO verdicts (id, statement_id, label, reason, evidence, decided_at) "
-                    f"VALUES ({verdict_id}, 7, '{label}', 'r', '[]', CURRENT_TIMESTAMP)"
-                )
-            )
-    engine.dispose()
+    claims = [
+        "INSERT INTO statements (id, title_id, role, stance, granularity, window_value, quotes, "
+        "created_at, released, fingerprint, label, reason, verdict_digest, verdict_at) VALUES "
+        f"({id_}, 1, 'claim', 'rumour', 'year', '2027', '[]', CURRENT_TIMESTAMP, false, "
+        f"'f{id_}', {label}, 'official_within_claim', 'd{id_}', CURRENT_TIMESTAMP)"
+        for id_, label in ((7, "'confirmed'"), (8, "NULL"))
+    ]
+    history = [
+        "INSERT INTO verdicts (id, statement_id, label, reason, evidence, decided_at) "
+        f"VALUES ({verdict_id}, 7, '{label}', 'r', '[]', CURRENT_TIMESTAMP)"
+        for verdict_id, label in ((3, "unsupported"), (5, "confirmed"))
+    ]
+    _written_at(
+        database_url,
+        "0005",
+        "INSERT INTO titles (id, name, key, watched, scopes, created_at) "
+        "VALUES (1, 'Moon Court', 'moon court', false, '[]', CURRENT_TIMESTAMP)",
+        *claims,
+        *history,
+    )
     store = open_store(database_url)
     try:
         with store.engine.connect() as connection:
