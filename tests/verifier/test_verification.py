@@ -225,12 +225,12 @@ def test_a_full_pass_bigger_than_one_insert_links_each_claim_to_its_own_new_verd
 ) -> None:
     """1,500 claims: past one multi-row INSERT (COPY on PostgreSQL); each change names the
     history row written for its claim, and each claim row carries that row's label."""
-    import verifier.store.verification as verification
+    import verifier.store.bulk as bulk
 
     if old_sqlite:
         if store.engine.dialect.name != "sqlite":
             pytest.skip("the fallback is SQLite's")
-        monkeypatch.setattr(verification, "_SQLITE_RETURNING", False)
+        monkeypatch.setattr(bulk, "_SQLITE_RETURNING", False)
     specs = [claim("Moon Court", 2, f"2026-{1 + i % 12:02d}") for i in range(12)]
     specs += [
         StatementSpec(f"Glass Orchard {i}", None, Window.from_value(f"2027-{1 + i % 12:02d}"),
